@@ -1,0 +1,20 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Writes a file of the data folder atomically (temporary file, then rename), so the server
+ * never serves a half-written file. With `gzip`, a pre-compressed `.gz` sibling is written
+ * too, which the server sends with `Content-Encoding: gzip`.
+ */
+export async function writeDataFile(path: string, bytes: Uint8Array, options: { gzip?: boolean } = {}): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeAtomically(path, bytes);
+  if (options.gzip) await writeAtomically(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path);
+}

@@ -1,0 +1,20 @@
+import type { AccessLevel, Catalog } from './schema.ts';
+
+/** Who is asking: anonymous visitors, or a role granted by an API token. */
+export type Role = 'anonymous' | 'viewer' | 'operator' | 'admin';
+
+const readableLevels: Record<Role, readonly AccessLevel[]> = {
+  anonymous: ['public'],
+  viewer: ['public', 'internal'],
+  operator: ['public', 'internal'],
+  admin: ['public', 'internal', 'restricted'],
+};
+
+export function canRead(role: Role, level: AccessLevel): boolean {
+  return readableLevels[role].includes(level);
+}
+
+/** The catalog as one role may see it: layers above its access level are left out. */
+export function catalogFor(role: Role, catalog: Catalog): Catalog {
+  return { ...catalog, layers: catalog.layers.filter((layer) => canRead(role, layer.access)) };
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CatalogError, canRead, catalogFor, parseCatalog, parseCatalogText } from './index.ts';
+
+const wuyiText = readFileSync(new URL('./catalogs/wuyi.json', import.meta.url), 'utf8');
+const wuyi = () => JSON.parse(wuyiText) as { layers: Record<string, unknown>[]; [key: string]: unknown };
+
+function problemsOf(raw: unknown): string[] {
+  try {
+    parseCatalog(raw, 'test.json');
+  } catch (error) {
+    if (error instanceof CatalogError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the catalog to be rejected');
+}
+
+describe('layer catalog', () => {
+  it('accepts the Wuyi catalog and fills defaults', () => {
+    const catalog = parseCatalogText(wuyiText, 'wuyi.json');
+    expect(catalog.adminCode).toBe('330723');
+    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'township-seats', 'rivers']);
+    expect(catalog.layers.every((layer) => layer.metadata.synthetic)).toBe(true);
+  });
+
+  it('names the layer and the field of a missing metadata entry', () => {
+    const raw = wuyi();
+    delete (raw.layers[1]!.metadata as Record<string, unknown>).synthetic;
+    expect(problemsOf(raw)).toEqual([
+      expect.stringMatching(/layer "township-seats" \(layers\[1\]\), field "metadata\.synthetic"/),
+    ]);
+  });
+
+  it('rejects a source on another host: the twin must run offline', () => {
+    const raw = wuyi();
+    (raw.layers[0]!.source as Record<string, unknown>).url = 'https://cdn.example.com/boundary.geojson';
+    expect(problemsOf(raw)[0]).toMatch(/layer "county-boundary" .*field "source\.url": must be a path on the twin server/);
+  });
+
+  it('rejects a source that climbs out of its folder', () => {
+    const raw = wuyi();
+    (raw.layers[0]!.source as Record<string, unknown>).url = '/data/../secrets.json';
+    expect(problemsOf(raw)[0]).toMatch(/field "source\.url": must not contain "\.\." segments/);
+  });
+
+  it('rejects duplicate ids and unknown groups', () => {
+    const raw = wuyi();
+    raw.layers[2]!.id = 'county-boundary';
+    raw.layers[2]!.group = 'planning';
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual(expect.stringMatching(/layers\[2\]\), field "id": duplicate layer id "county-boundary"/));
+    expect(problems).toContainEqual(expect.stringMatching(/field "group": unknown group "planning"; known groups: admin, hydrology/));
+  });
+
+  it('rejects an unknown kind and a style field of another kind', () => {
+    const raw = wuyi();
+    raw.layers[0]!.kind = 'heatmap';
+    raw.layers[1]!.style = { pointColor: '#e53935', opacity: 0.5 };
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual(expect.stringMatching(/layer "county-boundary" .*field "kind"/));
+    expect(problems).toContainEqual(expect.stringMatching(/layer "township-seats" .*field "style": .*opacity/));
+  });
+
+  it('reports bad colours, access levels and CRS codes', () => {
+    const raw = wuyi();
+    raw.layers[0]!.access = 'secret';
+    (raw.layers[1]!.style as Record<string, unknown>).pointColor = 'red';
+    (raw.layers[2]!.metadata as Record<string, unknown>).originalCrs = 'CGCS2000';
+    const problems = problemsOf(raw).join('\n');
+    expect(problems).toMatch(/layer "county-boundary" .*field "access"/);
+    expect(problems).toMatch(/layer "township-seats" .*field "style\.pointColor": must be a colour/);
+    expect(problems).toMatch(/layer "rivers" .*field "metadata\.originalCrs": must be an EPSG code/);
+  });
+
+  it('reports a layer without an id by its position', () => {
+    const raw = wuyi();
+    delete raw.layers[2]!.id;
+    expect(problemsOf(raw)).toEqual([expect.stringMatching(/^layer \(without id\) \(layers\[2\]\), field "id"/)]);
+  });
+
+  it('reports malformed JSON with the file name', () => {
+    expect(() => parseCatalogText('{"layers": [', 'broken.json')).toThrow(/Invalid layer catalog broken\.json:\n  - not valid JSON/);
+  });
+});
+
+describe('access levels', () => {
+  it('lets each role read only the levels it is cleared for', () => {
+    expect(canRead('anonymous', 'public')).toBe(true);
+    expect(canRead('anonymous', 'internal')).toBe(false);
+    expect(canRead('viewer', 'internal')).toBe(true);
+    expect(canRead('operator', 'restricted')).toBe(false);
+    expect(canRead('admin', 'restricted')).toBe(true);
+  });
+
+  it('filters the catalog by role', () => {
+    const raw = wuyi();
+    raw.layers[1]!.access = 'internal';
+    raw.layers[2]!.access = 'restricted';
+    const catalog = parseCatalog(raw, 'test.json');
+    expect(catalogFor('anonymous', catalog).layers.map((l) => l.id)).toEqual(['county-boundary']);
+    expect(catalogFor('viewer', catalog).layers.map((l) => l.id)).toEqual(['county-boundary', 'township-seats']);
+    expect(catalogFor('admin', catalog).layers).toHaveLength(3);
+  });
+});

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+
+/** Text shown to users, in both UI languages. */
+export const LocalizedText = z
+  .object({
+    zh: z.string().min(1).describe('Chinese (zh-CN) text, the default UI language'),
+    en: z.string().min(1).describe('English text'),
+  })
+  .strict();
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/**
+ * A URL the twin may load. The twin runs on closed networks, so every source is a path on
+ * the twin's own server; a URL with a host (a CDN, an online basemap) is rejected here.
+ */
+export const SameOriginUrl = z
+  .string()
+  .regex(/^\/(api|data|cesium)\//, 'must be a path on the twin server starting with /api/, /data/ or /cesium/')
+  .refine((url) => !url.split(/[/?#]/).includes('..'), 'must not contain ".." segments')
+  .describe('Path on the twin server; no external hosts (the twin runs offline)');
+
+export const CssColor = z
+  .string()
+  .regex(/^#([0-9a-f]{6}|[0-9a-f]{8})$/i, 'must be a colour like #1e88e5 or #1e88e580')
+  .describe('Colour as #rrggbb or #rrggbbaa');
+
+export const AccessLevel = z
+  .enum(['public', 'internal', 'restricted'])
+  .describe('public: anyone; internal: signed-in staff; restricted: named roles only');
+export type AccessLevel = z.infer<typeof AccessLevel>;
+
+export const LegendItem = z
+  .object({
+    symbol: z.enum(['fill', 'line', 'point', 'ramp']).describe('How the swatch is drawn'),
+    color: CssColor,
+    label: LocalizedText,
+  })
+  .strict();
+export type LegendItem = z.infer<typeof LegendItem>;
+
+export const LayerMetadata = z
+  .object({
+    department: LocalizedText.describe('Owning department (数据责任部门)'),
+    sourceSystem: z.string().min(1).describe('System the data comes from'),
+    updateFrequency: z
+      .enum(['static', 'yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'hourly', 'realtime'])
+      .describe('How often the source is refreshed'),
+    originalCrs: z
+      .string()
+      .regex(/^(EPSG:\d{4,5}|GCJ-02)$/, 'must be an EPSG code like EPSG:4490, or GCJ-02')
+      .describe('CRS the source data was delivered in'),
+    licence: z.string().min(1).describe('Licence or terms of use'),
+    synthetic: z.boolean().describe('True when the data is generated, not surveyed'),
+  })
+  .strict();
+export type LayerMetadata = z.infer<typeof LayerMetadata>;
+
+const VectorStyle = z
+  .object({
+    fill: CssColor.optional(),
+    stroke: CssColor.optional(),
+    strokeWidth: z.number().positive().max(20).optional(),
+    pointColor: CssColor.optional(),
+    pointSize: z.number().positive().max(64).optional(),
+    labelField: z.string().min(1).optional().describe('Feature property shown as a label'),
+    clampToGround: z.boolean().optional(),
+  })
+  .strict();
+export type VectorStyle = z.infer<typeof VectorStyle>;
+
+/** Fields every layer has, whatever its kind. */
+const layerBase = {
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, starting with a letter')
+    .describe('Stable id, used in URLs and as the table name for SQL'),
+  title: LocalizedText,
+  description: LocalizedText.optional(),
+  group: z.string().min(1).describe('Id of the layer-tree group this layer sits in'),
+  visible: z.boolean().describe('Shown when the twin opens'),
+  access: AccessLevel,
+  legend: z.array(LegendItem).default([]).describe('Legend entries shown under the layer'),
+  metadata: LayerMetadata,
+};
+
+export const TerrainLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('terrain'),
+    source: z.object({ type: z.literal('quantized-mesh'), url: SameOriginUrl }).strict(),
+  })
+  .strict();
+
+export const BuildingsLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('buildings'),
+    source: z.object({ type: z.literal('3dtiles'), url: SameOriginUrl }).strict(),
+    style: z.object({ color: CssColor.optional() }).strict().default({}),
+  })
+  .strict();
+
+export const ImageryLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('imagery'),
+    source: z
+      .object({
+        type: z.enum(['tms', 'xyz']),
+        url: SameOriginUrl,
+        maximumLevel: z.number().int().min(0).max(24).optional(),
+      })
+      .strict(),
+    style: z.object({ alpha: z.number().min(0).max(1).default(1) }).strict().default({ alpha: 1 }),
+  })
+  .strict();
+
+export const VectorLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('vector'),
+    source: z.object({ type: z.literal('geojson'), url: SameOriginUrl }).strict(),
+    style: VectorStyle.default({}),
+  })
+  .strict();
+
+export const MonitoringPointsLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('monitoring-points'),
+    source: z.object({ type: z.literal('api'), url: SameOriginUrl }).strict(),
+  })
+  .strict();
+
+export const IncidentsLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('incidents'),
+    source: z.object({ type: z.literal('api'), url: SameOriginUrl }).strict(),
+  })
+  .strict();
+
+export const LayerDefinition = z
+  .discriminatedUnion('kind', [
+    TerrainLayer,
+    BuildingsLayer,
+    ImageryLayer,
+    VectorLayer,
+    MonitoringPointsLayer,
+    IncidentsLayer,
+  ])
+  .describe('One layer of the twin; behaviour is chosen by kind');
+export type LayerDefinition = z.infer<typeof LayerDefinition>;
+export type TerrainLayerDefinition = z.infer<typeof TerrainLayer>;
+export type BuildingsLayerDefinition = z.infer<typeof BuildingsLayer>;
+export type ImageryLayerDefinition = z.infer<typeof ImageryLayer>;
+export type VectorLayerDefinition = z.infer<typeof VectorLayer>;
+export type LayerKind = LayerDefinition['kind'];
+
+export const CameraView = z
+  .object({
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    height: z.number().positive().describe('Camera height above the ellipsoid, metres'),
+    heading: z.number().default(0).describe('Degrees clockwise from north'),
+    pitch: z.number().min(-90).max(90).default(-90).describe('Degrees; -90 looks straight down'),
+  })
+  .strict();
+export type CameraView = z.infer<typeof CameraView>;
+
+export const LayerGroup = z
+  .object({
+    id: z.string().min(1),
+    title: LocalizedText,
+  })
+  .strict();
+export type LayerGroup = z.infer<typeof LayerGroup>;
+
+export const Catalog = z
+  .object({
+    id: z.string().min(1).describe('Id of the twin, e.g. the county'),
+    title: LocalizedText,
+    adminCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative division code').optional(),
+    initialView: CameraView,
+    groups: z.array(LayerGroup).min(1),
+    layers: z.array(LayerDefinition),
+  })
+  .strict()
+  .superRefine((catalog, ctx) => {
+    const groupIds = new Set(catalog.groups.map((g) => g.id));
+    const seen = new Set<string>();
+    catalog.layers.forEach((layer, index) => {
+      if (seen.has(layer.id)) {
+        ctx.addIssue({ code: 'custom', path: ['layers', index, 'id'], message: `duplicate layer id "${layer.id}"` });
+      }
+      seen.add(layer.id);
+      if (!groupIds.has(layer.group)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['layers', index, 'group'],
+          message: `unknown group "${layer.group}"; known groups: ${[...groupIds].join(', ')}`,
+        });
+      }
+    });
+  });
+export type Catalog = z.infer<typeof Catalog>;

@@ -1,0 +1,48 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+/** Debian's Chromium with WebGL2 on Mesa llvmpipe (never --disable-gpu, which drops WebGL). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--use-gl=angle',
+      '--use-angle=gl-egl',
+      '--ignore-gpu-blocklist',
+    ],
+  });
+}
+
+/**
+ * A page that records every request to a host other than `allowedOrigin` and aborts it, so a
+ * test can assert the twin works with no internet at all.
+ */
+export async function offlinePage(browser: Browser, allowedOrigin: string, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${allowedOrigin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, context, foreignRequests, pageErrors };
+}
+
+export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
+
+export async function saveScreenshot(page: Page, name: string): Promise<Buffer> {
+  await mkdir(screenshotDir, { recursive: true });
+  return page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}

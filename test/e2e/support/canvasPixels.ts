@@ -1,0 +1,41 @@
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+
+export interface PixelStats {
+  mean: number;
+  variance: number;
+}
+
+/** A screenshot of the globe canvas alone (not the panels over it). */
+export function screenshotGlobe(page: Page): Promise<Buffer> {
+  return page.locator('.cesium-widget canvas').screenshot();
+}
+
+/** Brightness mean and variance of a PNG; a blank or single-colour canvas has a variance near 0. */
+export function pixelStats(png: Buffer): PixelStats {
+  const { data } = PNG.sync.read(png);
+  let sum = 0;
+  let sumOfSquares = 0;
+  const pixels = data.length / 4;
+  for (let i = 0; i < data.length; i += 4) {
+    const brightness = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+    sum += brightness;
+    sumOfSquares += brightness * brightness;
+  }
+  const mean = sum / pixels;
+  return { mean, variance: sumOfSquares / pixels - mean * mean };
+}
+
+/** Share of pixels (0–1) that differ noticeably between two PNGs of the same size. */
+export function changedPixelShare(before: Buffer, after: Buffer): number {
+  const first = PNG.sync.read(before).data;
+  const second = PNG.sync.read(after).data;
+  if (first.length !== second.length) throw new Error('Screenshots differ in size');
+  let changed = 0;
+  for (let i = 0; i < first.length; i += 4) {
+    const delta =
+      Math.abs(first[i]! - second[i]!) + Math.abs(first[i + 1]! - second[i + 1]!) + Math.abs(first[i + 2]! - second[i + 2]!);
+    if (delta > 48) changed++;
+  }
+  return changed / (first.length / 4);
+}

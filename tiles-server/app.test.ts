@@ -1,0 +1,169 @@
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './testApp.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+const geojson = JSON.stringify({ type: 'FeatureCollection', features: [] });
+const tile = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.put(join(t.dataDir, 'sample', 'plain.geojson'), geojson);
+  await t.put(join(t.dataDir, 'terrain', '0', '0', '0.terrain.gz'), gzipSync(tile));
+  await t.put(join(t.dataDir, 'both.json'), '{"a":1}');
+  await t.put(join(t.dataDir, 'both.json.gz'), gzipSync('{"a":1}'));
+  await t.put(join(t.dataDir, 'tiles', 'big.glb'), tile);
+  await t.put(join(t.dataDir, '.env'), 'SECRET=1');
+  await t.put(join(t.root, 'outside.txt'), 'outside the data folder');
+  await symlink(join(t.root, 'outside.txt'), join(t.dataDir, 'escape.txt'));
+  await t.put(join(t.viewerDir, 'index.html'), '<!doctype html><title>twin</title>');
+  await t.put(join(t.viewerDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  await t.put(join(t.cesiumDir, 'Assets', 'approximateTerrainHeights.json'), '{}');
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
+
+describe('api', () => {
+  it('reports health', async () => {
+    const response = await get('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', layers: 3 });
+  });
+
+  it('serves the catalog with CORS', async () => {
+    const response = await get('/api/layers', { Origin: 'http://other.example' });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const catalog = (await response.json()) as { layers: { id: string }[] };
+    expect(catalog.layers.map((layer) => layer.id)).toEqual(t.catalog.layers.map((layer) => layer.id));
+  });
+
+  it('answers unknown paths with a JSON 404', async () => {
+    for (const path of ['/api/nothing', '/nothing', '/data/missing.json']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+});
+
+describe('data folder', () => {
+  it('serves files with content type, ETag, Cache-Control and CORS', async () => {
+    const response = await get('/data/sample/plain.geojson', { Origin: 'http://gis.example' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/geo+json');
+    expect(response.headers.get('etag')).toMatch(/^".+"$/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('content-length')).toBe(String(geojson.length));
+    expect(await response.text()).toBe(geojson);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const first = await get('/data/sample/plain.geojson');
+    const again = await get('/data/sample/plain.geojson', { 'If-None-Match': first.headers.get('etag')! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
+  it('serves byte ranges', async () => {
+    const response = await get('/data/tiles/big.glb', { Range: 'bytes=100-199' });
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(response.headers.get('content-type')).toBe('model/gltf-binary');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(tile.subarray(100, 200));
+
+    const suffix = await get('/data/tiles/big.glb', { Range: 'bytes=-10' });
+    expect(suffix.headers.get('content-range')).toBe('bytes 990-999/1000');
+
+    const beyond = await get('/data/tiles/big.glb', { Range: 'bytes=5000-' });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */1000');
+  });
+
+  it('ignores a range whose If-Range names an older version', async () => {
+    const response = await get('/data/tiles/big.glb', { Range: 'bytes=0-9', 'If-Range': '"old"' });
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBe(1000);
+  });
+
+  it('sends a pre-gzipped file as Content-Encoding: gzip', async () => {
+    const response = await get('/data/terrain/0/0/0.terrain', { 'Accept-Encoding': 'gzip, deflate' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-type')).toBe('application/vnd.quantized-mesh');
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array(gzipSync(tile)));
+  });
+
+  it('decompresses for a client that does not accept gzip', async () => {
+    const response = await get('/data/terrain/0/0/0.terrain');
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(tile);
+  });
+
+  it('prefers the gzip sibling only when the client accepts it', async () => {
+    const gzipped = await get('/data/both.json', { 'Accept-Encoding': 'gzip' });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    const plain = await get('/data/both.json');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual({ a: 1 });
+    expect(plain.headers.get('etag')).not.toBe(gzipped.headers.get('etag'));
+  });
+
+  it('answers HEAD with headers and no body', async () => {
+    const response = await t.app.request('/data/tiles/big.glb', { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe('1000');
+    expect(await response.text()).toBe('');
+  });
+});
+
+describe('paths that try to leave the data folder', () => {
+  const attempts: [string, number[]][] = [
+    ['/data/..%2f..%2fetc%2fpasswd', [400]],
+    ['/data/sample/..%2F..%2Foutside.txt', [400]],
+    ['/data/%2e%2e/outside.txt', [400, 404]],
+    ['/data/..%5coutside.txt', [400]],
+    ['/data/%2e%2e%5c%2e%2e%5coutside.txt', [400]],
+    ['/data/sample%00.geojson', [400]],
+    ['/data/%E0%A4%A', [400]],
+    ['/data/escape.txt', [404]],
+    ['/data/.env', [404]],
+    ['/data/../outside.txt', [404]],
+  ];
+  for (const [path, statuses] of attempts) {
+    it(`refuses ${path}`, async () => {
+      const response = await get(path);
+      expect(statuses).toContain(response.status);
+      const body = await response.text();
+      expect(body).not.toContain('outside the data folder');
+      expect(body).not.toContain('SECRET');
+      expect(JSON.parse(body)).toHaveProperty('error.code');
+    });
+  }
+});
+
+describe('viewer and Cesium assets', () => {
+  it('serves the viewer page without caching it', async () => {
+    const response = await get('/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toContain('<title>twin</title>');
+  });
+
+  it('caches fingerprinted assets for a year', async () => {
+    const response = await get('/assets/index-abc123.js');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-type')).toMatch(/text\/javascript/);
+  });
+
+  it("serves Cesium's static assets under /cesium/", async () => {
+    const response = await get('/cesium/Assets/approximateTerrainHeights.json');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+  });
+});

@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  catalogPath: string;
+  viewerDir: string;
+  cesiumDir: string;
+}
+
+/** Settings from the environment; anything malformed stops the server with a message naming the variable. */
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
+    viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),
+    cesiumDir: join(dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium'),
+  };
+}

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function runServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, output: () => output };
+}
+
+describe('server process', () => {
+  it('refuses to start with a broken catalog, naming the layer and the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-catalog-'));
+    const catalog = JSON.parse(await readFile('layers/catalogs/wuyi.json', 'utf8'));
+    catalog.layers[2].metadata.licence = '';
+    const path = join(dir, 'catalog.json');
+    await writeFile(path, JSON.stringify(catalog));
+    const server = runServer({ CATALOG: path });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(`Invalid layer catalog ${path}`);
+    expect(server.output()).toMatch(/layer "rivers" \(layers\[2\]\), field "metadata\.licence"/);
+  });
+
+  it('refuses a malformed PORT', async () => {
+    const server = runServer({ PORT: 'eighty' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('PORT must be an integer');
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const server = runServer({});
+    await expect.poll(server.output, { timeout: 20_000 }).toMatch(/Listening on http:\/\/localhost:\d+/);
+    const port = /localhost:(\d+)/.exec(server.output())![1];
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('SIGTERM received, closing');
+  }, 30_000);
+});

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CameraView, Catalog } from '../../layers/index.ts';
+import { fetchCatalog } from '../api/client.ts';
+import type { Language } from '../i18n/index.tsx';
+import type { LayerStatus } from '../layers/types.ts';
+import { formatViewState, parseViewState } from '../url-state/viewState.ts';
+
+type CatalogState = { catalog?: Catalog; error?: string; retry: () => void };
+
+export function useCatalog(): CatalogState {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{ catalog?: Catalog; error?: string }>({});
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchCatalog(controller.signal).then(
+      (catalog) => setState({ catalog }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+  const retry = useCallback(() => {
+    setState({});
+    setAttempt((n) => n + 1);
+  }, []);
+  return { ...state, retry };
+}
+
+/**
+ * Camera, visible layers and language, started from the address bar and written back to it
+ * (replacing the history entry, so moving the camera does not flood the back button).
+ */
+export function useViewState(catalog: Catalog | undefined) {
+  const initial = useMemo(() => parseViewState(window.location.search), []);
+  const [language, setLanguage] = useState<Language>(initial.language);
+  const [camera, setCamera] = useState<CameraView | undefined>(initial.camera);
+  const [chosenLayers, setChosenLayers] = useState<string[] | undefined>(initial.layers);
+
+  const visibleLayers = useMemo(
+    () => new Set(chosenLayers ?? catalog?.layers.filter((layer) => layer.visible).map((layer) => layer.id) ?? []),
+    [chosenLayers, catalog],
+  );
+
+  useEffect(() => {
+    if (!catalog) return;
+    const layers = catalog.layers.filter((layer) => visibleLayers.has(layer.id)).map((layer) => layer.id);
+    const search = formatViewState({ camera, layers, language }, window.location.search);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [catalog, camera, visibleLayers, language]);
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+
+  const toggleLayer = useCallback(
+    (layerId: string, visible: boolean) => {
+      const next = new Set(visibleLayers);
+      if (visible) next.add(layerId);
+      else next.delete(layerId);
+      setChosenLayers([...next]);
+    },
+    [visibleLayers],
+  );
+
+  return { initialCamera: initial.camera, language, setLanguage, setCamera, visibleLayers, toggleLayer };
+}
+
+export function useLayerStatus() {
+  const [status, setStatus] = useState<Record<string, LayerStatus>>({});
+  const report = useCallback((layerId: string, next: LayerStatus) => {
+    setStatus((current) => (current[layerId] === next ? current : { ...current, [layerId]: next }));
+  }, []);
+  return { status, report };
+}

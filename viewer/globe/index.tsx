@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Viewer, useCesium } from 'resium';
+import type { CameraView } from '../../layers/index.ts';
+import { useCameraSync, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
+
+interface GlobeProps {
+  initialCamera: CameraView;
+  onCameraChange: (view: CameraView) => void;
+  children?: ReactNode;
+}
+
+/** The 3D globe; layers render as its children. */
+export function Globe({ initialCamera, onCameraChange, children }: GlobeProps) {
+  const options = useOfflineViewerOptions();
+  return (
+    <Viewer full {...options}>
+      <GlobeBehaviour initialCamera={initialCamera} onCameraChange={onCameraChange} />
+      {children}
+    </Viewer>
+  );
+}
+
+function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'children'>) {
+  const { viewer } = useCesium();
+  useCameraSync(viewer, initialCamera, onCameraChange);
+  useTilesLoadedMarker(viewer);
+  return null;
+}

@@ -1,0 +1,28 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import type { LocalizedText } from '../../layers/index.ts';
+import { type Language, type MessageKey, messages } from './messages.ts';
+
+export type { Language } from './messages.ts';
+
+interface I18n {
+  language: Language;
+  t: (key: MessageKey) => string;
+  /** Picks the current language's side of a catalog text. */
+  pick: (text: LocalizedText) => string;
+}
+
+const I18nContext = createContext<I18n | undefined>(undefined);
+
+export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
+  const value = useMemo<I18n>(
+    () => ({ language, t: (key) => messages[language][key], pick: (text) => text[language] }),
+    [language],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n must be used inside <I18nProvider>');
+  return i18n;
+}

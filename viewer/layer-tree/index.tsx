@@ -1,0 +1,98 @@
+import type { CSSProperties } from 'react';
+import type { Catalog, LayerDefinition, LegendItem } from '../../layers/index.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { updateFrequencyNames } from '../i18n/messages.ts';
+import { rendererFor } from '../layers/registry.ts';
+import type { LayerStatus } from '../layers/types.ts';
+
+interface LayerTreeProps {
+  catalog: Catalog;
+  visible: ReadonlySet<string>;
+  status: Readonly<Record<string, LayerStatus>>;
+  onToggle: (layerId: string, visible: boolean) => void;
+}
+
+/** The catalog's layers by group, with a toggle, load state and legend for each. */
+export function LayerTree({ catalog, visible, status, onToggle }: LayerTreeProps) {
+  const { t, pick } = useI18n();
+  return (
+    <nav className="layer-tree" aria-label={t('layers')}>
+      <h2>{t('layers')}</h2>
+      {catalog.groups.map((group) => {
+        const layers = catalog.layers.filter((layer) => layer.group === group.id);
+        if (layers.length === 0) return null;
+        return (
+          <section key={group.id} className="layer-group" data-group-id={group.id}>
+            <h3>{pick(group.title)}</h3>
+            <ul>
+              {layers.map((layer) => (
+                <LayerItem
+                  key={layer.id}
+                  layer={layer}
+                  visible={visible.has(layer.id)}
+                  status={status[layer.id] ?? 'idle'}
+                  onToggle={onToggle}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </nav>
+  );
+}
+
+interface LayerItemProps {
+  layer: LayerDefinition;
+  visible: boolean;
+  status: LayerStatus;
+  onToggle: (layerId: string, visible: boolean) => void;
+}
+
+function LayerItem({ layer, visible, status, onToggle }: LayerItemProps) {
+  const { t, pick, language } = useI18n();
+  const supported = rendererFor(layer.kind) !== undefined;
+  const details = [
+    layer.description && pick(layer.description),
+    `${t('department')}: ${pick(layer.metadata.department)}`,
+    `${t('updated')}: ${updateFrequencyNames[language][layer.metadata.updateFrequency]}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <li className="layer-item" data-layer-id={layer.id} data-status={status}>
+      <label title={details}>
+        <input
+          type="checkbox"
+          checked={visible && supported}
+          disabled={!supported}
+          onChange={(event) => onToggle(layer.id, event.target.checked)}
+        />
+        <span className="layer-title">{pick(layer.title)}</span>
+        {layer.metadata.synthetic && (
+          <span className="badge" title={t('syntheticTitle')}>
+            {t('synthetic')}
+          </span>
+        )}
+        {status === 'loading' && <span className="spinner" aria-label="loading" />}
+      </label>
+      {!supported && <p className="layer-note">{t('kindUnsupported')}</p>}
+      {status === 'error' && <p className="layer-note layer-error">{t('layerFailed')}</p>}
+      {visible && layer.legend.length > 0 && <Legend items={layer.legend} />}
+    </li>
+  );
+}
+
+function Legend({ items }: { items: LegendItem[] }) {
+  const { t, pick } = useI18n();
+  return (
+    <ul className="legend" aria-label={t('legend')}>
+      {items.map((item) => (
+        <li key={`${item.symbol}-${item.color}-${item.label.en}`}>
+          <span className={`swatch swatch-${item.symbol}`} style={{ '--swatch': item.color } as CSSProperties} />
+          {pick(item.label)}
+        </li>
+      ))}
+    </ul>
+  );
+}

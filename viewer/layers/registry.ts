@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { LayerDefinition, LayerKind } from '../../layers/index.ts';
+import type { LayerRendererProps } from './types.ts';
+import { VectorLayerView } from './vector/index.tsx';
+
+type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract<LayerDefinition, { kind: K }>>>;
+
+/**
+ * One renderer per layer kind. Adding a kind means adding its folder and one line here; a kind
+ * without a renderer is listed in the layer tree as not yet supported.
+ */
+const renderers: { [K in LayerKind]?: RendererFor<K> } = {
+  vector: VectorLayerView,
+};
+
+export function rendererFor(kind: LayerKind): ComponentType<LayerRendererProps> | undefined {
+  return renderers[kind] as ComponentType<LayerRendererProps> | undefined;
+}

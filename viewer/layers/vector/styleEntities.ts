@@ -1,0 +1,87 @@
+import {
+  Color,
+  ConstantProperty,
+  Entity,
+  type EntityCollection,
+  HeightReference,
+  LabelGraphics,
+  LabelStyle,
+  Cartesian2,
+  PointGraphics,
+  PolylineGraphics,
+  VerticalOrigin,
+  JulianDate,
+  type PolygonHierarchy,
+} from 'cesium';
+import type { VectorStyle } from '../../../layers/index.ts';
+import type { Language } from '../../i18n/index.tsx';
+
+const labelFont = '600 15px "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+/**
+ * Applies a catalog style to the entities a GeoJSON load produced: points as dots instead of
+ * pins, labels from a property, and ground-clamped outlines for polygons (Cesium cannot draw
+ * outlines of polygons clamped to the ground).
+ */
+export function styleVectorEntities(entities: EntityCollection, style: VectorStyle): void {
+  const outlines: Entity[] = [];
+  for (const entity of entities.values) {
+    if (entity.billboard) {
+      entity.billboard = undefined;
+      entity.point = new PointGraphics({
+        color: Color.fromCssColorString(style.pointColor ?? '#e53935'),
+        pixelSize: style.pointSize ?? 8,
+        outlineColor: Color.WHITE,
+        outlineWidth: 2,
+        heightReference: HeightReference.CLAMP_TO_GROUND,
+        disableDepthTestDistance: Number.POSITIVE_INFINITY,
+      });
+    }
+    if (entity.polygon && style.stroke && style.clampToGround) {
+      entity.polygon.outline = new ConstantProperty(false);
+      outlines.push(outlineOf(entity, style));
+    }
+    if (style.labelField && entity.position) entity.label = labelGraphics();
+  }
+  for (const outline of outlines) entities.add(outline);
+}
+
+/** Sets label texts in `language`: `nameEn` stands for `name` in English when the feature has it. */
+export function setLabelLanguage(entities: EntityCollection, style: VectorStyle, language: Language): void {
+  const field = style.labelField;
+  if (!field) return;
+  const now = JulianDate.now();
+  for (const entity of entities.values) {
+    if (!entity.label || !entity.properties) continue;
+    const properties = entity.properties.getValue(now) as Record<string, unknown>;
+    const text = (language === 'en' ? properties[`${field}En`] : undefined) ?? properties[field];
+    entity.label.text = new ConstantProperty(text === undefined ? '' : String(text));
+  }
+}
+
+function labelGraphics(): LabelGraphics {
+  return new LabelGraphics({
+    font: labelFont,
+    fillColor: Color.WHITE,
+    outlineColor: Color.fromCssColorString('#102030'),
+    outlineWidth: 4,
+    style: LabelStyle.FILL_AND_OUTLINE,
+    verticalOrigin: VerticalOrigin.BOTTOM,
+    pixelOffset: new Cartesian2(0, -10),
+    heightReference: HeightReference.CLAMP_TO_GROUND,
+    disableDepthTestDistance: Number.POSITIVE_INFINITY,
+  });
+}
+
+function outlineOf(entity: Entity, style: VectorStyle): Entity {
+  const hierarchy = entity.polygon!.hierarchy!.getValue(JulianDate.now()) as PolygonHierarchy;
+  return new Entity({
+    id: `${entity.id}#outline`,
+    polyline: new PolylineGraphics({
+      positions: [...hierarchy.positions, hierarchy.positions[0]!],
+      width: style.strokeWidth ?? 2,
+      material: Color.fromCssColorString(style.stroke!),
+      clampToGround: true,
+    }),
+  });
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatViewState, parseViewState } from './viewState.ts';
+
+describe('view state in the URL', () => {
+  it('round-trips camera, layers and language', () => {
+    const state = {
+      camera: { lon: 119.812345, lat: 28.891234, height: 1520.5, heading: 30.25, pitch: -45.5 },
+      layers: ['county-boundary', 'rivers'],
+      language: 'en' as const,
+    };
+    const search = formatViewState(state);
+    expect(search).toBe('?view=119.812345,28.891234,1520.5,30.25,-45.5&layers=county-boundary,rivers&lang=en');
+    expect(parseViewState(search)).toEqual(state);
+  });
+
+  it('tells "no layers visible" apart from "catalog defaults"', () => {
+    expect(parseViewState('?layers=').layers).toEqual([]);
+    expect(parseViewState('').layers).toBeUndefined();
+  });
+
+  it('defaults to Chinese and ignores unknown languages', () => {
+    expect(parseViewState('?lang=fr').language).toBe('zh');
+    expect(formatViewState({ language: 'zh' })).toBe('?');
+  });
+
+  it('drops a malformed or out-of-range camera instead of flying somewhere odd', () => {
+    expect(parseViewState('?view=119.8,28.9').camera).toBeUndefined();
+    expect(parseViewState('?view=119.8,95,1000,0,-90').camera).toBeUndefined();
+    expect(parseViewState('?view=119.8,28.9,-5,0,-90').camera).toBeUndefined();
+    expect(parseViewState('?view=a,b,c,d,e').camera).toBeUndefined();
+  });
+
+  it('keeps parameters it does not own', () => {
+    const search = formatViewState({ language: 'zh', layers: ['rivers'] }, '?sql=select%201&layers=old');
+    const params = new URLSearchParams(search);
+    expect(params.get('sql')).toBe('select 1');
+    expect(params.get('layers')).toBe('rivers');
+  });
+});
