@@ -61,6 +61,21 @@ describe('data folder', () => {
     expect(await response.text()).toBe(geojson);
   });
 
+  it('answers CORS preflights for data files', async () => {
+    const response = await t.app.request('/data/tiles/big.glb', {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://gis.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'range' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toContain('GET');
+  });
+
+  it('ignores the query string when finding the file', async () => {
+    const response = await get('/data/sample/plain.geojson?v=2#top');
+    expect(await response.text()).toBe(geojson);
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const first = await get('/data/sample/plain.geojson');
     const again = await get('/data/sample/plain.geojson', { 'If-None-Match': first.headers.get('etag')! });

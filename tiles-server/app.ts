@@ -14,19 +14,22 @@ export interface AppOptions {
   version: string;
 }
 
+const exposeHeaders = ['Content-Length', 'Content-Range', 'Content-Encoding', 'ETag', 'Accept-Ranges'];
+const dataCorsHeaders = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': exposeHeaders.join(','),
+};
+
 /** The twin's HTTP surface: viewer, Cesium assets, catalog, data folder, health. */
 export function createApp(options: AppOptions): Hono {
   const startedAt = Date.now();
   const app = new Hono();
 
-  const crossOrigin = cors({
-    origin: '*',
-    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-    exposeHeaders: ['Content-Length', 'Content-Range', 'Content-Encoding', 'ETag', 'Accept-Ranges'],
-    maxAge: 86400,
-  });
+  // Data files carry their CORS headers themselves (see serveFile); the middleware answers
+  // their preflights and covers the API.
+  const crossOrigin = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders, maxAge: 86400 });
   app.use('/api/*', crossOrigin);
-  app.use('/data/*', crossOrigin);
+  app.options('/data/*', crossOrigin);
 
   app.get('/api/health', (c) =>
     c.json({
@@ -38,8 +41,10 @@ export function createApp(options: AppOptions): Hono {
   );
   app.get('/api/layers', (c) => c.json(catalogFor('anonymous', options.catalog)));
 
-  app.route('/data', fileRoutes('/data/', new FileStore(options.dataDir), 'public, max-age=300'));
-  app.route('/cesium', fileRoutes('/cesium/', new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 }), 'public, max-age=86400'));
+  const dataStore = new FileStore(options.dataDir);
+  app.route('/data', fileRoutes('/data/', dataStore, { cacheControl: 'public, max-age=300', headers: dataCorsHeaders }));
+  const cesiumStore = new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 });
+  app.route('/cesium', fileRoutes('/cesium/', cesiumStore, { cacheControl: 'public, max-age=86400' }));
   app.route('/', viewerRoutes(new FileStore(options.viewerDir, { maxBytes: 32 * 1024 * 1024 })));
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));

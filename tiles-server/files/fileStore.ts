@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolveInside } from './resolveSafePath.ts';
 
 /** A regular file under a store's root, with its bytes when small enough to keep in memory. */
@@ -7,6 +7,8 @@ export interface StoredFile {
   size: number;
   mtimeMs: number;
   etag: string;
+  /** `mtime` as an HTTP date, formatted once. */
+  lastModified: string;
   /** Absent for files over the per-file limit: those are streamed from disk. */
   bytes?: Uint8Array<ArrayBuffer>;
 }
@@ -34,6 +36,7 @@ interface Entry {
 export class FileStore {
   private readonly entries = new Map<string, Entry>();
   private cachedBytes = 0;
+  private resolvedRoot: Promise<string> | undefined;
   private readonly maxBytes: number;
   private readonly maxFileBytes: number;
   private readonly recheckMs: number;
@@ -64,7 +67,7 @@ export class FileStore {
   }
 
   private async load(segments: string[], previous: StoredFile | undefined): Promise<StoredFile | undefined> {
-    const path = await resolveInside(this.root, segments);
+    const path = await resolveInside(await this.realRoot(), segments);
     if (path === 'not-found') return undefined;
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) return undefined;
@@ -72,9 +75,16 @@ export class FileStore {
       return previous;
     }
     const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"`;
-    const file: StoredFile = { path, size: info.size, mtimeMs: info.mtimeMs, etag };
+    const lastModified = new Date(info.mtimeMs).toUTCString();
+    const file: StoredFile = { path, size: info.size, mtimeMs: info.mtimeMs, etag, lastModified };
     if (info.size <= this.maxFileBytes) file.bytes = await readFile(path);
     return file;
+  }
+
+  /** The root with symlinks resolved, looked up once. */
+  private realRoot(): Promise<string> {
+    this.resolvedRoot ??= realpath(this.root);
+    return this.resolvedRoot;
   }
 
   private touch(key: string, entry: Entry): void {

@@ -26,12 +26,13 @@ export function safeSegments(encodedPath: string): string[] | PathRefusal {
 }
 
 /**
- * The real path of `segments` under `root`, following symlinks, or `not-found` when it does
- * not exist or resolves outside the root (a symlink pointing elsewhere).
+ * The real path of `segments` under `realRoot` (a root with its own symlinks resolved),
+ * following symlinks, or `not-found` when it does not exist or resolves outside the root
+ * (a symlink pointing elsewhere).
  */
-export async function resolveInside(root: string, segments: string[]): Promise<string | 'not-found'> {
+export async function resolveInside(realRoot: string, segments: string[]): Promise<string | 'not-found'> {
   try {
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(join(root, ...segments))]);
+    const realFile = await realpath(join(realRoot, ...segments));
     return realFile.startsWith(realRoot + sep) ? realFile : 'not-found';
   } catch {
     return 'not-found';

@@ -1,14 +1,18 @@
 import { Hono } from 'hono';
 import type { FileStore } from '../files/fileStore.ts';
-import { serveFile } from '../files/serveFile.ts';
+import { type ServeFileOptions, serveFile } from '../files/serveFile.ts';
 
 /**
  * Serves every file under `store`'s root at `prefix` (which must end in `/`). The path is taken
  * from the raw URL, still percent-encoded, so `serveFile` sees encoded traversal attempts.
  */
-export function fileRoutes(prefix: string, store: FileStore, cacheControl: string): Hono {
-  return new Hono().get('/*', (c) => {
-    const pathname = new URL(c.req.url).pathname;
-    return serveFile(c, store, pathname.slice(prefix.length), cacheControl);
-  });
+export function fileRoutes(prefix: string, store: FileStore, options: ServeFileOptions): Hono {
+  return new Hono().get('/*', (c) => serveFile(c, store, rawPathname(c.req.url).slice(prefix.length), options));
+}
+
+/** The path of a URL as sent, still percent-encoded (`new URL` would cost more per request). */
+export function rawPathname(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = url.search(/[?#]/);
+  return start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end);
 }

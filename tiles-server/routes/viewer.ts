@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { FileStore } from '../files/fileStore.ts';
 import { serveFile } from '../files/serveFile.ts';
 import { jsonError } from '../jsonError.ts';
+import { rawPathname } from './files.ts';
 
 /** Client-side routes of the viewer app; each is answered with its index.html. */
 const appRoutes = ['/'];
@@ -22,9 +23,11 @@ export function viewerRoutes(store: FileStore): Hono {
     });
   }
   app.get('/*', (c) => {
-    const pathname = new URL(c.req.url).pathname;
+    const pathname = rawPathname(c.req.url);
     const fingerprinted = pathname.startsWith('/assets/');
-    return serveFile(c, store, pathname, fingerprinted ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    return serveFile(c, store, pathname, {
+      cacheControl: fingerprinted ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    });
   });
   return app;
 }

@@ -13,6 +13,11 @@ describe('view state in the URL', () => {
     expect(parseViewState(search)).toEqual(state);
   });
 
+  it('writes a heading that rounds to 360° as 0°', () => {
+    const camera = { lon: 119.71, lat: 28.6, height: 30000, heading: 359.999999, pitch: -58 };
+    expect(formatViewState({ camera, language: 'zh' })).toBe('?view=119.71,28.6,30000,0,-58');
+  });
+
   it('tells "no layers visible" apart from "catalog defaults"', () => {
     expect(parseViewState('?layers=').layers).toEqual([]);
     expect(parseViewState('').layers).toBeUndefined();

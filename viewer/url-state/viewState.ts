@@ -45,7 +45,7 @@ function parseCamera(value: string | null): CameraView | undefined {
 }
 
 function formatCamera({ lon, lat, height, heading, pitch }: CameraView): string {
-  return [lon.toFixed(6), lat.toFixed(6), height.toFixed(1), heading.toFixed(2), pitch.toFixed(2)]
-    .map((n) => String(Number(n)))
-    .join(',');
+  // Headings just under 360° round up to 360; write them as 0 so one view has one link.
+  const roundedHeading = Number(heading.toFixed(2)) % 360;
+  return [Number(lon.toFixed(6)), Number(lat.toFixed(6)), Number(height.toFixed(1)), roundedHeading, Number(pitch.toFixed(2))].join(',');
 }

@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../../layers/index.ts';
+import { launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
+import { changedPixelShare, pixelStats, screenshotGlobe } from './support/canvasPixels.ts';
+import { type TwinServer, startTwinServer } from './support/twinServer.ts';
+
+let server: TwinServer;
+let browser: Browser;
+let catalog: Catalog;
+let session: Awaited<ReturnType<typeof offlinePage>>;
+
+beforeAll(async () => {
+  server = await startTwinServer();
+  browser = await launchBrowser();
+  catalog = (await (await fetch(`${server.url}/api/layers`)).json()) as Catalog;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async () => {
+  // Every test runs with no internet: nothing may be asked of any host but the twin server.
+  expect(session.foreignRequests).toEqual([]);
+  expect(session.pageErrors).toEqual([]);
+  await session.context.close();
+});
+
+async function openTwin(path = '/'): Promise<Page> {
+  session = await offlinePage(browser, server.url);
+  await session.page.goto(`${server.url}${path}`);
+  await waitForScene(session.page);
+  return session.page;
+}
+
+/** Waits until the globe's tiles and every visible layer have loaded. */
+async function waitForScene(page: Page): Promise<void> {
+  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.layer-item')].every((item) => {
+      const checked = item.querySelector('input')?.checked;
+      return !checked || item.getAttribute('data-status') === 'ready';
+    }),
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+}
+
+const urlParams = (page: Page) => new URL(page.url()).searchParams;
+
+async function waitForPixelsToChange(page: Page, before: Buffer): Promise<Buffer> {
+  let after = before;
+  await expect
+    .poll(async () => changedPixelShare(before, (after = await screenshotGlobe(page))), { timeout: 15_000 })
+    .toBeGreaterThan(0.002);
+  return after;
+}
+
+describe('the twin in a browser with no internet', () => {
+  it('renders the globe and lists the catalog in the layer tree, in Chinese', async () => {
+    const page = await openTwin();
+    await saveScreenshot(page, 'default-view-zh');
+
+    const { variance } = pixelStats(await screenshotGlobe(page));
+    expect(variance, 'a blank canvas has no variance').toBeGreaterThan(30);
+
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('.layer-tree h2').textContent()).toBe('图层');
+    const titles = await page.locator('.layer-item .layer-title').allTextContents();
+    expect(titles).toEqual(catalog.layers.map((layer) => layer.title.zh));
+    const groups = await page.locator('.layer-group h3').allTextContents();
+    expect(groups).toEqual(catalog.groups.map((group) => group.title.zh));
+
+    const defaults = catalog.layers.filter((layer) => layer.visible).map((layer) => layer.id);
+    expect(urlParams(page).get('layers')).toBe(defaults.join(','));
+  });
+
+  it('shows a layer when it is toggled on, and keeps that in the URL', async () => {
+    const page = await openTwin();
+    const before = await screenshotGlobe(page);
+    await page.locator('[data-layer-id=rivers] input').check();
+    await page.waitForSelector('[data-layer-id=rivers][data-status=ready]');
+    await waitForPixelsToChange(page, before);
+    await saveScreenshot(page, 'rivers-on');
+    expect(urlParams(page).get('layers')?.split(',')).toContain('rivers');
+    expect(await page.locator('[data-layer-id=rivers] .legend').isVisible()).toBe(true);
+
+    const withRivers = await screenshotGlobe(page);
+    await page.locator('[data-layer-id=county-boundary] input').uncheck();
+    await waitForPixelsToChange(page, withRivers);
+    expect(urlParams(page).get('layers')?.split(',')).not.toContain('county-boundary');
+  });
+
+  it('reopens the same camera and layers from a copied link', async () => {
+    const page = await openTwin();
+    await page.locator('[data-layer-id=rivers] input').check();
+    await page.locator('[data-layer-id=township-seats] input').uncheck();
+    const initialView = urlParams(page).get('view');
+    const box = (await page.locator('.cesium-widget canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -600);
+    await expect.poll(() => urlParams(page).get('view'), { timeout: 15_000 }).not.toBe(initialView);
+    await waitForScene(page);
+    const link = page.url();
+    const view = urlParams(page).get('view');
+    const before = await saveScreenshot(page, 'before-reload');
+
+    await page.reload();
+    await waitForScene(page);
+    const after = await saveScreenshot(page, 'after-reload');
+    expect(changedPixelShare(before, after), 'the reopened link shows the same picture').toBeLessThan(0.01);
+    expect(page.url()).toBe(link);
+    expect(urlParams(page).get('view')).toBe(view);
+    expect(await page.locator('[data-layer-id=rivers] input').isChecked()).toBe(true);
+    expect(await page.locator('[data-layer-id=township-seats] input').isChecked()).toBe(false);
+  });
+
+  it('switches the interface to English and keeps the choice in the URL', async () => {
+    const page = await openTwin();
+    await page.locator('.language-switch').click();
+    await expect.poll(() => page.locator('.layer-tree h2').textContent()).toBe('Layers');
+    expect(await page.locator('.layer-item .layer-title').allTextContents()).toEqual(
+      catalog.layers.map((layer) => layer.title.en),
+    );
+    expect(urlParams(page).get('lang')).toBe('en');
+    await page.reload();
+    await waitForScene(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await saveScreenshot(page, 'default-view-en');
+  });
+});
