@@ -124,21 +124,18 @@ export const VectorLayer = z
   })
   .strict();
 
-export const MonitoringPointsLayer = z
-  .object({
-    ...layerBase,
-    kind: z.literal('monitoring-points'),
-    source: z.object({ type: z.literal('api'), url: SameOriginUrl }).strict(),
-  })
-  .strict();
+/** Layers whose features are records of the data API rather than files. */
+const apiFedLayer = <K extends string>(kind: K) =>
+  z
+    .object({
+      ...layerBase,
+      kind: z.literal(kind),
+      source: z.object({ type: z.literal('api'), url: SameOriginUrl }).strict(),
+    })
+    .strict();
 
-export const IncidentsLayer = z
-  .object({
-    ...layerBase,
-    kind: z.literal('incidents'),
-    source: z.object({ type: z.literal('api'), url: SameOriginUrl }).strict(),
-  })
-  .strict();
+export const MonitoringPointsLayer = apiFedLayer('monitoring-points');
+export const IncidentsLayer = apiFedLayer('incidents');
 
 export const LayerDefinition = z
   .discriminatedUnion('kind', [

@@ -170,6 +170,13 @@ describe('viewer and Cesium assets', () => {
     expect(await response.text()).toContain('<title>twin</title>');
   });
 
+  it('says how to build the viewer when it is missing', async () => {
+    const bare = await createTestApp();
+    const response = await bare.app.request('/');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: { code: 'viewer_not_built', message: expect.stringContaining('npm run build') } });
+  });
+
   it('caches fingerprinted assets for a year', async () => {
     const response = await get('/assets/index-abc123.js');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { FileStore } from '../files/fileStore.ts';
 import { serveFile } from '../files/serveFile.ts';
 import { jsonError } from '../jsonError.ts';
@@ -17,9 +15,9 @@ export function viewerRoutes(store: FileStore): Hono {
   const app = new Hono();
   for (const route of appRoutes) {
     app.get(route, async (c) => {
-      const index = await readFile(join(store.root, 'index.html')).catch(() => undefined);
-      if (!index) return jsonError(c, 503, 'viewer_not_built', 'The viewer is not built yet: run `npm run build`');
-      return c.body(index, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      const index = await store.get(['index.html']);
+      if (!index?.bytes) return jsonError(c, 503, 'viewer_not_built', 'The viewer is not built yet: run `npm run build`');
+      return c.body(index.bytes, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
     });
   }
   app.get('/*', (c) => {
