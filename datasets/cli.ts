@@ -1,35 +1,31 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildSample } from './sample/buildSample.ts';
-import { defaultDataDir } from './dataDir.ts';
+import { importBuildingsCommand, importBuildingsUsage } from './commands/importBuildingsCommand.ts';
 
 const usage = `Usage: npm run twin -- <command> [options]
 
 Commands:
-  sample            Build the Wuyi sample layers into the data folder
+  sample                   Build the Wuyi sample layers into the data folder
+  import buildings <file>  Turn building footprints into a 3D Tiles tileset
 
-Options:
-  --data-dir DIR    Data folder (default: $DATA_DIR or ./data)
-  -h, --help        Show this help`;
+The data folder is $DATA_DIR, else ./data.
+
+${importBuildingsUsage}`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const [command] = positionals;
-  if (values.help || !command) {
+  const dataDir = resolve(process.env.DATA_DIR || 'data');
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') {
     console.log(usage);
-    return values.help ? 0 : 1;
+    return command ? 0 : 1;
   }
   if (command === 'sample') {
     const written = await buildSample(dataDir);
     console.log(`Sample built in ${dataDir}: ${written.length} layer files`);
     return 0;
   }
-  console.error(`Unknown command "${command}".\n\n${usage}`);
+  if (command === 'import' && rest[0] === 'buildings') return importBuildingsCommand(rest.slice(1), dataDir);
+  console.error(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
   return 1;
 }
 

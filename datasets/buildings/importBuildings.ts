@@ -1,0 +1,127 @@
+import { stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
+import { writeDataFile } from '../output/writeDataFile.ts';
+import { readGeoJson } from '../readers/geojson.ts';
+import { InputError, type SourceEvent } from '../readers/types.ts';
+import { buildQuadtree, defaultLimits } from '../tiles3d/quadtree.ts';
+import { type TilesetStats, writeTileset } from '../tiles3d/writeTileset.ts';
+import { type AttributeOptions, buildingAttributes } from './attributes.ts';
+import type { Building, SkippedFeature } from './building.ts';
+import { toFootprint } from './footprint.ts';
+
+export interface ImportBuildingsOptions extends AttributeOptions {
+  input: string;
+  outDir: string;
+  /** Overrides the CRS the file states (GeoJSON `crs` member, `.prj`). */
+  crs?: string;
+  gcj02?: boolean;
+  /** Property holding the base's ellipsoid height; else the lowest z of the outline, else 0. */
+  baseField?: string;
+  maxFeaturesPerTile?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  stage: 'read' | 'tile';
+  features: number;
+  bytesRead: number;
+  totalBytes: number;
+  tiles: number;
+}
+
+export interface ImportSummary {
+  read: number;
+  imported: number;
+  skipped: SkippedFeature[];
+  crs: string;
+  tiles: TilesetStats;
+  seconds: { read: number; tile: number };
+}
+
+/**
+ * Footprints in any CRS → a 3D Tiles 1.1 tileset in `outDir`, with `import-report.json` listing
+ * every feature that was skipped and why. Stages: read (streamed) → reproject and check →
+ * attributes → quadtree → tiles.
+ */
+export async function importBuildings(options: ImportBuildingsOptions): Promise<ImportSummary> {
+  const totalBytes = (await stat(options.input).catch(() => {
+    throw new InputError(options.input, 'does not exist or cannot be read');
+  })).size;
+  const progress: ImportProgress = { stage: 'read', features: 0, bytesRead: 0, totalBytes, tiles: 0 };
+  const started = performance.now();
+
+  let crs: Crs | undefined = options.crs ? resolveCrs(options.crs) : undefined;
+  const buildings: Building[] = [];
+  const skipped: SkippedFeature[] = [];
+  for await (const event of readFeatures(options.input, (bytes) => (progress.bytesRead = bytes))) {
+    if (event.type === 'crs') {
+      if (progress.features > 0) throw new InputError(options.input, 'states its "crs" after its features; pass --crs instead');
+      crs ??= resolveCrsOf(options.input, event.crs);
+      continue;
+    }
+    crs ??= resolveCrs('EPSG:4326');
+    const { feature } = event;
+    progress.features++;
+    if (progress.features % 1000 === 0) options.onProgress?.(progress);
+    const footprint = toFootprint(feature.geometry, { crs, gcj02: options.gcj02 });
+    if (typeof footprint === 'string') {
+      skipped.push({ index: feature.index, ...(feature.id === undefined ? {} : { id: feature.id }), reason: footprint });
+      continue;
+    }
+    const attributes = buildingAttributes(feature.properties, feature.id, feature.index, options);
+    const baseValue = options.baseField ? Number(feature.properties[options.baseField]) : Number.NaN;
+    const base = Number.isFinite(baseValue) ? baseValue : (footprint.minZ ?? 0);
+    buildings.push({ footprint, base, attributes });
+  }
+  options.onProgress?.(progress);
+  const read = performance.now();
+  if (buildings.length === 0) {
+    throw new InputError(options.input, `has no usable building footprints (${skipped.length} skipped: ${summariseReasons(skipped)})`);
+  }
+
+  progress.stage = 'tile';
+  const tree = buildQuadtree(buildings, { ...defaultLimits, maxFeatures: options.maxFeaturesPerTile ?? defaultLimits.maxFeatures });
+  const tiles = await writeTileset(tree, buildings, {
+    outDir: options.outDir,
+    maxCoarseFeatures: Math.ceil((options.maxFeaturesPerTile ?? defaultLimits.maxFeatures) / 2),
+    onTile: (stats) => {
+      progress.tiles = stats.tiles;
+      if (stats.tiles % 10 === 0) options.onProgress?.(progress);
+    },
+  });
+  const summary: ImportSummary = {
+    read: progress.features,
+    imported: buildings.length,
+    skipped,
+    crs: crs!.id,
+    tiles,
+    seconds: { read: (read - started) / 1000, tile: (performance.now() - read) / 1000 },
+  };
+  await writeDataFile(join(options.outDir, 'import-report.json'), new TextEncoder().encode(JSON.stringify({ input: options.input, ...summary }, null, 2)));
+  return summary;
+}
+
+function readFeatures(input: string, onBytes: (bytes: number) => void): AsyncIterable<SourceEvent> {
+  const extension = extname(input).toLowerCase();
+  if (extension === '.geojson' || extension === '.json') return readGeoJson(input, onBytes);
+  throw new InputError(input, `unsupported format "${extension}"; expected .geojson or .json`);
+}
+
+function resolveCrsOf(input: string, spec: string): Crs {
+  try {
+    return resolveCrs(spec);
+  } catch (error) {
+    throw new InputError(input, `${(error as Error).message}; pass --crs to override`);
+  }
+}
+
+/** "3 × zero area, 1 × no geometry" */
+export function summariseReasons(skipped: SkippedFeature[]): string {
+  const counts = new Map<string, number>();
+  for (const { reason } of skipped) {
+    const kind = reason.replace(/ \(.*\)$/, '');
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, count]) => `${count} × ${reason}`).join(', ') || 'none';
+}

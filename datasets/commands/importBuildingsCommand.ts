@@ -1,0 +1,118 @@
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LayerDefinition } from '../../layers/index.ts';
+import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
+import { writeDataFile } from '../output/writeDataFile.ts';
+import { importProgressBar } from './progressBar.ts';
+
+export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file.geojson> [options]
+
+Turns building footprints into a 3D Tiles 1.1 tileset in the data folder.
+
+Options:
+  --out DIR             Output folder inside the data folder (default: <data-dir>/buildings)
+  --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
+                        (default: the file's own crs member, else EPSG:4326)
+  --gcj02               Undo the GCJ-02 offset (data digitised on Chinese web maps)
+  --height-field NAME   Property with the height in metres (default: height, HEIGHT, 高度, …)
+  --floors-field NAME   Property with the number of floors (default: floors, levels, 层数, …)
+  --floor-height M      Metres per floor when only floors are known (default 3)
+  --default-height M    Height when neither is known (default 10)
+  --base-field NAME     Property with the base's ellipsoid height (default: lowest z, else 0)
+  --id-field NAME       Property with the building id (default: the feature id, else its number)
+  --oid-prefix TEXT     Prefix of each building's oid (default bldg:)
+  --admin-code CODE     Admin code for buildings whose data has none
+  --max-features N      Most buildings per tile (default 2000)
+  --layer-id ID         Id of the catalog entry written beside the tileset (default buildings)`;
+
+export async function importBuildingsCommand(args: string[], dataDir: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      crs: { type: 'string' },
+      gcj02: { type: 'boolean' },
+      'height-field': { type: 'string' },
+      'floors-field': { type: 'string' },
+      'floor-height': { type: 'string', default: '3' },
+      'default-height': { type: 'string', default: '10' },
+      'base-field': { type: 'string' },
+      'id-field': { type: 'string' },
+      'oid-prefix': { type: 'string', default: 'bldg:' },
+      'admin-code': { type: 'string' },
+      'max-features': { type: 'string', default: '2000' },
+      'layer-id': { type: 'string', default: 'buildings' },
+    },
+  });
+  const [input] = positionals;
+  if (!input) {
+    console.error(importBuildingsUsage);
+    return 1;
+  }
+  const outDir = resolve(values.out ?? resolve(dataDir, 'buildings'));
+  const relativeOut = relative(resolve(dataDir), outDir);
+  if (relativeOut.startsWith('..') || relativeOut === '') {
+    console.error(`--out must be a folder inside the data folder ${dataDir}, got ${outDir}`);
+    return 1;
+  }
+  const bar = importProgressBar();
+  const summary = await importBuildings({
+    input,
+    outDir,
+    crs: values.crs,
+    gcj02: values.gcj02,
+    heightField: values['height-field'],
+    floorsField: values['floors-field'],
+    floorHeight: positive(values['floor-height'], '--floor-height'),
+    defaultHeight: positive(values['default-height'], '--default-height'),
+    baseField: values['base-field'],
+    idField: values['id-field'],
+    oidPrefix: values['oid-prefix'],
+    adminCode: values['admin-code'],
+    maxFeaturesPerTile: positive(values['max-features'], '--max-features'),
+    onProgress: bar.update,
+  }).finally(bar.stop);
+
+  const layer = LayerDefinition.parse({
+    id: values['layer-id'],
+    kind: 'buildings',
+    title: { zh: '建筑', en: 'Buildings' },
+    group: 'buildings',
+    visible: true,
+    access: 'public',
+    source: { type: '3dtiles', url: `/data/${relativeOut.split(sep).join('/')}/tileset.json` },
+    legend: [],
+    metadata: {
+      department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
+      sourceSystem: `import of ${input}`,
+      updateFrequency: 'yearly',
+      originalCrs: /^EPSG:\d+$/.test(summary.crs) ? summary.crs : 'EPSG:4326',
+      licence: 'as licensed by the source',
+      synthetic: false,
+    },
+  });
+  await writeDataFile(resolve(outDir, 'layer.json'), new TextEncoder().encode(JSON.stringify(layer, null, 2)));
+
+  const total = summary.seconds.read + summary.seconds.tile;
+  console.log(`\nImported ${summary.imported} of ${summary.read} features from ${input} (${summary.crs})`);
+  console.log(`  ${summary.tiles.tiles} tiles, ${format(summary.tiles.rawBytes)} raw, ${format(summary.tiles.gzipBytes)} gzip` +
+    ` (${Math.round(summary.tiles.gzipBytes / summary.imported)} B per building)`);
+  console.log(`  ${total.toFixed(1)} s: read ${summary.seconds.read.toFixed(1)} s, tile ${summary.seconds.tile.toFixed(1)} s` +
+    ` (${Math.round(summary.read / total)} features/s)`);
+  if (summary.skipped.length > 0) {
+    console.log(`  Skipped ${summary.skipped.length}: ${summariseReasons(summary.skipped)}; see ${resolve(outDir, 'import-report.json')}`);
+  }
+  console.log(`  Tileset: ${resolve(outDir, 'tileset.json')}; catalog entry: ${resolve(outDir, 'layer.json')}`);
+  return 0;
+}
+
+function positive(value: string | undefined, option: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${option} must be a positive number, got "${value}"`);
+  return n;
+}
+
+function format(bytes: number): string {
+  return bytes > 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}

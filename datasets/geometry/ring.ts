@@ -1,0 +1,73 @@
+/**
+ * Checks on one polygon ring in a local metric plane (x east, y north, metres), flattened as
+ * [x0, y0, x1, y1, …] without the closing point.
+ */
+
+/** Twice the signed area; positive when the ring runs counter-clockwise. */
+export function signedArea2(ring: ArrayLike<number>): number {
+  let sum = 0;
+  const n = ring.length;
+  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+    sum += ring[j]! * ring[i + 1]! - ring[i]! * ring[j + 1]!;
+  }
+  return sum;
+}
+
+/** Whether two edges of the ring that do not share a vertex cross or touch. */
+export function selfIntersects(ring: ArrayLike<number>): boolean {
+  const count = ring.length / 2;
+  if (count < 4) return false;
+  for (let i = 0; i < count; i++) {
+    const i2 = (i + 1) % count;
+    for (let j = i + 2; j < count; j++) {
+      const j2 = (j + 1) % count;
+      if (j2 === i) continue; // adjacent through the closing edge
+      if (
+        segmentsIntersect(
+          ring[2 * i]!, ring[2 * i + 1]!, ring[2 * i2]!, ring[2 * i2 + 1]!,
+          ring[2 * j]!, ring[2 * j + 1]!, ring[2 * j2]!, ring[2 * j2 + 1]!,
+        )
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function segmentsIntersect(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+): boolean {
+  const d1 = orientation(cx, cy, dx, dy, ax, ay);
+  const d2 = orientation(cx, cy, dx, dy, bx, by);
+  const d3 = orientation(ax, ay, bx, by, cx, cy);
+  const d4 = orientation(ax, ay, bx, by, dx, dy);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (
+    (d1 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) ||
+    (d2 === 0 && onSegment(cx, cy, dx, dy, bx, by)) ||
+    (d3 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
+    (d4 === 0 && onSegment(ax, ay, bx, by, dx, dy))
+  );
+}
+
+function orientation(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
+  return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+}
+
+function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+}
+
+/** Reverses a flattened ring in place, keeping each (x, y) pair together. */
+export function reverseRing(ring: Float64Array): void {
+  for (let i = 0, j = ring.length - 2; i < j; i += 2, j -= 2) {
+    const x = ring[i]!;
+    const y = ring[i + 1]!;
+    ring[i] = ring[j]!;
+    ring[i + 1] = ring[j + 1]!;
+    ring[j] = x;
+    ring[j + 1] = y;
+  }
+}

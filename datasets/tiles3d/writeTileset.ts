@@ -1,0 +1,67 @@
+import { gzipSync } from 'node:zlib';
+import type { Building } from '../buildings/building.ts';
+import { writeDataFile } from '../output/writeDataFile.ts';
+import { type Matrix4, multiply } from '../geo/enuFrame.ts';
+import type { TileNode } from './quadtree.ts';
+import { tileContent } from './tileContent.ts';
+import { join } from 'node:path';
+
+const RAD = Math.PI / 180;
+const METRES_PER_DEGREE = 111_320;
+
+export interface TilesetStats {
+  tiles: number;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export interface WriteTilesetOptions {
+  outDir: string;
+  maxCoarseFeatures: number;
+  onTile?: (stats: TilesetStats) => void;
+}
+
+/**
+ * Writes a 3D Tiles 1.1 tileset: `tileset.json` and one gzip-compressed glb per tile (served
+ * with `Content-Encoding: gzip`). Geometric error halves with each level and is 0 at leaves;
+ * each tile's content sits in its own ENU frame, given by the tile's transform.
+ */
+export async function writeTileset(root: TileNode, buildings: Building[], options: WriteTilesetOptions): Promise<TilesetStats> {
+  const stats: TilesetStats = { tiles: 0, rawBytes: 0, gzipBytes: 0 };
+  const [west, south, east, north] = root.region;
+  const widthMetres = Math.max((east - west) * METRES_PER_DEGREE * Math.cos(((south + north) / 2) * RAD), (north - south) * METRES_PER_DEGREE);
+  const rootError = Math.max(widthMetres / 40, 1);
+
+  async function tileJson(node: TileNode, parentFromEcef: Matrix4 | undefined): Promise<object> {
+    const content = tileContent(node, buildings, options.maxCoarseFeatures);
+    const uri = `tiles/${node.level}/${node.x}/${node.y}.glb`;
+    const gzipped = gzipSync(content.glb, { level: 6 });
+    await writeDataFile(join(options.outDir, `${uri}.gz`), gzipped);
+    stats.tiles++;
+    stats.rawBytes += content.glb.byteLength;
+    stats.gzipBytes += gzipped.byteLength;
+    options.onTile?.(stats);
+
+    const toEcef = content.frame.toEcefMatrix();
+    const transform = parentFromEcef ? multiply(parentFromEcef, toEcef) : toEcef;
+    const children = [];
+    for (const child of node.children) children.push(await tileJson(child, content.frame.fromEcefMatrix()));
+    const [w, s, e, n, low, high] = node.region;
+    return {
+      boundingVolume: { region: [w * RAD, s * RAD, e * RAD, n * RAD, low, high] },
+      geometricError: node.children.length === 0 ? 0 : rootError / 2 ** node.level,
+      refine: 'REPLACE',
+      transform,
+      content: { uri },
+      ...(children.length > 0 ? { children } : {}),
+    };
+  }
+
+  const tileset = {
+    asset: { version: '1.1', generator: 'Wuyi Twin buildings tiler' },
+    geometricError: rootError * 2,
+    root: await tileJson(root, undefined),
+  };
+  await writeDataFile(join(options.outDir, 'tileset.json'), new TextEncoder().encode(JSON.stringify(tileset)), { gzip: true });
+  return stats;
+}
