@@ -1,3 +1,3 @@
 export * from './schema.ts';
-export { CatalogError, parseCatalog, parseCatalogText } from './parseCatalog.ts';
+export { CatalogError, parseCatalog } from './parseCatalog.ts';
 export { canRead, catalogFor, type Role } from './access.ts';

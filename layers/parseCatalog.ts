@@ -19,17 +19,6 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
   throw new CatalogError(source, result.error.issues.map((issue) => describeIssue(raw, issue)));
 }
 
-/** Parses catalog text, reporting malformed JSON as a catalog error too. */
-export function parseCatalogText(text: string, source: string): Catalog {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new CatalogError(source, [`not valid JSON: ${(error as Error).message}`]);
-  }
-  return parseCatalog(raw, source);
-}
-
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String);
   if (path[0] === 'layers' && path.length >= 2) {

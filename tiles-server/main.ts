@@ -6,7 +6,7 @@ import { loadCatalog } from './loadCatalog.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const catalog = await loadCatalog(config.catalogPath);
+  const catalog = await loadCatalog(config.catalogPath, config.dataDir);
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const app = createApp({ ...config, catalog, version });
 

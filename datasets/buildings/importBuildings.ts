@@ -104,7 +104,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
 
 function readFeatures(input: string, onBytes: (bytes: number) => void): AsyncIterable<SourceEvent> {
   const extension = extname(input).toLowerCase();
-  if (extension === '.geojson' || extension === '.json') return readGeoJson(input, onBytes);
+  if (extension === '.geojson' || extension === '.json') return readGeoJson(input, { onBytes });
   throw new InputError(input, `unsupported format "${extension}"; expected .geojson or .json`);
 }
 

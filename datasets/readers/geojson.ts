@@ -15,12 +15,15 @@ const COLON = 0x3a;
  * `crs` member) and `JSON.parse` reads it: several times faster than a token-by-token JSON
  * stream parser, which would be the bottleneck of the whole pipeline.
  */
-export async function* readGeoJson(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<SourceEvent> {
+export async function* readGeoJson(
+  file: string,
+  { onBytes, chunkSize = 1 << 20 }: { onBytes?: (bytesRead: number) => void; chunkSize?: number } = {},
+): AsyncGenerator<SourceEvent> {
   const scanner = new FeatureScanner(file);
   let sawCollection = false;
   let bytesRead = 0;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) {
       bytesRead += (chunk as Buffer).length;
       onBytes?.(bytesRead);
       for (const value of scanner.push(chunk as Buffer)) {

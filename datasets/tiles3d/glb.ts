@@ -131,6 +131,9 @@ function writePropertyTable(bin: BinaryBuilder, table: PropertyTable) {
       const offsets = new Uint32Array(encoded.length + 1);
       for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i]! + encoded[i]!.length;
       const bytes = new Uint8Array(offsets[encoded.length]!);
+      // A column of empty strings would need an empty buffer view, which glTF forbids; the
+      // class keeps the property and the table leaves it out (readers see no value).
+      if (bytes.length === 0) continue;
       encoded.forEach((value, i) => bytes.set(value, offsets[i]!));
       tableProperties[column.name] = {
         values: bin.addView(bytes, { align: 8 }),

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import {
   Cartesian3,
+  Cesium3DTileset,
+  DirectionalLight,
   EllipsoidTerrainProvider,
   ImageryLayer,
   Math as CesiumMath,
@@ -68,16 +70,47 @@ function currentView(viewer: Viewer): CameraView {
 }
 
 /**
- * Marks the globe's container with `data-tiles-loaded` once the imagery and terrain of the
- * current view have loaded, so screenshots and tests know when the picture is complete.
+ * Marks the globe's container with `data-tiles-loaded` once the imagery, terrain and 3D Tiles of
+ * the current view have loaded, so screenshots and tests know when the picture is complete.
  */
 export function useTilesLoadedMarker(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
     const container = viewer.container as HTMLElement;
     return viewer.scene.postRender.addEventListener(() => {
-      const loaded = String(viewer.scene.globe.tilesLoaded);
+      const { primitives, globe } = viewer.scene;
+      let tilesLoaded = globe.tilesLoaded;
+      for (let i = 0; i < primitives.length && tilesLoaded; i++) {
+        const primitive = primitives.get(i) as unknown;
+        if (primitive instanceof Cesium3DTileset && primitive.show) tilesLoaded = primitive.tilesLoaded;
+      }
+      const loaded = String(tilesLoaded);
       if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
+    });
+  }, [viewer]);
+}
+
+/**
+ * Lights the scene from above and a little behind the camera's right shoulder, whatever the
+ * clock says: a twin shown at night or to the north of its buildings should not turn them black.
+ */
+export function useCameraLight(viewer: Viewer | undefined) {
+  useEffect(() => {
+    if (!viewer) return;
+    const { scene } = viewer;
+    const light = new DirectionalLight({ direction: new Cartesian3(0, 0, -1) });
+    scene.light = light;
+    const down = new Cartesian3();
+    const right = new Cartesian3();
+    return scene.preRender.addEventListener(() => {
+      const { camera } = scene;
+      scene.globe.ellipsoid.geodeticSurfaceNormal(camera.positionWC, down);
+      Cartesian3.negate(down, down);
+      Cartesian3.multiplyByScalar(down, 1.6, down);
+      Cartesian3.multiplyByScalar(camera.rightWC, 0.6, right);
+      Cartesian3.add(down, right, down);
+      Cartesian3.add(down, camera.directionWC, down);
+      Cartesian3.normalize(down, light.direction);
     });
   }, [viewer]);
 }

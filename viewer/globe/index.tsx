@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Viewer, useCesium } from 'resium';
 import type { CameraView } from '../../layers/index.ts';
-import { useCameraSync, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
+import { ObjectInfo } from '../object-info/index.tsx';
+import { useCameraLight, useCameraSync, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 
 interface GlobeProps {
   initialCamera: CameraView;
@@ -16,6 +17,7 @@ export function Globe({ initialCamera, onCameraChange, children }: GlobeProps) {
     <Viewer full {...options}>
       <GlobeBehaviour initialCamera={initialCamera} onCameraChange={onCameraChange} />
       {children}
+      <ObjectInfo />
     </Viewer>
   );
 }
@@ -24,5 +26,6 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'chi
   const { viewer } = useCesium();
   useCameraSync(viewer, initialCamera, onCameraChange);
   useTilesLoadedMarker(viewer);
+  useCameraLight(viewer);
   return null;
 }

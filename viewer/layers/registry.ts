@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { LayerDefinition, LayerKind } from '../../layers/index.ts';
 import type { LayerRendererProps } from './types.ts';
+import { BuildingsLayerView } from './buildings/index.tsx';
 import { VectorLayerView } from './vector/index.tsx';
 
 type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract<LayerDefinition, { kind: K }>>>;
@@ -10,6 +11,7 @@ type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract
  * without a renderer is listed in the layer tree as not yet supported.
  */
 const renderers: { [K in LayerKind]?: RendererFor<K> } = {
+  buildings: BuildingsLayerView,
   vector: VectorLayerView,
 };
 

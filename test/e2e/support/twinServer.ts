@@ -11,10 +11,14 @@ export interface TwinServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the real twin server (as `npm start` runs it) on a free port, over a fresh sample data folder. */
-export async function startTwinServer(): Promise<TwinServer> {
+/**
+ * Starts the real twin server (as `npm start` runs it) on a free port, over a fresh sample data
+ * folder to which `prepare` may add (imported layers, say).
+ */
+export async function startTwinServer(prepare?: (dataDir: string) => Promise<void>): Promise<TwinServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-e2e-'));
   await buildSample(dataDir);
+  await prepare?.(dataDir);
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
@@ -33,6 +37,20 @@ export async function startTwinServer(): Promise<TwinServer> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `npm run twin -- <args>` (the pipeline CLI) against a data folder; fails with its output. */
+export async function runTwin(args: string[], dataDir: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`twin ${args.join(' ')} exited with ${code}:\n${output}`);
+  return output;
 }
 
 async function freePort(): Promise<number> {

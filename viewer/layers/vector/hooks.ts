@@ -4,6 +4,7 @@ import { useCesium } from 'resium';
 import type { VectorLayerDefinition } from '../../../layers/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { LayerRendererProps } from '../types.ts';
+import { useRequested } from '../useRequested.ts';
 import { setLabelLanguage, styleVectorEntities } from './styleEntities.ts';
 
 /** Loads the layer's GeoJSON the first time it is shown, then only shows or hides it. */
@@ -11,8 +12,7 @@ export function useVectorLayer({ layer, visible, onStatus }: LayerRendererProps<
   const { viewer } = useCesium();
   const { language } = useI18n();
   const [source, setSource] = useState<GeoJsonDataSource>();
-  const [requested, setRequested] = useState(visible);
-  if (visible && !requested) setRequested(true);
+  const requested = useRequested(visible);
 
   useEffect(() => {
     if (!viewer || !requested) return;

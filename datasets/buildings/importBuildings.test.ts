@@ -1,0 +1,165 @@
+import { readFile, mkdtemp, writeFile, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from '@loaders.gl/core';
+import { GLTFLoader } from '@loaders.gl/gltf';
+import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
+import validator from 'gltf-validator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ImportBuildingsOptions, importBuildings } from './importBuildings.ts';
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+const defaults = { floorHeight: 3, defaultHeight: 10, oidPrefix: 'bldg:' };
+
+interface Tile {
+  geometricError: number;
+  boundingVolume: { region: number[] };
+  content: { uri: string };
+  children?: Tile[];
+  transform: number[];
+}
+
+async function runImport(input: string, options: Partial<ImportBuildingsOptions> = {}) {
+  const outDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-buildings-'));
+  const summary = await importBuildings({ input, outDir, ...defaults, ...options });
+  const tileset = JSON.parse(await readFile(join(outDir, 'tileset.json'), 'utf8')) as { geometricError: number; root: Tile; asset: { version: string } };
+  return { outDir, summary, tileset };
+}
+
+function tiles(root: Tile): { tile: Tile; level: number; parent?: Tile }[] {
+  const all: { tile: Tile; level: number; parent?: Tile }[] = [];
+  const walk = (tile: Tile, level: number, parent?: Tile) => {
+    all.push({ tile, level, parent });
+    for (const child of tile.children ?? []) walk(child, level + 1, tile);
+  };
+  walk(root, 0);
+  return all;
+}
+
+const readGlb = async (outDir: string, uri: string) => new Uint8Array(gunzipSync(await readFile(join(outDir, `${uri}.gz`))));
+
+async function propertyTable(glb: Uint8Array): Promise<Record<string, unknown[]>> {
+  const gltf = (await parse(glb, GLTFLoader, { gltf: { loadBuffers: true } })) as unknown as {
+    json: { extensions: { EXT_structural_metadata: { propertyTables: { properties: Record<string, { data: unknown[] }> }[] } } };
+  };
+  const { properties } = gltf.json.extensions.EXT_structural_metadata.propertyTables[0]!;
+  return Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, property.data]));
+}
+
+describe('Delaware footprints → 3D Tiles', () => {
+  let result: Awaited<ReturnType<typeof runImport>>;
+  beforeAll(async () => {
+    result = await runImport(join(fixtures, 'delaware-buildings.geojson'), { maxFeaturesPerTile: 40 });
+  });
+
+  it('imports every footprint', () => {
+    expect(result.summary).toMatchObject({ read: 360, imported: 360, skipped: [], crs: 'EPSG:4326' });
+    expect(result.tileset.asset.version).toBe('1.1');
+  });
+
+  it('builds a quadtree whose geometric error halves per level and is 0 at the leaves', () => {
+    const all = tiles(result.tileset.root);
+    expect(all.length).toBeGreaterThan(9);
+    const rootError = result.tileset.root.geometricError;
+    expect(result.tileset.geometricError).toBeGreaterThan(rootError);
+    for (const { tile, level, parent } of all) {
+      if (!tile.children) expect(tile.geometricError).toBe(0);
+      else expect(tile.geometricError).toBeCloseTo(rootError / 2 ** level, 9);
+      if (parent) {
+        const [w, s, e, n, low, high] = tile.boundingVolume.region as [number, number, number, number, number, number];
+        const [pw, ps, pe, pn, plow, phigh] = parent.boundingVolume.region as [number, number, number, number, number, number];
+        expect(w >= pw && s >= ps && e <= pe && n <= pn && low >= plow && high <= phigh).toBe(true);
+      }
+    }
+  });
+
+  it('puts each building in exactly one leaf, at most 40 per tile, with its oid and height', async () => {
+    const leaves = tiles(result.tileset.root).filter(({ tile }) => !tile.children);
+    const oids: unknown[] = [];
+    for (const { tile } of leaves) {
+      const table = await propertyTable(await readGlb(result.outDir, tile.content.uri));
+      expect(table.oid!.length).toBeLessThanOrEqual(40);
+      oids.push(...table.oid!);
+      expect(table.height!.every((h) => typeof h === 'number' && h > 0)).toBe(true);
+    }
+    expect(oids).toHaveLength(360);
+    expect(new Set(oids).size).toBe(360);
+  });
+
+  it('writes glbs that the Khronos glTF validator passes with no errors', async () => {
+    for (const { tile } of tiles(result.tileset.root)) {
+      const report = await validator.validateBytes(await readGlb(result.outDir, tile.content.uri));
+      expect(report.issues.numErrors, `${tile.content.uri}: ${JSON.stringify(report.issues.messages.slice(0, 3))}`).toBe(0);
+      expect(report.issues.numWarnings).toBe(0);
+    }
+  });
+
+  it('is read by an independent 3D Tiles reader', async () => {
+    const text = await readFile(join(result.outDir, 'tileset.json'));
+    const tileset = (await parse(text, Tiles3DLoader, { '3d-tiles': { isTileset: true }, tileset: { url: 'http://twin/tileset.json' } } as never)) as {
+      root: { children: unknown[] };
+      type: string;
+    };
+    expect(tileset.type).toBe('TILES3D');
+    expect(tileset.root.children.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Lyon block: a projected CRS, MultiPolygon Z and a base height', () => {
+  it('reads EPSG:3946 from the crs member and stands buildings on their Z_MIN', async () => {
+    const { summary, tileset, outDir } = await runImport(join(fixtures, 'lyon-oneblock-epsg3946.geojson'), { baseField: 'Z_MIN' });
+    expect(summary).toMatchObject({ imported: 5, crs: 'EPSG:3946' });
+    const [west, south, , , low, high] = tileset.root.boundingVolume.region as number[];
+    expect((west! * 180) / Math.PI).toBeCloseTo(4.8, 0);
+    expect((south! * 180) / Math.PI).toBeCloseTo(45.76, 1);
+    expect(low).toBeGreaterThan(150);
+    expect(high! - low!).toBeLessThan(80);
+    const table = await propertyTable(await readGlb(outDir, tileset.root.content.uri));
+    const source = JSON.parse(await readFile(join(fixtures, 'lyon-oneblock-epsg3946.geojson'), 'utf8')) as { features: { properties: { HAUTEUR: number } }[] };
+    expect([...(table.height as number[])].sort()).toEqual(source.features.map((f) => Math.fround(f.properties.HAUTEUR)).sort());
+  });
+});
+
+describe('bad input', () => {
+  it('skips bad features, lists each with its index and reason, and tiles the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-bad-'));
+    const input = join(dir, 'mixed.geojson');
+    const ok = [[119.81, 28.89], [119.8101, 28.89], [119.8101, 28.8901], [119.81, 28.8901], [119.81, 28.89]];
+    const features = [
+      { type: 'Feature', id: 'A-1', properties: { 层数: 6 }, geometry: { type: 'Polygon', coordinates: [ok] } },
+      { type: 'Feature', id: 'A-2', properties: {}, geometry: { type: 'Polygon', coordinates: [ok.slice(0, 2)] } },
+      { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: ok } },
+      { type: 'Feature', properties: {}, geometry: null },
+    ];
+    await writeFile(input, JSON.stringify({ type: 'FeatureCollection', features }));
+    const { summary, outDir } = await runImport(input);
+    expect(summary.imported).toBe(1);
+    expect(summary.skipped).toEqual([
+      { index: 1, id: 'A-2', reason: 'fewer than 3 distinct points' },
+      { index: 2, reason: 'unsupported geometry type LineString' },
+      { index: 3, reason: 'no geometry' },
+    ]);
+    const report = JSON.parse(await readFile(join(outDir, 'import-report.json'), 'utf8'));
+    expect(report.skipped).toEqual(summary.skipped);
+  });
+
+  it('fails with a clear message when nothing in the file is a building', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-bad-'));
+    const input = join(dir, 'points.geojson');
+    await writeFile(input, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] }));
+    await expect(runImport(input)).rejects.toThrow(/points\.geojson: has no usable building footprints \(1 skipped: 1 × no geometry\)/);
+  });
+
+  it('fails without writing anything when the file cannot be read', async () => {
+    const outDir = join(await mkdtemp(join(tmpdir(), 'wuyi-twin-bad-')), 'out');
+    await expect(importBuildings({ input: join(outDir, 'missing.geojson'), outDir, ...defaults })).rejects.toThrow(/missing\.geojson: does not exist/);
+    await expect(access(outDir)).rejects.toThrow();
+  });
+
+  it('refuses formats it does not read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-bad-'));
+    await writeFile(join(dir, 'plan.dwg'), 'AC1032');
+    await expect(runImport(join(dir, 'plan.dwg'))).rejects.toThrow(/plan\.dwg: unsupported format "\.dwg"/);
+  });
+});

@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { changedPixelShare, screenshotGlobe } from './canvasPixels.ts';
+
+/** Waits until every checked layer has loaded and the globe's and tilesets' tiles are in. */
+export async function waitForScene(page: Page): Promise<void> {
+  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.layer-item')].every((item) => {
+        const checked = item.querySelector('input')?.checked;
+        return !checked || item.getAttribute('data-status') === 'ready';
+      }),
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+}
+
+export const urlParams = (page: Page) => new URL(page.url()).searchParams;
+
+/** Polls screenshots of the globe until at least 0.2 % of its pixels differ from `before`. */
+export async function waitForPixelsToChange(page: Page, before: Buffer): Promise<Buffer> {
+  let after = before;
+  await expect
+    .poll(async () => changedPixelShare(before, (after = await screenshotGlobe(page))), { timeout: 15_000 })
+    .toBeGreaterThan(0.002);
+  return after;
+}

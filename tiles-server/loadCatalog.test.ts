@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from './loadCatalog.ts';
+
+const catalogPath = 'layers/catalogs/wuyi.json';
+
+const importedLayer = {
+  id: 'buildings',
+  kind: 'buildings',
+  title: { zh: '建筑', en: 'Buildings' },
+  group: 'buildings',
+  visible: true,
+  access: 'public',
+  source: { type: '3dtiles', url: '/data/buildings/tileset.json' },
+  metadata: {
+    department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
+    sourceSystem: 'import',
+    updateFrequency: 'yearly',
+    originalCrs: 'EPSG:4528',
+    licence: 'CC0',
+    synthetic: false,
+  },
+};
+
+async function dataDirWith(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-catalog-data-'));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe('catalog with the layers of the data folder', () => {
+  it('adds the layer entries that imports left in the data folder, one or two folders deep', async () => {
+    const dataDir = await dataDirWith({
+      'buildings/layer.json': JSON.stringify(importedLayer),
+      'city/north/layer.json': JSON.stringify({ ...importedLayer, id: 'north-buildings' }),
+      'buildings/tiles/0/0/layer.json': JSON.stringify({ ...importedLayer, id: 'too-deep' }),
+    });
+    const catalog = await loadCatalog(catalogPath, dataDir);
+    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'township-seats', 'rivers', 'buildings', 'north-buildings']);
+  });
+
+  it('names the file and field of a bad layer entry', async () => {
+    const dataDir = await dataDirWith({ 'buildings/layer.json': JSON.stringify({ ...importedLayer, access: 'everyone' }) });
+    await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(
+      new RegExp(`Invalid layer catalog ${join(dataDir, 'buildings', 'layer.json')}:\\n  - field "access"`),
+    );
+  });
+
+  it('refuses an imported layer whose id the catalog already has', async () => {
+    const dataDir = await dataDirWith({ 'rivers/layer.json': JSON.stringify({ ...importedLayer, id: 'rivers' }) });
+    await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(/layer "rivers" \(layers\[3\]\), field "id": duplicate layer id "rivers"/);
+  });
+
+  it('reports a catalog file that is not JSON, by name', async () => {
+    const dir = await dataDirWith({ 'catalog.json': '{"layers": [' });
+    await expect(loadCatalog(join(dir, 'catalog.json'), dir)).rejects.toThrow(/catalog\.json:\n  - not valid JSON/);
+  });
+
+  it('works with a data folder that does not exist yet', async () => {
+    const catalog = await loadCatalog(catalogPath, join(tmpdir(), 'no-such-wuyi-data'));
+    expect(catalog.layers).toHaveLength(JSON.parse(await readFile(catalogPath, 'utf8')).layers.length);
+  });
+});

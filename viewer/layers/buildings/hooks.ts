@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { Cesium3DTileset } from 'cesium';
+import { useCesium } from 'resium';
+import type { BuildingsLayerDefinition } from '../../../layers/index.ts';
+import type { LayerRendererProps } from '../types.ts';
+import { useRequested } from '../useRequested.ts';
+
+/** Streams the layer's 3D Tiles from the twin server once it is first shown. */
+export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererProps<BuildingsLayerDefinition>) {
+  const { viewer } = useCesium();
+  const requested = useRequested(visible);
+  const [tileset, setTileset] = useState<Cesium3DTileset>();
+
+  useEffect(() => {
+    if (!viewer || !requested) return;
+    let cancelled = false;
+    let added: Cesium3DTileset | undefined;
+    onStatus(layer.id, 'loading');
+    Cesium3DTileset.fromUrl(layer.source.url).then(
+      (loaded) => {
+        if (cancelled || viewer.isDestroyed()) {
+          loaded.destroy();
+          return;
+        }
+        added = viewer.scene.primitives.add(loaded) as Cesium3DTileset;
+        setTileset(added);
+        onStatus(layer.id, 'ready');
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        console.error(`Layer ${layer.id} failed to load`, error);
+        onStatus(layer.id, 'error');
+      },
+    );
+    return () => {
+      cancelled = true;
+      setTileset(undefined);
+      if (added && !viewer.isDestroyed()) viewer.scene.primitives.remove(added);
+    };
+  }, [viewer, layer, onStatus, requested]);
+
+  useEffect(() => {
+    if (tileset) tileset.show = visible;
+  }, [tileset, visible]);
+}
