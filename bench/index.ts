@@ -1,14 +1,25 @@
 import { parseArgs } from 'node:util';
+import { benchBuildings } from './buildings.ts';
 import { benchServing } from './serving.ts';
 
-/** `npm run bench -- [name ...] [--seconds N] [--connections N]`; runs every benchmark when none is named. */
-const benches: Record<string, (options: { seconds?: number; connections?: number }) => Promise<void>> = {
+interface BenchOptions {
+  seconds?: number;
+  connections?: number;
+  counts?: number[];
+}
+
+/**
+ * `npm run bench -- [name ...] [--seconds N] [--connections N] [--counts N,N]`; runs every
+ * benchmark when none is named.
+ */
+const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   serving: benchServing,
+  buildings: benchBuildings,
 };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string' }, connections: { type: 'string' } },
+  options: { seconds: { type: 'string' }, connections: { type: 'string' }, counts: { type: 'string' } },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
 for (const name of names) {
@@ -20,5 +31,6 @@ for (const name of names) {
   await bench({
     seconds: values.seconds ? Number(values.seconds) : undefined,
     connections: values.connections ? Number(values.connections) : undefined,
+    counts: values.counts ? values.counts.split(',').map(Number) : undefined,
   });
 }

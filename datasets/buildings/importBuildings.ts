@@ -84,7 +84,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   const tree = buildQuadtree(buildings, { ...defaultLimits, maxFeatures: options.maxFeaturesPerTile ?? defaultLimits.maxFeatures });
   const tiles = await writeTileset(tree, buildings, {
     outDir: options.outDir,
-    maxCoarseFeatures: Math.ceil((options.maxFeaturesPerTile ?? defaultLimits.maxFeatures) / 2),
+    maxCoarseFeatures: Math.ceil((options.maxFeaturesPerTile ?? defaultLimits.maxFeatures) / 4),
     onTile: (stats) => {
       progress.tiles = stats.tiles;
       if (stats.tiles % 10 === 0) options.onProgress?.(progress);

@@ -35,7 +35,7 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
   async function tileJson(node: TileNode, parentFromEcef: Matrix4 | undefined): Promise<object> {
     const content = tileContent(node, buildings, options.maxCoarseFeatures);
     const uri = `tiles/${node.level}/${node.x}/${node.y}.glb`;
-    const gzipped = gzipSync(content.glb, { level: 6 });
+    const gzipped = gzipSync(content.glb, { level: 9 });
     await writeDataFile(join(options.outDir, `${uri}.gz`), gzipped);
     stats.tiles++;
     stats.rawBytes += content.glb.byteLength;
