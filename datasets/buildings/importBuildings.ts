@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
+import { readFlatGeobuf } from '../readers/flatgeobuf.ts';
 import { readGeoJson } from '../readers/geojson.ts';
+import { readShapefile } from '../readers/shapefile.ts';
 import { InputError, type SourceEvent } from '../readers/types.ts';
 import { buildQuadtree, defaultLimits } from '../tiles3d/quadtree.ts';
 import { type TilesetStats, writeTileset } from '../tiles3d/writeTileset.ts';
@@ -16,6 +18,8 @@ export interface ImportBuildingsOptions extends AttributeOptions {
   /** Overrides the CRS the file states (GeoJSON `crs` member, `.prj`). */
   crs?: string;
   gcj02?: boolean;
+  /** Attribute encoding of a Shapefile's .dbf; default its .cpg, else GBK. */
+  encoding?: string;
   /** Property holding the base's ellipsoid height; else the lowest z of the outline, else 0. */
   baseField?: string;
   maxFeaturesPerTile?: number;
@@ -54,7 +58,8 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   let crs: Crs | undefined = options.crs ? resolveCrs(options.crs) : undefined;
   const buildings: Building[] = [];
   const skipped: SkippedFeature[] = [];
-  for await (const event of readFeatures(options.input, (bytes) => (progress.bytesRead = bytes))) {
+  const onBytes = (bytes: number) => (progress.bytesRead = bytes);
+  for await (const event of readFeatures(options.input, { onBytes, encoding: options.encoding })) {
     if (event.type === 'crs') {
       if (progress.features > 0) throw new InputError(options.input, 'states its "crs" after its features; pass --crs instead');
       crs ??= resolveCrsOf(options.input, event.crs);
@@ -102,10 +107,12 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   return summary;
 }
 
-function readFeatures(input: string, onBytes: (bytes: number) => void): AsyncIterable<SourceEvent> {
+function readFeatures(input: string, options: { onBytes: (bytes: number) => void; encoding?: string }): AsyncIterable<SourceEvent> {
   const extension = extname(input).toLowerCase();
-  if (extension === '.geojson' || extension === '.json') return readGeoJson(input, { onBytes });
-  throw new InputError(input, `unsupported format "${extension}"; expected .geojson or .json`);
+  if (extension === '.geojson' || extension === '.json') return readGeoJson(input, options);
+  if (extension === '.shp') return readShapefile(input, options);
+  if (extension === '.fgb') return readFlatGeobuf(input, options);
+  throw new InputError(input, `unsupported format "${extension}"; expected .geojson, .json, .shp or .fgb`);
 }
 
 function resolveCrsOf(input: string, spec: string): Crs {

@@ -5,15 +5,17 @@ import { importBuildings, summariseReasons } from '../buildings/importBuildings.
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { importProgressBar } from './progressBar.ts';
 
-export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file.geojson> [options]
+export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file> [options]
 
-Turns building footprints into a 3D Tiles 1.1 tileset in the data folder.
+Turns building footprints (GeoJSON, Shapefile .shp, FlatGeobuf .fgb) into a 3D Tiles 1.1
+tileset in the data folder.
 
 Options:
   --out DIR             Output folder inside the data folder (default: <data-dir>/buildings)
   --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
                         (default: the file's own crs member, else EPSG:4326)
   --gcj02               Undo the GCJ-02 offset (data digitised on Chinese web maps)
+  --encoding NAME       Shapefile attribute encoding (default: the .cpg, else GBK)
   --height-field NAME   Property with the height in metres (default: height, HEIGHT, 高度, …)
   --floors-field NAME   Property with the number of floors (default: floors, levels, 层数, …)
   --floor-height M      Metres per floor when only floors are known (default 3)
@@ -33,6 +35,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       out: { type: 'string' },
       crs: { type: 'string' },
       gcj02: { type: 'boolean' },
+      encoding: { type: 'string' },
       'height-field': { type: 'string' },
       'floors-field': { type: 'string' },
       'floor-height': { type: 'string', default: '3' },
@@ -62,6 +65,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     outDir,
     crs: values.crs,
     gcj02: values.gcj02,
+    encoding: values.encoding,
     heightField: values['height-field'],
     floorsField: values['floors-field'],
     floorHeight: positive(values['floor-height'], '--floor-height'),
