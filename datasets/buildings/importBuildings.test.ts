@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from '@loaders.gl/core';
 import { GLTFLoader } from '@loaders.gl/gltf';
 import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
 import validator from 'gltf-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ImportBuildingsOptions, importBuildings } from './importBuildings.ts';
@@ -93,6 +95,27 @@ describe('Delaware footprints → 3D Tiles', () => {
       expect(report.issues.numErrors, `${tile.content.uri}: ${JSON.stringify(report.issues.messages.slice(0, 3))}`).toBe(0);
       expect(report.issues.numWarnings).toBe(0);
     }
+  });
+
+  it('writes the attribute table as Arrow IPC and as Parquet, with bbox and centroid columns', async () => {
+    const arrow = tableFromIPC(await readFile(join(result.outDir, 'attributes.arrow')));
+    expect(arrow.numRows).toBe(360);
+    expect(arrow.schema.fields.map((field) => field.name)).toEqual(
+      ['oid', 'name', 'use', 'address', 'adminCode', 'height', 'floors', 'year', 'base', 'west', 'south', 'east', 'north', 'lon', 'lat'],
+    );
+    const leaves = tiles(result.tileset.root).filter(({ tile }) => !tile.children);
+    const tileOids = new Set<unknown>();
+    for (const { tile } of leaves) for (const oid of (await propertyTable(await readGlb(result.outDir, tile.content.uri))).oid!) tileOids.add(oid);
+    expect(new Set(arrow.getChild('oid')!.toArray())).toEqual(tileOids);
+
+    // DuckDB reads the Parquet file with its own reader.
+    const duckdb = await (await DuckDBInstance.create(':memory:')).connect();
+    const rows = await duckdb.runAndReadAll(`
+      SELECT count(*)::INTEGER AS buildings, count(DISTINCT oid)::INTEGER AS oids,
+             count(*) FILTER (WHERE lon BETWEEN west AND east AND lat BETWEEN south AND north)::INTEGER AS centred,
+             min(height) > 0 AS heights
+      FROM read_parquet('${join(result.outDir, 'attributes.parquet')}')`);
+    expect(rows.getRowObjects()).toEqual([{ buildings: 360, oids: 360, centred: 360, heights: true }]);
   });
 
   it('is read by an independent 3D Tiles reader', async () => {

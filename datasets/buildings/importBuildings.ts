@@ -10,6 +10,7 @@ import { buildQuadtree, defaultLimits } from '../tiles3d/quadtree.ts';
 import { type TilesetStats, writeTileset } from '../tiles3d/writeTileset.ts';
 import { type AttributeOptions, buildingAttributes } from './attributes.ts';
 import type { Building, SkippedFeature } from './building.ts';
+import { writeBuildingAttributeFiles } from './buildingAttributeFiles.ts';
 import { toFootprint } from './footprint.ts';
 
 export interface ImportBuildingsOptions extends AttributeOptions {
@@ -44,9 +45,10 @@ export interface ImportSummary {
 }
 
 /**
- * Footprints in any CRS → a 3D Tiles 1.1 tileset in `outDir`, with `import-report.json` listing
- * every feature that was skipped and why. Stages: read (streamed) → reproject and check →
- * attributes → quadtree → tiles.
+ * Footprints in any CRS → a 3D Tiles 1.1 tileset in `outDir`, the layer's attribute table
+ * (`attributes.arrow`, `attributes.parquet`) and `import-report.json` listing every feature that
+ * was skipped and why. Stages: read (streamed) → reproject and check → attributes → quadtree →
+ * tiles → attribute files.
  */
 export async function importBuildings(options: ImportBuildingsOptions): Promise<ImportSummary> {
   const totalBytes = (await stat(options.input).catch(() => {
@@ -95,6 +97,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
       if (stats.tiles % 10 === 0) options.onProgress?.(progress);
     },
   });
+  await writeBuildingAttributeFiles(options.outDir, buildings);
   const summary: ImportSummary = {
     read: progress.features,
     imported: buildings.length,

@@ -3,12 +3,18 @@
  * [x0, y0, x1, y1, …] without the closing point.
  */
 
-/** Twice the signed area; positive when the ring runs counter-clockwise. */
+/**
+ * Twice the signed area; positive when the ring runs counter-clockwise. Coordinates are taken
+ * relative to the first point: products of raw longitudes and latitudes would cancel away the
+ * area of a building-sized ring.
+ */
 export function signedArea2(ring: ArrayLike<number>): number {
   let sum = 0;
   const n = ring.length;
+  const x0 = ring[0]!;
+  const y0 = ring[1]!;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    sum += ring[j]! * ring[i + 1]! - ring[i]! * ring[j + 1]!;
+    sum += (ring[j]! - x0) * (ring[i + 1]! - y0) - (ring[i]! - x0) * (ring[j + 1]! - y0);
   }
   return sum;
 }
@@ -70,4 +76,27 @@ export function reverseRing(ring: Float64Array): void {
     ring[j] = x;
     ring[j + 1] = y;
   }
+}
+
+/** Area-weighted centroid of a ring (the mean of its points when it has no area), relative to its first point for precision. */
+export function ringCentroid(ring: ArrayLike<number>): [number, number] {
+  let area2 = 0;
+  let cx = 0;
+  let cy = 0;
+  let sx = 0;
+  let sy = 0;
+  const n = ring.length;
+  const x0 = ring[0]!;
+  const y0 = ring[1]!;
+  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+    const [xi, yi, xj, yj] = [ring[i]! - x0, ring[i + 1]! - y0, ring[j]! - x0, ring[j + 1]! - y0];
+    const cross = xj * yi - xi * yj;
+    area2 += cross;
+    cx += (xj + xi) * cross;
+    cy += (yj + yi) * cross;
+    sx += xi;
+    sy += yi;
+  }
+  if (area2 === 0) return [x0 + sx / (n / 2), y0 + sy / (n / 2)];
+  return [x0 + cx / (3 * area2), y0 + cy / (3 * area2)];
 }

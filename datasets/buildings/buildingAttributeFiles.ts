@@ -1,0 +1,36 @@
+import { ringCentroid, signedArea2 } from '../geometry/ring.ts';
+import { writeAttributeFiles } from '../output/attributeFiles.ts';
+import type { Building } from './building.ts';
+
+/**
+ * The buildings layer as a table, one row per building, for SQL in the browser and for desktop
+ * tools: its tile properties plus base height, extent (bbox) and the centroid of its largest part.
+ */
+export async function writeBuildingAttributeFiles(outDir: string, buildings: Building[]): Promise<void> {
+  const n = buildings.length;
+  const text = (pick: (b: Building) => string) => buildings.map(pick);
+  const numbers = (pick: (b: Building) => number) => Float64Array.from(buildings, pick);
+  const centroids = new Float64Array(2 * n);
+  buildings.forEach(({ footprint }, i) => {
+    const outers = footprint.polygons.map((rings) => rings[0]!);
+    const largest = outers.reduce((a, b) => (signedArea2(b) > signedArea2(a) ? b : a));
+    [centroids[2 * i], centroids[2 * i + 1]] = ringCentroid(largest);
+  });
+  await writeAttributeFiles(outDir, [
+    { name: 'oid', type: 'utf8', values: text((b) => b.attributes.oid) },
+    { name: 'name', type: 'utf8', values: text((b) => b.attributes.name) },
+    { name: 'use', type: 'utf8', values: text((b) => b.attributes.use) },
+    { name: 'address', type: 'utf8', values: text((b) => b.attributes.address) },
+    { name: 'adminCode', type: 'utf8', values: text((b) => b.attributes.adminCode) },
+    { name: 'height', type: 'float32', values: numbers((b) => b.attributes.height) },
+    { name: 'floors', type: 'uint16', values: numbers((b) => b.attributes.floors) },
+    { name: 'year', type: 'uint16', values: numbers((b) => b.attributes.year) },
+    { name: 'base', type: 'float32', values: numbers((b) => b.base) },
+    { name: 'west', type: 'float64', values: numbers((b) => b.footprint.extent[0]) },
+    { name: 'south', type: 'float64', values: numbers((b) => b.footprint.extent[1]) },
+    { name: 'east', type: 'float64', values: numbers((b) => b.footprint.extent[2]) },
+    { name: 'north', type: 'float64', values: numbers((b) => b.footprint.extent[3]) },
+    { name: 'lon', type: 'float64', values: centroids.filter((_, i) => i % 2 === 0) },
+    { name: 'lat', type: 'float64', values: centroids.filter((_, i) => i % 2 === 1) },
+  ]);
+}
