@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
+import { type Dem, readDem } from '../raster/dem.ts';
 import { readFlatGeobuf } from '../readers/flatgeobuf.ts';
 import { readGeoJson } from '../readers/geojson.ts';
 import { readShapefile } from '../readers/shapefile.ts';
@@ -11,7 +12,7 @@ import { type TilesetStats, writeTileset } from '../tiles3d/writeTileset.ts';
 import { type AttributeOptions, buildingAttributes } from './attributes.ts';
 import type { Building, SkippedFeature } from './building.ts';
 import { writeBuildingAttributeFiles } from './buildingAttributeFiles.ts';
-import { toFootprint } from './footprint.ts';
+import { type Footprint, toFootprint } from './footprint.ts';
 
 export interface ImportBuildingsOptions extends AttributeOptions {
   input: string;
@@ -21,8 +22,10 @@ export interface ImportBuildingsOptions extends AttributeOptions {
   gcj02?: boolean;
   /** Attribute encoding of a Shapefile's .dbf; default its .cpg, else GBK. */
   encoding?: string;
-  /** Property holding the base's ellipsoid height; else the lowest z of the outline, else 0. */
+  /** Property holding the base's height; else the DEM under the outline, else its lowest z, else 0. */
   baseField?: string;
+  /** GeoTIFF DEM that buildings stand on (the terrain layer's source). */
+  dem?: string;
   maxFeaturesPerTile?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -58,6 +61,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   const started = performance.now();
 
   let crs: Crs | undefined = options.crs ? resolveCrs(options.crs) : undefined;
+  const dem = options.dem ? await readDem(options.dem) : undefined;
   const buildings: Building[] = [];
   const skipped: SkippedFeature[] = [];
   const onBytes = (bytes: number) => (progress.bytesRead = bytes);
@@ -78,7 +82,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
     }
     const attributes = buildingAttributes(feature.properties, feature.id, feature.index, options);
     const baseValue = options.baseField ? Number(feature.properties[options.baseField]) : Number.NaN;
-    const base = Number.isFinite(baseValue) ? baseValue : (footprint.minZ ?? 0);
+    const base = Number.isFinite(baseValue) ? baseValue : (groundUnder(footprint, dem) ?? footprint.minZ ?? 0);
     buildings.push({ footprint, base, attributes });
   }
   options.onProgress?.(progress);
@@ -108,6 +112,17 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   };
   await writeDataFile(join(options.outDir, 'import-report.json'), new TextEncoder().encode(JSON.stringify({ input: options.input, ...summary }, null, 2)));
   return summary;
+}
+
+/** The lowest DEM height under a footprint's outline: the building stands there, not floating above a slope. */
+function groundUnder(footprint: Footprint, dem: Dem | undefined): number | undefined {
+  if (!dem) return undefined;
+  let lowest = Infinity;
+  for (const rings of footprint.polygons) {
+    const outer = rings[0]!;
+    for (let i = 0; i < outer.length; i += 2) lowest = Math.min(lowest, dem.sample(outer[i]!, outer[i + 1]!) ?? Infinity);
+  }
+  return Number.isFinite(lowest) ? lowest : undefined;
 }
 
 function readFeatures(input: string, options: { onBytes: (bytes: number) => void; encoding?: string }): AsyncIterable<SourceEvent> {

@@ -20,7 +20,8 @@ Options:
   --floors-field NAME   Property with the number of floors (default: floors, levels, 层数, …)
   --floor-height M      Metres per floor when only floors are known (default 3)
   --default-height M    Height when neither is known (default 10)
-  --base-field NAME     Property with the base's ellipsoid height (default: lowest z, else 0)
+  --dem FILE.tif        GeoTIFF DEM the buildings stand on (use the terrain layer's DEM)
+  --base-field NAME     Property with the base height (default: the DEM, else lowest z, else 0)
   --id-field NAME       Property with the building id (default: the feature id, else its number)
   --oid-prefix TEXT     Prefix of each building's oid (default bldg:)
   --admin-code CODE     Admin code for buildings whose data has none
@@ -41,6 +42,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       'floor-height': { type: 'string', default: '3' },
       'default-height': { type: 'string', default: '10' },
       'base-field': { type: 'string' },
+      dem: { type: 'string' },
       'id-field': { type: 'string' },
       'oid-prefix': { type: 'string', default: 'bldg:' },
       'admin-code': { type: 'string' },
@@ -71,6 +73,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     floorHeight: positive(values['floor-height'], '--floor-height'),
     defaultHeight: positive(values['default-height'], '--default-height'),
     baseField: values['base-field'],
+    dem: values.dem,
     idField: values['id-field'],
     oidPrefix: values['oid-prefix'],
     adminCode: values['admin-code'],

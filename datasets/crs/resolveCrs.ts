@@ -7,6 +7,7 @@ export interface Crs {
   id: string;
   name: string;
   toWgs84: (x: number, y: number) => [number, number];
+  fromWgs84: (lon: number, lat: number) => [number, number];
   /** Area of use in degrees [west, south, east, north], when the registry knows it. */
   areaOfUse?: [number, number, number, number];
 }
@@ -18,7 +19,8 @@ interface EpsgEntry {
 }
 
 const require = createRequire(import.meta.url);
-const wgs84: Crs = { id: 'EPSG:4326', name: 'WGS 84', toWgs84: (x, y) => [x, y], areaOfUse: [-180, -90, 180, 90] };
+const identity = (x: number, y: number): [number, number] => [x, y];
+const wgs84: Crs = { id: 'EPSG:4326', name: 'WGS 84', toWgs84: identity, fromWgs84: identity, areaOfUse: [-180, -90, 180, 90] };
 
 /**
  * Resolves a CRS as files and users state it: `EPSG:4528`, an OGC URN (`urn:ogc:def:crs:EPSG::4528`,
@@ -62,5 +64,10 @@ function fromDefinition(id: string, name: string, definition: string): Crs {
   } catch (error) {
     throw new Error(`CRS "${id}" cannot be used: ${(error as Error).message ?? error}`);
   }
-  return { id, name, toWgs84: (x, y) => converter.forward([x, y]) as [number, number] };
+  return {
+    id,
+    name,
+    toWgs84: (x, y) => converter.forward([x, y]) as [number, number],
+    fromWgs84: (lon, lat) => converter.inverse([lon, lat]) as [number, number],
+  };
 }

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
+import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
+import { InputError } from '../readers/types.ts';
+
+/** A digital elevation model held in memory, sampled by WGS84 longitude/latitude. */
+export interface Dem {
+  width: number;
+  height: number;
+  crs: Crs;
+  /** Extent in WGS84 degrees: west, south, east, north (of the DEM's corners). */
+  extent: [number, number, number, number];
+  /** Height in metres at a point (bilinear), or undefined outside the DEM or on no-data. */
+  sample: (lon: number, lat: number) => number | undefined;
+}
+
+const PIXEL_IS_POINT = 2;
+
+/**
+ * Reads a GeoTIFF DEM (integer or float, any CRS its GeoKeys name by EPSG code, or `crs`).
+ * Refuses, naming the file, what is not a GeoTIFF, has no georeference, or holds no heights.
+ */
+export async function readDem(path: string, options: { crs?: string } = {}): Promise<Dem> {
+  const bytes = await readFile(path).catch(() => {
+    throw new InputError(path, 'does not exist or cannot be read');
+  });
+  let image: GeoTIFFImage;
+  try {
+    image = await (await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).getImage();
+  } catch (error) {
+    throw new InputError(path, `is not a GeoTIFF: ${(error as Error).message}`);
+  }
+  const keys = image.getGeoKeys() ?? {};
+  let origin: number[];
+  let resolution: number[];
+  try {
+    origin = image.getOrigin();
+    resolution = image.getResolution();
+  } catch {
+    throw new InputError(path, 'has no georeference (no tie point and pixel scale or transformation)');
+  }
+  const code = keys.ProjectedCSTypeGeoKey ?? keys.GeographicTypeGeoKey;
+  const crsSpec = options.crs ?? (code && code !== 32767 ? `EPSG:${code}` : undefined);
+  if (!crsSpec) throw new InputError(path, 'names no EPSG CRS in its GeoKeys; pass its CRS (e.g. EPSG:4549)');
+  const crs = resolveCrs(crsSpec);
+
+  const width = image.getWidth();
+  const height = image.getHeight();
+  if (width < 2 || height < 2) throw new InputError(path, `is too small to interpolate (${width} × ${height} cells)`);
+  const [raster] = (await image.readRasters({ samples: [0] })) as unknown as [ArrayLike<number>];
+  const noData = image.getGDALNoData();
+  const heights = Float32Array.from(raster as ArrayLike<number>, (v) => (v === noData || !Number.isFinite(v) ? Number.NaN : v));
+  if (!heights.some((v) => !Number.isNaN(v))) throw new InputError(path, 'holds no heights: every cell is no-data');
+
+  // Pixel centres: PixelIsArea tie points mark a cell's corner, PixelIsPoint its centre.
+  const half = keys.GTRasterTypeGeoKey === PIXEL_IS_POINT ? 0 : 0.5;
+  const [x0, y0] = [origin[0]! + half * resolution[0]!, origin[1]! + half * resolution[1]!];
+  const [dx, dy] = [resolution[0]!, resolution[1]!];
+
+  const sample = (lon: number, lat: number) => {
+    const [x, y] = crs.fromWgs84(lon, lat);
+    // A cell covers half a cell around its centre: points in the outer half of an edge cell take the edge value.
+    let column = (x - x0) / dx;
+    let row = (y - y0) / dy;
+    if (!(column >= -0.5 && row >= -0.5 && column <= width - 0.5 && row <= height - 0.5)) return undefined;
+    column = Math.min(Math.max(column, 0), width - 1);
+    row = Math.min(Math.max(row, 0), height - 1);
+    const c0 = Math.min(Math.floor(column), width - 2);
+    const r0 = Math.min(Math.floor(row), height - 2);
+    const fc = column - c0;
+    const fr = row - r0;
+    const at = (r: number, c: number) => heights[r * width + c]!;
+    const value =
+      at(r0, c0) * (1 - fc) * (1 - fr) + at(r0, c0 + 1) * fc * (1 - fr) + at(r0 + 1, c0) * (1 - fc) * fr + at(r0 + 1, c0 + 1) * fc * fr;
+    return Number.isNaN(value) ? undefined : value;
+  };
+
+  const corners = [
+    crs.toWgs84(origin[0]!, origin[1]!),
+    crs.toWgs84(origin[0]! + width * dx, origin[1]!),
+    crs.toWgs84(origin[0]!, origin[1]! + height * dy),
+    crs.toWgs84(origin[0]! + width * dx, origin[1]! + height * dy),
+  ];
+  const lons = corners.map(([lon]) => lon);
+  const lats = corners.map(([, lat]) => lat);
+  return { width, height, crs, extent: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], sample };
+}
