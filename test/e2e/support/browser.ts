@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium with WebGL2 on Mesa llvmpipe (never --disable-gpu, which drops WebGL). */
 export async function launchBrowser(): Promise<Browser> {
@@ -38,6 +39,19 @@ export async function offlinePage(browser: Browser, allowedOrigin: string, viewp
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { page, context, foreignRequests, pageErrors };
+}
+
+/**
+ * Ends a page's session after checking it stayed offline: no request to any host but the twin
+ * server, and no uncaught error in the page.
+ */
+export async function closeOfflinePage(session: Awaited<ReturnType<typeof offlinePage>>): Promise<void> {
+  try {
+    expect(session.foreignRequests, 'requests to other hosts').toEqual([]);
+    expect(session.pageErrors, 'errors in the page').toEqual([]);
+  } finally {
+    await session.context.close();
+  }
 }
 
 export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
