@@ -1,3 +1,6 @@
 export * from './schema.ts';
 export { CatalogError, parseCatalog } from './parseCatalog.ts';
 export { canRead, catalogFor, type Role } from './access.ts';
+
+/** Name of the file an import leaves beside its output: that layer's catalog entry, which the server adds to the catalog. */
+export const CATALOG_ENTRY_FILE = 'catalog-entry.json';

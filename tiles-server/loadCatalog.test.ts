@@ -36,23 +36,23 @@ async function dataDirWith(files: Record<string, string>): Promise<string> {
 describe('catalog with the layers of the data folder', () => {
   it('adds the layer entries that imports left in the data folder, one or two folders deep', async () => {
     const dataDir = await dataDirWith({
-      'buildings/layer.json': JSON.stringify(importedLayer),
-      'city/north/layer.json': JSON.stringify({ ...importedLayer, id: 'north-buildings' }),
-      'buildings/tiles/0/0/layer.json': JSON.stringify({ ...importedLayer, id: 'too-deep' }),
+      'buildings/catalog-entry.json': JSON.stringify(importedLayer),
+      'city/north/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'north-buildings' }),
+      'buildings/tiles/0/0/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'too-deep' }),
     });
     const catalog = await loadCatalog(catalogPath, dataDir);
     expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'township-seats', 'rivers', 'buildings', 'north-buildings']);
   });
 
   it('names the file and field of a bad layer entry', async () => {
-    const dataDir = await dataDirWith({ 'buildings/layer.json': JSON.stringify({ ...importedLayer, access: 'everyone' }) });
+    const dataDir = await dataDirWith({ 'buildings/catalog-entry.json': JSON.stringify({ ...importedLayer, access: 'everyone' }) });
     await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(
-      new RegExp(`Invalid layer catalog ${join(dataDir, 'buildings', 'layer.json')}:\\n  - field "access"`),
+      new RegExp(`Invalid layer catalog ${join(dataDir, 'buildings', 'catalog-entry.json')}:\\n  - field "access"`),
     );
   });
 
   it('refuses an imported layer whose id the catalog already has', async () => {
-    const dataDir = await dataDirWith({ 'rivers/layer.json': JSON.stringify({ ...importedLayer, id: 'rivers' }) });
+    const dataDir = await dataDirWith({ 'rivers/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'rivers' }) });
     await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(/layer "rivers" \(layers\[3\]\), field "id": duplicate layer id "rivers"/);
   });
 

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Catalog, CatalogError, LayerDefinition, parseCatalog } from '../layers/index.ts';
+import { CATALOG_ENTRY_FILE, type Catalog, CatalogError, LayerDefinition, parseCatalog } from '../layers/index.ts';
 
 /**
  * The catalog file plus the layers the pipeline wrote into the data folder: each import leaves a
- * `layer.json` beside its output (`DATA/<folder>/layer.json`, one or two folders deep). A bad
+ * catalog entry beside its output (`DATA/<folder>/catalog-entry.json`, one or two folders deep). A bad
  * entry stops the server with a message naming its file or layer and field.
  */
 export async function loadCatalog(catalogPath: string, dataDir: string): Promise<Catalog> {
@@ -17,8 +17,8 @@ export async function loadCatalog(catalogPath: string, dataDir: string): Promise
 async function importedLayers(dataDir: string): Promise<unknown[]> {
   const files: string[] = [];
   for (const first of await folders(dataDir)) {
-    files.push(join(dataDir, first, 'layer.json'));
-    for (const second of await folders(join(dataDir, first))) files.push(join(dataDir, first, second, 'layer.json'));
+    files.push(join(dataDir, first, CATALOG_ENTRY_FILE));
+    for (const second of await folders(join(dataDir, first))) files.push(join(dataDir, first, second, CATALOG_ENTRY_FILE));
   }
   const layers: unknown[] = [];
   for (const file of files.sort()) {

@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LayerDefinition } from '../../layers/index.ts';
+import { CATALOG_ENTRY_FILE, LayerDefinition } from '../../layers/index.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { importProgressBar } from './progressBar.ts';
@@ -99,7 +99,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       synthetic: false,
     },
   });
-  await writeDataFile(resolve(outDir, 'layer.json'), new TextEncoder().encode(JSON.stringify(layer, null, 2)));
+  await writeDataFile(resolve(outDir, CATALOG_ENTRY_FILE), new TextEncoder().encode(JSON.stringify(layer, null, 2)));
 
   const total = summary.seconds.read + summary.seconds.tile;
   console.log(`\nImported ${summary.imported} of ${summary.read} features from ${input} (${summary.crs})`);
@@ -110,7 +110,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
   if (summary.skipped.length > 0) {
     console.log(`  Skipped ${summary.skipped.length}: ${summariseReasons(summary.skipped)}; see ${resolve(outDir, 'import-report.json')}`);
   }
-  console.log(`  Tileset: ${resolve(outDir, 'tileset.json')}; catalog entry: ${resolve(outDir, 'layer.json')}`);
+  console.log(`  Tileset: ${resolve(outDir, 'tileset.json')}; catalog entry: ${resolve(outDir, CATALOG_ENTRY_FILE)}`);
   return 0;
 }
 

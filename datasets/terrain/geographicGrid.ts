@@ -1,0 +1,60 @@
+import type { Dem } from '../raster/dem.ts';
+
+/**
+ * A DEM resampled once onto a longitude/latitude grid, so that meshing a terrain tile samples
+ * with plain arithmetic instead of a CRS transform per point.
+ */
+export class GeographicGrid {
+  readonly heights: Float32Array;
+
+  private constructor(
+    readonly west: number,
+    readonly south: number,
+    readonly east: number,
+    readonly north: number,
+    readonly width: number,
+    readonly height: number,
+    heights: Float32Array,
+  ) {
+    this.heights = heights;
+  }
+
+  /** Resamples `dem` over its WGS84 extent at about its own resolution (no-data becomes NaN). */
+  static fromDem(dem: Dem): GeographicGrid {
+    const [west, south, east, north] = dem.extent;
+    const aspect = (east - west) / (north - south);
+    const cells = dem.width * dem.height;
+    const height = Math.max(2, Math.round(Math.sqrt(cells / aspect)));
+    const width = Math.max(2, Math.round(height * aspect));
+    const heights = new Float32Array(width * height);
+    for (let row = 0; row < height; row++) {
+      const lat = north - ((row + 0.5) / height) * (north - south);
+      for (let column = 0; column < width; column++) {
+        const lon = west + ((column + 0.5) / width) * (east - west);
+        heights[row * width + column] = dem.sample(lon, lat) ?? Number.NaN;
+      }
+    }
+    return new GeographicGrid(west, south, east, north, width, height, heights);
+  }
+
+  /** Bilinear height at a point, or NaN outside the grid or on no-data. */
+  sample(lon: number, lat: number): number {
+    const column = ((lon - this.west) / (this.east - this.west)) * this.width - 0.5;
+    const row = ((this.north - lat) / (this.north - this.south)) * this.height - 0.5;
+    if (!(column >= -0.5 && row >= -0.5 && column <= this.width - 0.5 && row <= this.height - 0.5)) return Number.NaN;
+    const c = Math.min(Math.max(column, 0), this.width - 1);
+    const r = Math.min(Math.max(row, 0), this.height - 1);
+    const c0 = Math.min(Math.floor(c), this.width - 2);
+    const r0 = Math.min(Math.floor(r), this.height - 2);
+    const fc = c - c0;
+    const fr = r - r0;
+    const i = r0 * this.width + c0;
+    const h = this.heights;
+    return (h[i]! * (1 - fc) + h[i + 1]! * fc) * (1 - fr) + (h[i + this.width]! * (1 - fc) + h[i + this.width + 1]! * fc) * fr;
+  }
+
+  /** Cell size in degrees. */
+  get resolution(): number {
+    return Math.min((this.east - this.west) / this.width, (this.north - this.south) / this.height);
+  }
+}

@@ -1,0 +1,225 @@
+import { geodeticToEcef } from '../geo/enuFrame.ts';
+import type { TileBounds } from './tilingScheme.ts';
+
+/** WGS84 radii: the horizon occlusion point lives in the space where the ellipsoid is the unit sphere. */
+const RADIUS_X = 6378137;
+const RADIUS_Z = 6356752.3142451793;
+
+const OCT_VERTEX_NORMALS = 1;
+const METADATA = 4;
+
+export interface TerrainMesh {
+  /** Grid positions (x right, y down) of `gridSize`-sample rows, as the mesher returns them. */
+  vertices: Uint16Array;
+  triangles: Uint32Array;
+  gridSize: number;
+  /** Heights (m) of the full grid, row-major from the north-west corner. */
+  heights: Float32Array;
+  bounds: TileBounds;
+}
+
+export interface EncodeOptions {
+  /** Child tile ranges to announce in the `metadata` extension, one array per level below. */
+  available?: { startX: number; startY: number; endX: number; endY: number }[][];
+}
+
+/**
+ * Encodes a mesh as a Cesium quantized-mesh-1.0 tile: the 88-byte header (centre, height
+ * range, bounding sphere, ellipsoid-scaled horizon occlusion point), zig-zag delta u/v/height
+ * in 0–32767, high-water-mark triangle indices over vertices numbered in first-use order,
+ * 16- or 32-bit indices with their alignment padding, the four edge-vertex lists, and the
+ * `octvertexnormals` and `metadata` extensions.
+ */
+export function encodeQuantizedMesh(mesh: TerrainMesh, options: EncodeOptions = {}): Uint8Array {
+  const { order, remapped } = firstUseOrder(mesh.vertices.length / 2, mesh.triangles);
+  const count = order.length;
+  const last = mesh.gridSize - 1;
+  const u = new Uint16Array(count);
+  const v = new Uint16Array(count);
+  const heights = new Float64Array(count);
+  let minHeight = Infinity;
+  let maxHeight = -Infinity;
+  for (let n = 0; n < count; n++) {
+    const gx = mesh.vertices[2 * order[n]!]!;
+    const gy = mesh.vertices[2 * order[n]! + 1]!;
+    u[n] = Math.round((gx / last) * 32767);
+    v[n] = Math.round(((last - gy) / last) * 32767);
+    const h = mesh.heights[gy * mesh.gridSize + gx]!;
+    heights[n] = h;
+    minHeight = Math.min(minHeight, h);
+    maxHeight = Math.max(maxHeight, h);
+  }
+  const range = maxHeight - minHeight;
+  const quantizedHeights = Uint16Array.from(heights, (h) => (range > 0 ? Math.round(((h - minHeight) / range) * 32767) : 0));
+
+  const { west, south, east, north } = mesh.bounds;
+  const ecef = new Float64Array(count * 3);
+  for (let n = 0; n < count; n++) {
+    const p = geodeticToEcef(west + (u[n]! / 32767) * (east - west), south + (v[n]! / 32767) * (north - south), heights[n]!);
+    ecef.set(p, 3 * n);
+  }
+  const sphere = boundingSphere(ecef);
+  const horizon = horizonOcclusionPoint(sphere.center, ecef);
+  const normals = octEncodedNormals(ecef, remapped);
+
+  const wide = count > 65536;
+  const indexBytes = wide ? 4 : 2;
+  const edge = (test: (n: number) => boolean) => order.map((_, n) => n).filter(test);
+  const edges = [edge((n) => u[n] === 0), edge((n) => v[n] === 0), edge((n) => u[n] === 32767), edge((n) => v[n] === 32767)];
+  const metadata = options.available ? new TextEncoder().encode(JSON.stringify({ available: options.available })) : undefined;
+
+  const vertexEnd = 88 + 4 + count * 6;
+  const indexStart = vertexEnd + ((indexBytes - (vertexEnd % indexBytes)) % indexBytes);
+  const coreLength =
+    indexStart + 4 + remapped.length * indexBytes + edges.reduce((sum, list) => sum + 4 + list.length * indexBytes, 0);
+  const length = coreLength + (5 + count * 2) + (metadata ? 5 + 4 + metadata.length : 0);
+  const out = new Uint8Array(length);
+  const view = new DataView(out.buffer);
+
+  [...sphere.center, minHeight, maxHeight].forEach((value, i) => {
+    if (i < 3) view.setFloat64(i * 8, value, true);
+    else view.setFloat32(24 + (i - 3) * 4, value, true);
+  });
+  [...sphere.center, sphere.radius, ...horizon].forEach((value, i) => view.setFloat64(32 + i * 8, value, true));
+
+  view.setUint32(88, count, true);
+  let offset = 92;
+  for (const values of [u, v, quantizedHeights]) {
+    let previous = 0;
+    for (const value of values) {
+      const delta = value - previous;
+      view.setUint16(offset, (delta << 1) ^ (delta >> 31), true);
+      previous = value;
+      offset += 2;
+    }
+  }
+  offset = indexStart;
+  const writeIndex = (value: number) => {
+    if (wide) view.setUint32(offset, value, true);
+    else view.setUint16(offset, value, true);
+    offset += indexBytes;
+  };
+  view.setUint32(offset, remapped.length / 3, true);
+  offset += 4;
+  let highest = 0;
+  for (const index of remapped) {
+    writeIndex(highest - index);
+    if (index === highest) highest++;
+  }
+  for (const list of edges) {
+    view.setUint32(offset, list.length, true);
+    offset += 4;
+    list.forEach(writeIndex);
+  }
+
+  view.setUint8(offset, OCT_VERTEX_NORMALS);
+  view.setUint32(offset + 1, count * 2, true);
+  out.set(normals, offset + 5);
+  offset += 5 + count * 2;
+  if (metadata) {
+    view.setUint8(offset, METADATA);
+    view.setUint32(offset + 1, 4 + metadata.length, true);
+    view.setUint32(offset + 5, metadata.length, true);
+    out.set(metadata, offset + 9);
+  }
+  return out;
+}
+
+/** Renumbers vertices in the order the triangle list first uses them, as high-water-mark coding requires. */
+function firstUseOrder(vertexCount: number, triangles: Uint32Array) {
+  const newIndex = new Int32Array(vertexCount).fill(-1);
+  const order: number[] = [];
+  const remapped = new Uint32Array(triangles.length);
+  triangles.forEach((old, i) => {
+    if (newIndex[old] === -1) {
+      newIndex[old] = order.length;
+      order.push(old);
+    }
+    remapped[i] = newIndex[old]!;
+  });
+  return { order, remapped };
+}
+
+function boundingSphere(ecef: Float64Array) {
+  const min = [Infinity, Infinity, Infinity];
+  const max = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < ecef.length; i += 3) {
+    for (let a = 0; a < 3; a++) {
+      min[a] = Math.min(min[a]!, ecef[i + a]!);
+      max[a] = Math.max(max[a]!, ecef[i + a]!);
+    }
+  }
+  const center = [0, 1, 2].map((a) => (min[a]! + max[a]!) / 2) as [number, number, number];
+  let radius = 0;
+  for (let i = 0; i < ecef.length; i += 3) {
+    radius = Math.max(radius, Math.hypot(ecef[i]! - center[0], ecef[i + 1]! - center[1], ecef[i + 2]! - center[2]));
+  }
+  return { center, radius };
+}
+
+/**
+ * The point, in ellipsoid-scaled coordinates, that is below the horizon only when every vertex
+ * is (Cesium's EllipsoidalOccluder.computeHorizonCullingPointFromVertices). Tiles too large for
+ * one such point (a hemisphere at level 0) get a far point, which is never culled wrongly.
+ */
+function horizonOcclusionPoint(center: [number, number, number], ecef: Float64Array): [number, number, number] {
+  const direction = normalize([center[0] / RADIUS_X, center[1] / RADIUS_X, center[2] / RADIUS_Z]);
+  let magnitude = 0;
+  for (let i = 0; i < ecef.length; i += 3) {
+    const scaled = [ecef[i]! / RADIUS_X, ecef[i + 1]! / RADIUS_X, ecef[i + 2]! / RADIUS_Z];
+    const length = Math.max(1, Math.hypot(scaled[0]!, scaled[1]!, scaled[2]!));
+    const unit = normalize(scaled);
+    const cosAlpha = dot(unit, direction);
+    const sinAlpha = Math.hypot(...cross(unit, direction));
+    const cosBeta = 1 / length;
+    const sinBeta = Math.sqrt(length * length - 1) * cosBeta;
+    const denominator = cosAlpha * cosBeta - sinAlpha * sinBeta;
+    if (denominator <= 0) return direction.map((d) => d * 1e6) as [number, number, number];
+    magnitude = Math.max(magnitude, 1 / denominator);
+  }
+  return direction.map((d) => d * magnitude) as [number, number, number];
+}
+
+/** Area-weighted vertex normals in ECEF, oct-encoded to two bytes (Cesium's AttributeCompression.octEncode). */
+function octEncodedNormals(ecef: Float64Array, triangles: Uint32Array): Uint8Array {
+  const sums = new Float64Array(ecef.length);
+  for (let t = 0; t < triangles.length; t += 3) {
+    const [a, b, c] = [triangles[t]! * 3, triangles[t + 1]! * 3, triangles[t + 2]! * 3];
+    const ab = [ecef[b]! - ecef[a]!, ecef[b + 1]! - ecef[a + 1]!, ecef[b + 2]! - ecef[a + 2]!];
+    const ac = [ecef[c]! - ecef[a]!, ecef[c + 1]! - ecef[a + 1]!, ecef[c + 2]! - ecef[a + 2]!];
+    const n = cross(ab, ac);
+    for (const vertex of [a, b, c]) for (let k = 0; k < 3; k++) sums[vertex + k] = sums[vertex + k]! + n[k]!;
+  }
+  const out = new Uint8Array((ecef.length / 3) * 2);
+  for (let i = 0, o = 0; i < ecef.length; i += 3, o += 2) {
+    let n = [sums[i]!, sums[i + 1]!, sums[i + 2]!];
+    // Counter-clockwise triangles in (u, v) face up; a vertex on no triangle points away from the centre.
+    if (dot(n, [ecef[i]!, ecef[i + 1]!, ecef[i + 2]!]) < 0) n = n.map((x) => -x);
+    if (n[0] === 0 && n[1] === 0 && n[2] === 0) n = [ecef[i]!, ecef[i + 1]!, ecef[i + 2]!];
+    const [x, y] = octEncode(normalize(n));
+    out[o] = x;
+    out[o + 1] = y;
+  }
+  return out;
+}
+
+function octEncode([x, y, z]: number[]): [number, number] {
+  const l1 = Math.abs(x!) + Math.abs(y!) + Math.abs(z!);
+  let ox = x! / l1;
+  let oy = y! / l1;
+  if (z! < 0) {
+    const px = ox;
+    const py = oy;
+    ox = (1 - Math.abs(py)) * (px >= 0 ? 1 : -1);
+    oy = (1 - Math.abs(px)) * (py >= 0 ? 1 : -1);
+  }
+  const toByte = (value: number) => Math.round((Math.min(Math.max(value, -1), 1) * 0.5 + 0.5) * 255);
+  return [toByte(ox), toByte(oy)];
+}
+
+const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
+const cross = (a: number[], b: number[]) => [a[1]! * b[2]! - a[2]! * b[1]!, a[2]! * b[0]! - a[0]! * b[2]!, a[0]! * b[1]! - a[1]! * b[0]!];
+const normalize = (a: number[]) => {
+  const length = Math.hypot(a[0]!, a[1]!, a[2]!);
+  return a.map((x) => x / length);
+};
