@@ -1,7 +1,9 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeQuantizedMesh } from '../datasets/terrain/quantizedMesh.ts';
+import { tileExtensions } from './terrain/quantizedMeshExtensions.ts';
 import { createTestApp } from './testApp.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -11,7 +13,9 @@ const tile = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
 beforeAll(async () => {
   t = await createTestApp();
   await t.put(join(t.dataDir, 'sample', 'plain.geojson'), geojson);
-  await t.put(join(t.dataDir, 'terrain', '0', '0', '0.terrain.gz'), gzipSync(tile));
+  await t.put(join(t.dataDir, 'vector', '0', '0', '0.pbf.gz'), gzipSync(tile));
+  await t.put(join(t.dataDir, 'wuyi', '9', '9', '9.terrain.gz'), gzipSync(tile));
+  await t.put(join(t.dataDir, 'wuyi', '0', '1', '0.terrain.gz'), gzipSync(terrainTile));
   await t.put(join(t.dataDir, 'both.json'), '{"a":1}');
   await t.put(join(t.dataDir, 'both.json.gz'), gzipSync('{"a":1}'));
   await t.put(join(t.dataDir, 'tiles', 'big.glb'), tile);
@@ -22,6 +26,18 @@ beforeAll(async () => {
   await t.put(join(t.viewerDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   await t.put(join(t.cesiumDir, 'Assets', 'approximateTerrainHeights.json'), '{}');
 });
+
+/** A real quantized-mesh tile: two triangles over a flat level-0 tile, with both extensions. */
+const terrainTile = encodeQuantizedMesh(
+  {
+    vertices: Uint16Array.from([0, 0, 2, 0, 0, 2, 2, 2]),
+    triangles: Uint32Array.from([0, 2, 1, 1, 2, 3]),
+    gridSize: 3,
+    heights: new Float32Array(9),
+    bounds: { west: 0, south: -90, east: 180, north: 90 },
+  },
+  { available: [[{ startX: 2, startY: 0, endX: 3, endY: 1 }]] },
+);
 
 const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
 
@@ -105,16 +121,16 @@ describe('data folder', () => {
   });
 
   it('sends a pre-gzipped file as Content-Encoding: gzip', async () => {
-    const response = await get('/data/terrain/0/0/0.terrain', { 'Accept-Encoding': 'gzip, deflate' });
+    const response = await get('/data/vector/0/0/0.pbf', { 'Accept-Encoding': 'gzip, deflate' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
-    expect(response.headers.get('content-type')).toBe('application/vnd.quantized-mesh');
+    expect(response.headers.get('content-type')).toBe('application/x-protobuf');
     expect(response.headers.get('vary')).toBe('Accept-Encoding');
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array(gzipSync(tile)));
   });
 
   it('decompresses for a client that does not accept gzip', async () => {
-    const response = await get('/data/terrain/0/0/0.terrain');
+    const response = await get('/data/vector/0/0/0.pbf');
     expect(response.headers.get('content-encoding')).toBeNull();
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(tile);
   });
@@ -133,6 +149,44 @@ describe('data folder', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe('1000');
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('terrain tiles', () => {
+  const cesiumAccept = (extensions: string) =>
+    `application/vnd.quantized-mesh${extensions ? `;extensions=${extensions}` : ''},application/octet-stream;q=0.9,*/*;q=0.01`;
+  const fetchTile = async (extensions: string) => {
+    const response = await get('/data/wuyi/0/1/0.terrain', { Accept: cesiumAccept(extensions), 'Accept-Encoding': 'gzip' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-type')).toBe('application/vnd.quantized-mesh');
+    return { response, body: new Uint8Array(gunzipSync(new Uint8Array(await response.arrayBuffer()))) };
+  };
+
+  it('sends the stored tile to a client that asks for all its extensions', async () => {
+    const { body } = await fetchTile('octvertexnormals-metadata');
+    expect(body).toEqual(terrainTile);
+  });
+
+  it('leaves out the extensions a client did not ask for', async () => {
+    expect(tileExtensions((await fetchTile('octvertexnormals')).body)).toEqual(['octvertexnormals']);
+    expect(tileExtensions((await fetchTile('metadata')).body)).toEqual(['metadata']);
+    const { body, response } = await fetchTile('');
+    expect(tileExtensions(body)).toEqual([]);
+    expect(body).toEqual(terrainTile.subarray(0, body.length));
+    expect(response.headers.get('vary')).toContain('Accept');
+    const again = await get('/data/wuyi/0/1/0.terrain', { Accept: cesiumAccept(''), 'If-None-Match': response.headers.get('etag')! });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves a tile it cannot parse as it is stored', async () => {
+    const response = await get('/data/wuyi/9/9/9.terrain', { Accept: cesiumAccept(''), 'Accept-Encoding': 'gzip' });
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(gunzipSync(new Uint8Array(await response.arrayBuffer())))).toEqual(tile);
+  });
+
+  it('answers a missing tile with a JSON 404', async () => {
+    expect((await get('/data/wuyi/5/1/0.terrain')).status).toBe(404);
   });
 });
 

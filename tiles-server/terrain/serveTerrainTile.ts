@@ -1,0 +1,64 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import type { FileStore, StoredFile } from '../files/fileStore.ts';
+import { type ServeFileOptions, serveFile } from '../files/serveFile.ts';
+import { safeSegments } from '../files/resolveSafePath.ts';
+import { keepExtensions, requestedExtensions, tileExtensions } from './quantizedMeshExtensions.ts';
+
+interface TileVariants {
+  /** Undefined for a tile that cannot be parsed: it is served as stored. */
+  extensions: string[] | undefined;
+  /** Gzipped tiles without the extensions a client did not ask for, by the requested set. */
+  reduced: Map<string, Uint8Array<ArrayBuffer>>;
+}
+
+/**
+ * Terrain tiles are stored gzipped with every extension. A client that asks for all of them
+ * (Cesium with vertex normals does) gets the stored bytes; one that asks for fewer gets a copy
+ * without the others, made once per version of the tile and kept.
+ */
+export function terrainTileServer(store: FileStore, options: ServeFileOptions) {
+  const variants = new WeakMap<StoredFile, TileVariants>();
+
+  return async (c: Context, encodedPath: string): Promise<Response> => {
+    const segments = safeSegments(encodedPath);
+    const stored = Array.isArray(segments) ? await store.get([...segments.slice(0, -1), `${segments.at(-1)}.gz`]) : undefined;
+    if (!stored?.bytes) return serveFile(c, store, encodedPath, options);
+
+    let tile = variants.get(stored);
+    if (!tile) {
+      tile = { extensions: readableExtensions(stored.bytes), reduced: new Map() };
+      variants.set(stored, tile);
+    }
+    const wanted = requestedExtensions(c.req.header('Accept'));
+    const kept = tile.extensions?.filter((name) => wanted.has(name));
+    if (!kept || kept.length === tile.extensions!.length) return serveFile(c, store, encodedPath, options);
+
+    const key = kept.join('-');
+    let bytes = tile.reduced.get(key);
+    if (!bytes) {
+      bytes = new Uint8Array(gzipSync(keepExtensions(gunzipSync(stored.bytes), new Set(kept))));
+      tile.reduced.set(key, bytes);
+    }
+    const etag = `"${stored.etag.slice(1, -1)}-${key || 'core'}"`;
+    const headers: Record<string, string> = {
+      ...options.headers,
+      'Content-Type': 'application/vnd.quantized-mesh',
+      'Content-Encoding': 'gzip',
+      'Cache-Control': options.cacheControl,
+      'Last-Modified': stored.lastModified,
+      ETag: etag,
+      Vary: 'Accept, Accept-Encoding',
+    };
+    if (c.req.header('If-None-Match') === etag) return new Response(null, { status: 304, headers });
+    return new Response(c.req.method === 'HEAD' ? null : bytes, { status: 200, headers });
+  };
+}
+
+function readableExtensions(gzipped: Uint8Array): string[] | undefined {
+  try {
+    return tileExtensions(gunzipSync(gzipped));
+  } catch {
+    return undefined;
+  }
+}
