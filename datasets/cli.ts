@@ -1,16 +1,20 @@
 import { resolve } from 'node:path';
 import { buildSample } from './sample/buildSample.ts';
 import { importBuildingsCommand, importBuildingsUsage } from './commands/importBuildingsCommand.ts';
+import { importTerrainCommand, importTerrainUsage } from './commands/importTerrainCommand.ts';
 
 const usage = `Usage: npm run twin -- <command> [options]
 
 Commands:
   sample                   Build the Wuyi sample layers into the data folder
   import buildings <file>  Turn building footprints into a 3D Tiles tileset
+  import terrain <dem.tif> Turn a DEM into quantized-mesh terrain
 
 The data folder is $DATA_DIR, else ./data.
 
-${importBuildingsUsage}`;
+${importBuildingsUsage}
+
+${importTerrainUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR || 'data');
@@ -25,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'import' && rest[0] === 'buildings') return importBuildingsCommand(rest.slice(1), dataDir);
+  if (command === 'import' && rest[0] === 'terrain') return importTerrainCommand(rest.slice(1), dataDir);
   console.error(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
   return 1;
 }

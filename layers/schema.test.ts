@@ -49,7 +49,7 @@ describe('layer catalog', () => {
     raw.layers[2]!.group = 'planning';
     const problems = problemsOf(raw);
     expect(problems).toContainEqual(expect.stringMatching(/layers\[2\]\), field "id": duplicate layer id "county-boundary"/));
-    expect(problems).toContainEqual(expect.stringMatching(/field "group": unknown group "planning"; known groups: admin, buildings, hydrology/));
+    expect(problems).toContainEqual(expect.stringMatching(/field "group": unknown group "planning"; known groups: basemap, admin, buildings, hydrology/));
   });
 
   it('rejects an unknown kind and a style field of another kind', () => {

@@ -1,8 +1,8 @@
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATALOG_ENTRY_FILE, LayerDefinition } from '../../layers/index.ts';
+import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
-import { writeDataFile } from '../output/writeDataFile.ts';
+import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
 import { importProgressBar } from './progressBar.ts';
 
 export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file> [options]
@@ -56,11 +56,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     return 1;
   }
   const outDir = resolve(values.out ?? resolve(dataDir, 'buildings'));
-  const relativeOut = relative(resolve(dataDir), outDir);
-  if (relativeOut.startsWith('..') || relativeOut === '') {
-    console.error(`--out must be a folder inside the data folder ${dataDir}, got ${outDir}`);
-    return 1;
-  }
+  const url = dataUrl(dataDir, outDir);
   const bar = importProgressBar();
   const summary = await importBuildings({
     input,
@@ -81,14 +77,14 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     onProgress: bar.update,
   }).finally(bar.stop);
 
-  const layer = LayerDefinition.parse({
+  await writeCatalogEntry(outDir, {
     id: values['layer-id'],
     kind: 'buildings',
     title: { zh: '建筑', en: 'Buildings' },
     group: 'buildings',
     visible: true,
     access: 'public',
-    source: { type: '3dtiles', url: `/data/${relativeOut.split(sep).join('/')}/tileset.json` },
+    source: { type: '3dtiles', url: `${url}/tileset.json` },
     legend: [],
     metadata: {
       department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
@@ -99,7 +95,6 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       synthetic: false,
     },
   });
-  await writeDataFile(resolve(outDir, CATALOG_ENTRY_FILE), new TextEncoder().encode(JSON.stringify(layer, null, 2)));
 
   const total = summary.seconds.read + summary.seconds.tile;
   console.log(`\nImported ${summary.imported} of ${summary.read} features from ${input} (${summary.crs})`);

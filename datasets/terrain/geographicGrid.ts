@@ -53,6 +53,21 @@ export class GeographicGrid {
     return (h[i]! * (1 - fc) + h[i + 1]! * fc) * (1 - fr) + (h[i + this.width]! * (1 - fc) + h[i + this.width + 1]! * fc) * fr;
   }
 
+  /**
+   * Height anywhere: inside the grid its sample; outside, the nearest edge's height easing to 0
+   * over `fade` degrees, so the terrain does not end in a cliff at the DEM's border.
+   */
+  sampleOrFade(lon: number, lat: number, fade: number): number {
+    const inside = this.sample(lon, lat);
+    if (!Number.isNaN(inside)) return inside;
+    const clampedLon = Math.min(Math.max(lon, this.west), this.east);
+    const clampedLat = Math.min(Math.max(lat, this.south), this.north);
+    const edge = this.sample(clampedLon, clampedLat);
+    if (Number.isNaN(edge)) return 0;
+    const t = Math.min(Math.hypot(lon - clampedLon, lat - clampedLat) / fade, 1);
+    return edge * (1 - t * t * (3 - 2 * t));
+  }
+
   /** Cell size in degrees. */
   get resolution(): number {
     return Math.min((this.east - this.west) / this.width, (this.north - this.south) / this.height);

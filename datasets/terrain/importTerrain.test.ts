@@ -132,18 +132,27 @@ describe('DEM → quantized-mesh terrain', () => {
     expect(tile.edges.east.every((i) => tile.u[i] === 32767)).toBe(true);
     expect(tile.edges.north.every((i) => tile.v[i] === 32767)).toBe(true);
     expect(tile.edges.west.length).toBeGreaterThanOrEqual(2);
-    expect(tile.extensions.map((e) => e.id)).toEqual([1]);
+    expect(tile.extensions.map((e) => e.id)).toEqual([1]); // the deepest level carries no metadata
     expect(tile.extensions[0]!.length).toBe(tile.u.length * 2);
   });
 
-  it('announces its children in the metadata extension of tiles above the deepest level', async () => {
-    const level = layer.maxzoom - 1;
-    const { startX, startY } = layer.available[level]![0]!;
-    const tile = parseTile(await readTile(level, startX, startY));
-    const metadata = tile.extensions.find((e) => e.id === 4)!;
-    const json = JSON.parse(new TextDecoder().decode(metadata.data.subarray(4)));
-    expect(json.available[0][0].startX).toBeGreaterThanOrEqual(2 * startX);
-    expect(json.available[0][0].endX).toBeLessThanOrEqual(2 * startX + 1);
+  it('carries the availability of the next ten levels in the metadata of level 0 and level 10 tiles', async () => {
+    expect(layer.metadataAvailability).toBe(10);
+    const metadataOf = async (level: number, x: number, y: number) => {
+      const metadata = parseTile(await readTile(level, x, y)).extensions.find((e) => e.id === 4);
+      return metadata && JSON.parse(new TextDecoder().decode(metadata.data.subarray(4)));
+    };
+    // The eastern level-0 tile holds Wuyi: its metadata lists levels 1–10 as layer.json does.
+    expect((await metadataOf(0, 1, 0)).available).toEqual(layer.available.slice(1, 11));
+    // The western one has no descendants.
+    expect((await metadataOf(0, 0, 0)).available.every((ranges: unknown[]) => ranges.length === 0)).toBe(true);
+    const tenth = layer.available[10]![0]!;
+    const children = (await metadataOf(10, tenth.startX, tenth.startY)).available;
+    expect(children).toHaveLength(layer.maxzoom - 10);
+    expect(children[0][0].startX).toBe(2 * tenth.startX);
+    // Tiles between those levels carry no metadata.
+    const fifth = layer.available[5]![0]!;
+    expect(await metadataOf(5, fifth.startX, fifth.startY)).toBeUndefined();
   });
 
   it('switches to 32-bit indices, with alignment padding, past 65,536 vertices', async () => {

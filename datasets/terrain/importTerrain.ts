@@ -29,6 +29,12 @@ export interface TerrainSummary {
 
 type Range = { startX: number; startY: number; endX: number; endY: number };
 
+/** Degrees over which the DEM's border heights ease down to the ellipsoid outside it. */
+const EDGE_FADE = 0.05;
+
+/** Every this many levels, tiles carry the availability of the levels below them. */
+const METADATA_LEVELS = 10;
+
 /**
  * A GeoTIFF DEM → Cesium quantized-mesh terrain: `layer.json` and gzip-compressed
  * `{level}/{x}/{y}.terrain` tiles over the DEM's extent, in the geographic tiling scheme with
@@ -52,8 +58,7 @@ export async function importTerrain(options: ImportTerrainOptions): Promise<Terr
     for (let x = range.startX; x <= range.endX; x++) {
       for (let y = range.startY; y <= range.endY; y++) {
         const tile = { level, x, y };
-        const children = level < maxLevel ? childRange(tile, available[level + 1]![0]!) : undefined;
-        const bytes = terrainTile(grid, martini, gridSize, tile, children);
+        const bytes = terrainTile(grid, martini, gridSize, tile, subtreeAvailability(tile, available));
         const gzipped = gzipSync(bytes);
         await writeDataFile(join(options.outDir, String(level), String(x), `${y}.terrain.gz`), gzipped);
         summary.tiles++;
@@ -76,6 +81,8 @@ export async function importTerrain(options: ImportTerrainOptions): Promise<Terr
     minzoom: 0,
     maxzoom: maxLevel,
     extensions: ['octvertexnormals', 'metadata'],
+    // Cesium reads availability from the metadata of every tenth level's tiles; other clients from `available`.
+    metadataAvailability: METADATA_LEVELS,
     available,
   };
   await writeDataFile(join(options.outDir, 'layer.json'), new TextEncoder().encode(JSON.stringify(layer)));
@@ -83,20 +90,18 @@ export async function importTerrain(options: ImportTerrainOptions): Promise<Terr
 }
 
 /** Meshes and encodes one tile; exposed for the benchmark, which times exactly this. */
-export function terrainTile(grid: GeographicGrid, martini: Martini, gridSize: number, tile: TileAddress, children?: Range): Uint8Array {
+export function terrainTile(grid: GeographicGrid, martini: Martini, gridSize: number, tile: TileAddress, available?: Range[][]): Uint8Array {
   const bounds = tileBounds(tile);
   const heights = new Float32Array(gridSize * gridSize);
   const step = (bounds.east - bounds.west) / (gridSize - 1);
   for (let row = 0; row < gridSize; row++) {
     const lat = bounds.north - row * step;
     for (let column = 0; column < gridSize; column++) {
-      const h = grid.sample(bounds.west + column * step, lat);
-      // Outside the DEM the ground is taken to be at the ellipsoid.
-      heights[row * gridSize + column] = Number.isNaN(h) ? 0 : h;
+      heights[row * gridSize + column] = grid.sampleOrFade(bounds.west + column * step, lat, EDGE_FADE);
     }
   }
   const { vertices, triangles } = martini.createTile(heights).getMesh(levelMaximumGeometricError(tile.level));
-  return encodeQuantizedMesh({ vertices, triangles, gridSize, heights, bounds }, children ? { available: [[children]] } : {});
+  return encodeQuantizedMesh({ vertices, triangles, gridSize, heights, bounds }, available ? { available } : {});
 }
 
 /** The first level whose samples are at least as fine as the grid's cells. */
@@ -106,13 +111,23 @@ function finestLevel(resolution: number, gridSize: number): number {
   return level;
 }
 
-/** This tile's children that the next level has, if any. */
-function childRange({ x, y }: TileAddress, next: Range): Range | undefined {
-  const range = {
-    startX: Math.max(2 * x, next.startX),
-    startY: Math.max(2 * y, next.startY),
-    endX: Math.min(2 * x + 1, next.endX),
-    endY: Math.min(2 * y + 1, next.endY),
-  };
-  return range.startX <= range.endX && range.startY <= range.endY ? range : undefined;
+/**
+ * For tiles on every `METADATA_LEVELS`th level: the tiles of the next levels under this one,
+ * one list per level, as the `metadata` extension carries them.
+ */
+function subtreeAvailability({ level, x, y }: TileAddress, available: Range[][]): Range[][] | undefined {
+  if (level % METADATA_LEVELS !== 0 || level + 1 >= available.length) return undefined;
+  const levels: Range[][] = [];
+  for (let depth = 1; depth <= METADATA_LEVELS && level + depth < available.length; depth++) {
+    const scale = 2 ** depth;
+    const next = available[level + depth]![0]!;
+    const range = {
+      startX: Math.max(x * scale, next.startX),
+      startY: Math.max(y * scale, next.startY),
+      endX: Math.min((x + 1) * scale - 1, next.endX),
+      endY: Math.min((y + 1) * scale - 1, next.endY),
+    };
+    levels.push(range.startX <= range.endX && range.startY <= range.endY ? [range] : []);
+  }
+  return levels;
 }

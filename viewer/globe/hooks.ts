@@ -3,6 +3,8 @@ import {
   Cartesian3,
   Cesium3DTileset,
   DirectionalLight,
+  Matrix4,
+  Transforms,
   EllipsoidTerrainProvider,
   ImageryLayer,
   Math as CesiumMath,
@@ -91,26 +93,39 @@ export function useTilesLoadedMarker(viewer: Viewer | undefined) {
 }
 
 /**
- * Lights the scene from above and a little behind the camera's right shoulder, whatever the
- * clock says: a twin shown at night or to the north of its buildings should not turn them black.
+ * Lights the scene as relief maps are lit, from the north-west at 40° above the horizon of the
+ * place the camera looks at, whatever the clock says: hills read as hills, and a twin shown at
+ * night does not turn black.
  */
-export function useCameraLight(viewer: Viewer | undefined) {
+export function useCartographicLight(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
     const { scene } = viewer;
     const light = new DirectionalLight({ direction: new Cartesian3(0, 0, -1) });
     scene.light = light;
-    const down = new Cartesian3();
-    const right = new Cartesian3();
+    const toFixed = new Matrix4();
+    // Where the light travels, in east-north-up: towards the south-east and down.
+    const elevation = CesiumMath.toRadians(40);
+    const travel = new Cartesian3(Math.cos(elevation) * Math.SQRT1_2, -Math.cos(elevation) * Math.SQRT1_2, -Math.sin(elevation));
     return scene.preRender.addEventListener(() => {
-      const { camera } = scene;
-      scene.globe.ellipsoid.geodeticSurfaceNormal(camera.positionWC, down);
-      Cartesian3.negate(down, down);
-      Cartesian3.multiplyByScalar(down, 1.6, down);
-      Cartesian3.multiplyByScalar(camera.rightWC, 0.6, right);
-      Cartesian3.add(down, right, down);
-      Cartesian3.add(down, camera.directionWC, down);
-      Cartesian3.normalize(down, light.direction);
+      Transforms.eastNorthUpToFixedFrame(scene.camera.positionWC, scene.globe.ellipsoid, toFixed);
+      Matrix4.multiplyByPointAsVector(toFixed, travel, light.direction);
+      Cartesian3.normalize(light.direction, light.direction);
     });
+  }, [viewer]);
+}
+
+/**
+ * Terrain is shaded by the scene light, so hills read as hills; and buildings and lines hide
+ * behind them instead of showing through.
+ */
+export function useTerrainShading(viewer: Viewer | undefined) {
+  useEffect(() => {
+    if (!viewer) return;
+    const { globe } = viewer.scene;
+    globe.enableLighting = true;
+    // Lit by our light, not darkened by the real sun's night side.
+    globe.dynamicAtmosphereLighting = false;
+    globe.depthTestAgainstTerrain = true;
   }, [viewer]);
 }

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Viewer, useCesium } from 'resium';
 import type { CameraView } from '../../layers/index.ts';
 import { ObjectInfo } from '../object-info/index.tsx';
-import { useCameraLight, useCameraSync, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
+import { useCartographicLight, useCameraSync, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
+import { usePageApi } from './pageApi.ts';
 
 interface GlobeProps {
   initialCamera: CameraView;
@@ -26,6 +27,8 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'chi
   const { viewer } = useCesium();
   useCameraSync(viewer, initialCamera, onCameraChange);
   useTilesLoadedMarker(viewer);
-  useCameraLight(viewer);
+  useCartographicLight(viewer);
+  useTerrainShading(viewer);
+  usePageApi(viewer);
   return null;
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { LayerDefinition, LayerKind } from '../../layers/index.ts';
 import type { LayerRendererProps } from './types.ts';
 import { BuildingsLayerView } from './buildings/index.tsx';
+import { TerrainLayerView } from './terrain/index.tsx';
 import { VectorLayerView } from './vector/index.tsx';
 
 type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract<LayerDefinition, { kind: K }>>>;
@@ -12,6 +13,7 @@ type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract
  */
 const renderers: { [K in LayerKind]?: RendererFor<K> } = {
   buildings: BuildingsLayerView,
+  terrain: TerrainLayerView,
   vector: VectorLayerView,
 };
 
