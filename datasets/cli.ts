@@ -24,8 +24,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'sample') {
-    const written = await buildSample(dataDir);
-    console.log(`Sample built in ${dataDir}: ${written.length} layer files`);
+    const summary = await buildSample(dataDir, (step) => console.log(`Building the sample ${step}`));
+    console.log(`Sample built in ${dataDir} in ${summary.seconds.toFixed(1)} s: ${summary.buildings} buildings, ${summary.terrainTiles} terrain tiles`);
     return 0;
   }
   if (command === 'import' && rest[0] === 'buildings') return importBuildingsCommand(rest.slice(1), dataDir);

@@ -106,9 +106,17 @@ export const ImageryLayer = z
     kind: z.literal('imagery'),
     source: z
       .object({
-        type: z.enum(['tms', 'xyz']),
+        type: z.literal('xyz').describe('Tile URL template with {z}, {x} and {y} (rows from the north)'),
         url: SameOriginUrl,
+        tilingScheme: z
+          .enum(['geographic', 'webmercator'])
+          .default('webmercator')
+          .describe('geographic: EPSG:4326 with two tiles at level 0 (as the terrain); webmercator: EPSG:3857'),
         maximumLevel: z.number().int().min(0).max(24).optional(),
+        rectangle: z
+          .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+          .optional()
+          .describe('Extent with tiles, degrees [west, south, east, north]; nothing is requested outside it'),
       })
       .strict(),
     style: z.object({ alpha: z.number().min(0).max(1).default(1) }).strict().default({ alpha: 1 }),

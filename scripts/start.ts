@@ -10,9 +10,10 @@ import { buildSample, sampleIsCurrent } from '../datasets/sample/buildSample.ts'
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 
-if (!sampleIsCurrent(dataDir)) {
-  console.log(`Building the Wuyi sample data in ${dataDir}…`);
-  await buildSample(dataDir);
+if (!(await sampleIsCurrent(dataDir))) {
+  console.log(`Building the Wuyi sample twin in ${dataDir} (once; under a minute)…`);
+  const summary = await buildSample(dataDir, (step) => console.log(`  ${step}`));
+  console.log(`  ${summary.buildings} buildings and ${summary.terrainTiles} terrain tiles in ${summary.seconds.toFixed(0)} s`);
 }
 
 const builtPage = join(root, 'dist', 'index.html');

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
+import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
 import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
 import { importProgressBar } from './progressBar.ts';
@@ -77,24 +78,10 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     onProgress: bar.update,
   }).finally(bar.stop);
 
-  await writeCatalogEntry(outDir, {
-    id: values['layer-id'],
-    kind: 'buildings',
-    title: { zh: '建筑', en: 'Buildings' },
-    group: 'buildings',
-    visible: true,
-    access: 'public',
-    source: { type: '3dtiles', url: `${url}/tileset.json` },
-    legend: [],
-    metadata: {
-      department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
-      sourceSystem: `import of ${input}`,
-      updateFrequency: 'yearly',
-      originalCrs: /^EPSG:\d+$/.test(summary.crs) ? summary.crs : 'EPSG:4326',
-      licence: 'as licensed by the source',
-      synthetic: false,
-    },
-  });
+  await writeCatalogEntry(
+    outDir,
+    buildingsLayer(values['layer-id'], `${url}/tileset.json`, { sourceSystem: `import of ${input}`, originalCrs: summary.crs, synthetic: false }),
+  );
 
   const total = summary.seconds.read + summary.seconds.tile;
   console.log(`\nImported ${summary.imported} of ${summary.read} features from ${input} (${summary.crs})`);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
 import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
 import { importTerrain } from '../terrain/importTerrain.ts';
+import { terrainLayer } from '../terrain/terrainLayer.ts';
 
 export const importTerrainUsage = `Usage: npm run twin -- import terrain <dem.tif> [options]
 
@@ -51,25 +52,4 @@ export async function importTerrainCommand(args: string[], dataDir: string): Pro
     `${(summary.gzipBytes / 1024 / 1024).toFixed(1)} MiB gzip, ${seconds.toFixed(1)} s (${Math.round(summary.tiles / seconds)} tiles/s)`);
   console.log(`  ${resolve(outDir, 'layer.json')}; catalog entry: ${resolve(outDir, CATALOG_ENTRY_FILE)}`);
   return 0;
-}
-
-/** The catalog entry of a terrain layer. */
-export function terrainLayer(id: string, url: string, sourceSystem: string, synthetic: boolean) {
-  return {
-    id,
-    kind: 'terrain',
-    title: { zh: '地形', en: 'Terrain' },
-    group: 'basemap',
-    visible: true,
-    access: 'public',
-    source: { type: 'quantized-mesh', url },
-    metadata: {
-      department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
-      sourceSystem,
-      updateFrequency: 'static',
-      originalCrs: 'EPSG:4326',
-      licence: synthetic ? 'CC0 (synthetic sample)' : 'as licensed by the source',
-      synthetic,
-    },
-  };
 }

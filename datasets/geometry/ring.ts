@@ -100,3 +100,14 @@ export function ringCentroid(ring: ArrayLike<number>): [number, number] {
   if (area2 === 0) return [x0 + sx / (n / 2), y0 + sy / (n / 2)];
   return [x0 + cx / (3 * area2), y0 + cy / (3 * area2)];
 }
+
+/** Whether a point lies inside a ring (even-odd rule); the ring as [x, y] pairs, closed or not. */
+export function pointInRing(x: number, y: number, ring: ArrayLike<readonly number[]>): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

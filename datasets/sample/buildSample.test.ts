@@ -3,27 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { pointInRing, signedArea2 } from '../geometry/ring.ts';
+import { readDem } from '../raster/dem.ts';
 import { buildSample, sampleIsCurrent } from './buildSample.ts';
+import { wuyiHeights } from './wuyiDem.ts';
 
 type Position = [number, number];
 interface FeatureCollection {
   features: { properties: Record<string, string>; geometry: { type: string; coordinates: unknown } }[];
 }
-
-/** Even-odd ray casting; enough to check that hand-placed points fall inside the outline. */
-function inside([x, y]: Position, ring: Position[]): boolean {
-  let result = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) result = !result;
-  }
-  return result;
-}
-
-/** Twice the signed area; positive for a counter-clockwise ring. */
-const signedArea = (ring: Position[]) =>
-  ring.slice(1).reduce((sum, [x, y], i) => sum + (ring[i]![0] * y - x * ring[i]![1]), 0);
 
 describe('Wuyi sample data', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-sample-'));
@@ -31,16 +19,16 @@ describe('Wuyi sample data', async () => {
     JSON.parse(await readFile(join(dataDir, 'sample', name), 'utf8')) as FeatureCollection;
 
   it('is missing before it is built and current afterwards', async () => {
-    expect(sampleIsCurrent(dataDir)).toBe(false);
+    expect(await sampleIsCurrent(dataDir)).toBe(false);
     await buildSample(dataDir);
-    expect(sampleIsCurrent(dataDir)).toBe(true);
-  });
+    expect(await sampleIsCurrent(dataDir)).toBe(true);
+  }, 180_000);
 
   it('has the county outline as a closed counter-clockwise ring within the county extent', async () => {
     const [county] = (await read('county-boundary.geojson')).features;
     const ring = (county!.geometry.coordinates as Position[][])[0]!;
     expect(ring[0]).toEqual(ring[ring.length - 1]);
-    expect(signedArea(ring)).toBeGreaterThan(0);
+    expect(signedArea2(ring.flat())).toBeGreaterThan(0);
     for (const [lon, lat] of ring) {
       expect(lon).toBeGreaterThanOrEqual(119.45);
       expect(lon).toBeLessThanOrEqual(119.97);
@@ -56,8 +44,30 @@ describe('Wuyi sample data', async () => {
     expect(seats).toHaveLength(18);
     expect(new Set(seats.map((seat) => seat.properties.oid)).size).toBe(18);
     for (const seat of seats) {
-      expect(inside(seat.geometry.coordinates as Position, ring), seat.properties.name).toBe(true);
+      expect(pointInRing(...(seat.geometry.coordinates as Position), ring), seat.properties.name).toBe(true);
     }
+  });
+
+  it('has at least 50,000 buildings, terrain and a base map, each with a synthetic catalog entry', async () => {
+    const manifest = JSON.parse(await readFile(join(dataDir, 'sample', 'manifest.json'), 'utf8'));
+    expect(manifest.buildings).toBeGreaterThanOrEqual(50_000);
+    for (const [folder, kind] of [['terrain', 'terrain'], ['basemap', 'imagery'], ['buildings', 'buildings']]) {
+      const entry = JSON.parse(await readFile(join(dataDir, 'sample', folder!, 'catalog-entry.json'), 'utf8'));
+      expect(entry.kind).toBe(kind);
+      expect(entry.metadata.synthetic).toBe(true);
+      expect(entry.source.url).toMatch(new RegExp(`^/data/sample/${folder}`));
+    }
+  });
+
+  it('models the county: the seat in the valley at about 90 m, 牛头山 in the south-west near 1,560 m', async () => {
+    const dem = await readDem(join(dataDir, 'sample', 'source', 'wuyi-dem.tif'));
+    expect(dem.sample(119.815, 28.89)).toBeGreaterThan(70);
+    expect(dem.sample(119.815, 28.89)).toBeLessThan(120);
+    const { heights } = wuyiHeights();
+    const highest = heights.reduce((a, b) => Math.max(a, b), 0);
+    expect(highest).toBeGreaterThan(1400);
+    expect(highest).toBeLessThan(1700);
+    expect(dem.sample(119.56, 28.6)).toBeGreaterThan(900);
   });
 
   it('writes a gzip sibling holding the same bytes, and no temporary files', async () => {
@@ -69,6 +79,6 @@ describe('Wuyi sample data', async () => {
 
   it('is rebuilt when its manifest is from another version', async () => {
     await writeFile(join(dataDir, 'sample', 'manifest.json'), JSON.stringify({ version: 0 }));
-    expect(sampleIsCurrent(dataDir)).toBe(false);
+    expect(await sampleIsCurrent(dataDir)).toBe(false);
   });
 });

@@ -1,24 +1,103 @@
-import { readFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { basemapLayer } from '../basemap/basemapLayer.ts';
+import { renderBasemap } from '../basemap/renderBasemap.ts';
+import { buildingsLayer } from '../buildings/buildingsLayer.ts';
+import { importBuildings } from '../buildings/importBuildings.ts';
+import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
+import { readDem } from '../raster/dem.ts';
+import { GeographicGrid } from '../terrain/geographicGrid.ts';
+import { importTerrain } from '../terrain/importTerrain.ts';
+import { terrainLayer } from '../terrain/terrainLayer.ts';
+import { writeSettlementFootprints } from './settlements.ts';
+import { writeWuyiDem } from './wuyiDem.ts';
 import { countyOutline, rivers, townshipSeats } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 1;
+export const SAMPLE_VERSION = 3;
 
+const SOURCE_SYSTEM = 'wuyi-twin sample generator';
+/** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
+const BASEMAP_LEVELS = 12;
 const manifestPath = (dataDir: string) => join(dataDir, 'sample', 'manifest.json');
 
-export function sampleIsCurrent(dataDir: string): boolean {
+export async function sampleIsCurrent(dataDir: string): Promise<boolean> {
   try {
-    const manifest = JSON.parse(readFileSync(manifestPath(dataDir), 'utf8')) as { version?: number };
+    const manifest = JSON.parse(await readFile(manifestPath(dataDir), 'utf8')) as { version?: number };
     return manifest.version === SAMPLE_VERSION;
   } catch {
     return false;
   }
 }
 
-/** Writes the Wuyi sample layers into `dataDir/sample/`; the manifest goes last, marking it complete. */
-export async function buildSample(dataDir: string): Promise<string[]> {
+export interface SampleSummary {
+  buildings: number;
+  terrainTiles: number;
+  seconds: number;
+}
+
+/**
+ * Builds the Wuyi sample twin into `dataDir/sample/` through the same pipeline a county's own
+ * data goes through: vector layers, a DEM turned into terrain, and settlement footprints turned
+ * into 3D Tiles standing on that terrain. The manifest is written last, marking it complete.
+ */
+export async function buildSample(dataDir: string, log: (line: string) => void = () => {}): Promise<SampleSummary> {
+  const started = performance.now();
+  const sampleDir = join(dataDir, 'sample');
+  await writeVectorLayers(sampleDir);
+
+  log('DEM…');
+  const demPath = join(sampleDir, 'source', 'wuyi-dem.tif');
+  await writeWuyiDem(demPath);
+
+  log('terrain…');
+  const terrainDir = join(sampleDir, 'terrain');
+  const terrain = await importTerrain({ input: demPath, outDir: terrainDir });
+  await writeCatalogEntry(terrainDir, terrainLayer('terrain', `${dataUrl(dataDir, terrainDir)}/`, SOURCE_SYSTEM, true));
+
+  log('base map…');
+  const basemapDir = join(sampleDir, 'basemap');
+  const grid = GeographicGrid.fromDem(await readDem(demPath));
+  await renderBasemap(grid, {
+    outDir: basemapDir,
+    maxLevel: BASEMAP_LEVELS,
+    lines: rivers.map((river) => ({ coordinates: river.course, width: river.name === '武义江' ? 60 : 30, color: [70, 150, 210] })),
+  });
+  await writeCatalogEntry(
+    basemapDir,
+    basemapLayer('relief-basemap', dataUrl(dataDir, basemapDir), {
+      maximumLevel: BASEMAP_LEVELS,
+      rectangle: [grid.west, grid.south, grid.east, grid.north],
+      synthetic: true,
+    }),
+  );
+
+  log('buildings…');
+  const footprints = join(sampleDir, 'source', 'buildings.geojson');
+  await mkdir(join(sampleDir, 'source'), { recursive: true });
+  await writeSettlementFootprints(footprints, await readDem(demPath));
+  const buildingsDir = join(sampleDir, 'buildings');
+  const buildings = await importBuildings({
+    input: footprints,
+    outDir: buildingsDir,
+    dem: demPath,
+    floorHeight: 3,
+    defaultHeight: 10,
+    oidPrefix: 'bldg:330723-',
+    adminCode: '330723',
+  });
+  await writeCatalogEntry(
+    buildingsDir,
+    buildingsLayer('buildings', `${dataUrl(dataDir, buildingsDir)}/tileset.json`, { sourceSystem: SOURCE_SYSTEM, originalCrs: 'EPSG:4490', synthetic: true }),
+  );
+
+  const manifest = { version: SAMPLE_VERSION, buildings: buildings.imported, terrainTiles: terrain.tiles };
+  await writeDataFile(manifestPath(dataDir), new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
+  return { buildings: buildings.imported, terrainTiles: terrain.tiles, seconds: (performance.now() - started) / 1000 };
+}
+
+async function writeVectorLayers(sampleDir: string): Promise<void> {
   const files: Record<string, object> = {
     'county-boundary.geojson': featureCollection([
       {
@@ -45,15 +124,9 @@ export async function buildSample(dataDir: string): Promise<string[]> {
       })),
     ),
   };
-  const written: string[] = [];
   for (const [name, content] of Object.entries(files)) {
-    const path = join(dataDir, 'sample', name);
-    await writeDataFile(path, new TextEncoder().encode(JSON.stringify(content)), { gzip: true });
-    written.push(path);
+    await writeDataFile(join(sampleDir, name), new TextEncoder().encode(JSON.stringify(content)), { gzip: true });
   }
-  const manifest = { version: SAMPLE_VERSION, files: Object.keys(files) };
-  await writeDataFile(manifestPath(dataDir), new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
-  return written;
 }
 
 function featureCollection(features: object[]) {

@@ -17,7 +17,7 @@ let target: { oid: string; height: number; lon: number; lat: number };
 beforeAll(async () => {
   // The same command a user runs; it writes the tileset and the layer's catalog entry.
   server = await startTwinServer(async (dataDir) => {
-    await runTwin(['import', 'buildings', fixture, '--max-features', '60'], dataDir);
+    await runTwin(['import', 'buildings', fixture, '--max-features', '60', '--out', join(dataDir, 'delaware'), '--layer-id', 'delaware'], dataDir);
   });
   browser = await launchBrowser();
   const source = JSON.parse(await readFile(fixture, 'utf8')) as {
@@ -51,7 +51,7 @@ describe('buildings in the viewer', () => {
     await waitForScene(page);
     const without = await screenshotGlobe(page);
 
-    await page.goto(`${server.url}/?${overhead}&layers=buildings`);
+    await page.goto(`${server.url}/?${overhead}&layers=delaware`);
     await waitForScene(page);
     const withBuildings = await screenshotGlobe(page);
     expect(changedPixelShare(without, withBuildings), 'buildings change the picture').toBeGreaterThan(0.02);

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { LayerDefinition, LayerKind } from '../../layers/index.ts';
 import type { LayerRendererProps } from './types.ts';
 import { BuildingsLayerView } from './buildings/index.tsx';
+import { ImageryLayerView } from './imagery/index.tsx';
 import { TerrainLayerView } from './terrain/index.tsx';
 import { VectorLayerView } from './vector/index.tsx';
 
@@ -13,6 +14,7 @@ type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract
  */
 const renderers: { [K in LayerKind]?: RendererFor<K> } = {
   buildings: BuildingsLayerView,
+  imagery: ImageryLayerView,
   terrain: TerrainLayerView,
   vector: VectorLayerView,
 };

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSample } from '../../../datasets/sample/buildSample.ts';
+import { buildSample, sampleIsCurrent } from '../../../datasets/sample/buildSample.ts';
 
 export interface TwinServer {
   url: string;
@@ -11,13 +11,24 @@ export interface TwinServer {
   stop: () => Promise<void>;
 }
 
+/** The sample twin, built once and copied for each server: building it takes half a minute. */
+const sampleCache = join(tmpdir(), 'wuyi-twin-e2e-sample');
+
+export async function sampleData(): Promise<string> {
+  if (!(await sampleIsCurrent(sampleCache))) {
+    await rm(sampleCache, { recursive: true, force: true });
+    await buildSample(sampleCache);
+  }
+  return sampleCache;
+}
+
 /**
- * Starts the real twin server (as `npm start` runs it) on a free port, over a fresh sample data
- * folder to which `prepare` may add (imported layers, say).
+ * Starts the real twin server (as `npm start` runs it) on a free port, over a fresh copy of the
+ * sample data folder to which `prepare` may add (imported layers, say).
  */
 export async function startTwinServer(prepare?: (dataDir: string) => Promise<void>): Promise<TwinServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-e2e-'));
-  await buildSample(dataDir);
+  await cp(await sampleData(), dataDir, { recursive: true });
   await prepare?.(dataDir);
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {

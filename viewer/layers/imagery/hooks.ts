@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { GeographicTilingScheme, type ImageryLayer, Rectangle, UrlTemplateImageryProvider, WebMercatorTilingScheme } from 'cesium';
+import { useCesium } from 'resium';
+import type { ImageryLayerDefinition } from '../../../layers/index.ts';
+import type { LayerRendererProps } from '../types.ts';
+import { useRequested } from '../useRequested.ts';
+
+/** Raster tiles from the twin server, drawn over the globe's fallback imagery. */
+export function useImageryLayer({ layer, visible, onStatus }: LayerRendererProps<ImageryLayerDefinition>) {
+  const { viewer } = useCesium();
+  const requested = useRequested(visible);
+  const [imagery, setImagery] = useState<ImageryLayer>();
+
+  useEffect(() => {
+    if (!viewer || !requested) return;
+    const { source, style } = layer;
+    const provider = new UrlTemplateImageryProvider({
+      url: source.url,
+      tilingScheme: source.tilingScheme === 'geographic' ? new GeographicTilingScheme() : new WebMercatorTilingScheme(),
+      maximumLevel: source.maximumLevel,
+      rectangle: source.rectangle ? Rectangle.fromDegrees(...source.rectangle) : undefined,
+      tileWidth: 256,
+      tileHeight: 256,
+    });
+    const added = viewer.imageryLayers.addImageryProvider(provider);
+    added.alpha = style.alpha;
+    const removeErrorListener = provider.errorEvent.addEventListener(() => onStatus(layer.id, 'error'));
+    setImagery(added);
+    onStatus(layer.id, 'ready');
+    return () => {
+      removeErrorListener();
+      setImagery(undefined);
+      if (!viewer.isDestroyed()) viewer.imageryLayers.remove(added, true);
+    };
+  }, [viewer, layer, onStatus, requested]);
+
+  useEffect(() => {
+    if (imagery) imagery.show = visible;
+  }, [imagery, visible]);
+}
