@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
 import { benchServing } from './serving.ts';
+import { benchTerrain } from './terrain.ts';
 
 interface BenchOptions {
   seconds?: number;
@@ -15,6 +16,7 @@ interface BenchOptions {
 const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   serving: benchServing,
   buildings: benchBuildings,
+  terrain: benchTerrain,
 };
 
 const { values, positionals } = parseArgs({
