@@ -4,6 +4,11 @@ import { CatalogError, canRead, catalogFor, parseCatalog } from './index.ts';
 
 const wuyiText = readFileSync(new URL('./catalogs/wuyi.json', import.meta.url), 'utf8');
 const wuyi = () => JSON.parse(wuyiText) as { layers: Record<string, unknown>[]; [key: string]: unknown };
+/** A layer of a fresh copy of the catalog, by id, and its position. */
+const layerOf = (raw: ReturnType<typeof wuyi>, id: string) => {
+  const index = raw.layers.findIndex((layer) => layer.id === id);
+  return { layer: raw.layers[index]!, index };
+};
 
 function problemsOf(raw: unknown): string[] {
   try {
@@ -19,15 +24,16 @@ describe('layer catalog', () => {
   it('accepts the Wuyi catalog and fills defaults', () => {
     const catalog = parseCatalog(wuyi(), 'wuyi.json');
     expect(catalog.adminCode).toBe('330723');
-    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'township-seats', 'rivers']);
+    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'townships', 'township-seats', 'villages', 'rivers']);
     expect(catalog.layers.every((layer) => layer.metadata.synthetic)).toBe(true);
   });
 
   it('names the layer and the field of a missing metadata entry', () => {
     const raw = wuyi();
-    delete (raw.layers[1]!.metadata as Record<string, unknown>).synthetic;
+    const { layer, index } = layerOf(raw, 'township-seats');
+    delete (layer.metadata as Record<string, unknown>).synthetic;
     expect(problemsOf(raw)).toEqual([
-      expect.stringMatching(/layer "township-seats" \(layers\[1\]\), field "metadata\.synthetic"/),
+      expect.stringMatching(new RegExp(`layer "township-seats" \\(layers\\[${index}\\]\\), field "metadata\\.synthetic"`)),
     ]);
   });
 
@@ -45,17 +51,18 @@ describe('layer catalog', () => {
 
   it('rejects duplicate ids and unknown groups', () => {
     const raw = wuyi();
-    raw.layers[2]!.id = 'county-boundary';
-    raw.layers[2]!.group = 'planning';
+    const { layer, index } = layerOf(raw, 'rivers');
+    layer.id = 'county-boundary';
+    layer.group = 'planning';
     const problems = problemsOf(raw);
-    expect(problems).toContainEqual(expect.stringMatching(/layers\[2\]\), field "id": duplicate layer id "county-boundary"/));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`layers\\[${index}\\]\\), field "id": duplicate layer id "county-boundary"`)));
     expect(problems).toContainEqual(expect.stringMatching(/field "group": unknown group "planning"; known groups: basemap, admin, buildings, hydrology/));
   });
 
   it('rejects an unknown kind and a style field of another kind', () => {
     const raw = wuyi();
-    raw.layers[0]!.kind = 'heatmap';
-    raw.layers[1]!.style = { pointColor: '#e53935', opacity: 0.5 };
+    layerOf(raw, 'county-boundary').layer.kind = 'heatmap';
+    layerOf(raw, 'township-seats').layer.style = { pointColor: '#e53935', opacity: 0.5 };
     const problems = problemsOf(raw);
     expect(problems).toContainEqual(expect.stringMatching(/layer "county-boundary" .*field "kind"/));
     expect(problems).toContainEqual(expect.stringMatching(/layer "township-seats" .*field "style": .*opacity/));
@@ -63,9 +70,9 @@ describe('layer catalog', () => {
 
   it('reports bad colours, access levels and CRS codes', () => {
     const raw = wuyi();
-    raw.layers[0]!.access = 'secret';
-    (raw.layers[1]!.style as Record<string, unknown>).pointColor = 'red';
-    (raw.layers[2]!.metadata as Record<string, unknown>).originalCrs = 'CGCS2000';
+    layerOf(raw, 'county-boundary').layer.access = 'secret';
+    (layerOf(raw, 'township-seats').layer.style as Record<string, unknown>).pointColor = 'red';
+    (layerOf(raw, 'rivers').layer.metadata as Record<string, unknown>).originalCrs = 'CGCS2000';
     const problems = problemsOf(raw).join('\n');
     expect(problems).toMatch(/layer "county-boundary" .*field "access"/);
     expect(problems).toMatch(/layer "township-seats" .*field "style\.pointColor": must be a colour/);
@@ -90,11 +97,14 @@ describe('access levels', () => {
 
   it('filters the catalog by role', () => {
     const raw = wuyi();
-    raw.layers[1]!.access = 'internal';
-    raw.layers[2]!.access = 'restricted';
+    layerOf(raw, 'township-seats').layer.access = 'internal';
+    layerOf(raw, 'rivers').layer.access = 'restricted';
     const catalog = parseCatalog(raw, 'test.json');
-    expect(catalogFor('anonymous', catalog).layers.map((l) => l.id)).toEqual(['county-boundary']);
-    expect(catalogFor('viewer', catalog).layers.map((l) => l.id)).toEqual(['county-boundary', 'township-seats']);
-    expect(catalogFor('admin', catalog).layers).toHaveLength(3);
+    const ids = (role: Parameters<typeof catalogFor>[0]) => catalogFor(role, catalog).layers.map((l) => l.id);
+    expect(ids('anonymous')).not.toContain('township-seats');
+    expect(ids('anonymous')).not.toContain('rivers');
+    expect(ids('viewer')).toContain('township-seats');
+    expect(ids('viewer')).not.toContain('rivers');
+    expect(ids('admin')).toHaveLength(raw.layers.length);
   });
 });

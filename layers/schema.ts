@@ -63,6 +63,7 @@ const VectorStyle = z
     pointColor: CssColor.optional(),
     pointSize: z.number().positive().max(64).optional(),
     labelField: z.string().min(1).optional().describe('Feature property shown as a label'),
+    labelMaxDistance: z.number().positive().optional().describe('Points and labels show only from closer than this, metres'),
     clampToGround: z.boolean().optional(),
   })
   .strict();

@@ -41,7 +41,8 @@ describe('catalog with the layers of the data folder', () => {
       'buildings/tiles/0/0/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'too-deep' }),
     });
     const catalog = await loadCatalog(catalogPath, dataDir);
-    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'township-seats', 'rivers', 'buildings', 'north-buildings']);
+    const base = JSON.parse(await readFile(catalogPath, 'utf8')).layers.map((layer: { id: string }) => layer.id);
+    expect(catalog.layers.map((layer) => layer.id)).toEqual([...base, 'buildings', 'north-buildings']);
   });
 
   it('names the file and field of a bad layer entry', async () => {
@@ -53,7 +54,8 @@ describe('catalog with the layers of the data folder', () => {
 
   it('refuses an imported layer whose id the catalog already has', async () => {
     const dataDir = await dataDirWith({ 'rivers/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'rivers' }) });
-    await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(/layer "rivers" \(layers\[3\]\), field "id": duplicate layer id "rivers"/);
+    const position = JSON.parse(await readFile(catalogPath, 'utf8')).layers.length;
+    await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(`layer "rivers" (layers[${position}]), field "id": duplicate layer id "rivers"`);
   });
 
   it('reports a catalog file that is not JSON, by name', async () => {

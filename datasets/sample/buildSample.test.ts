@@ -70,6 +70,28 @@ describe('Wuyi sample data', async () => {
     expect(dem.sample(119.56, 28.6)).toBeGreaterThan(900);
   });
 
+  it('has the 18 real townships with their codes, tiling the county, and the 279 villages inside them', async () => {
+    const townships = (await read('townships.geojson')).features;
+    expect(townships).toHaveLength(18);
+    expect(townships.map((t) => t.properties.code).sort()).toContain('330723002');
+    expect(townships.find((t) => t.properties.code === '330723002')!.properties.name).toBe('壶山街道');
+    const area = (f: (typeof townships)[number]) =>
+      (f.geometry.coordinates as Position[][][]).reduce((sum, polygon) => sum + Math.abs(signedArea2(polygon[0]!.flat())) / 2, 0);
+    const [county] = (await read('county-boundary.geojson')).features;
+    const countyArea = Math.abs(signedArea2((county!.geometry.coordinates as Position[][])[0]!.flat())) / 2;
+    expect(townships.reduce((sum, t) => sum + area(t), 0) / countyArea).toBeCloseTo(1, 3);
+
+    const villages = (await read('villages.geojson')).features;
+    expect(villages).toHaveLength(279);
+    for (const village of villages) {
+      const township = townships.find((t) => t.properties.code === village.properties.townshipCode)!;
+      const [lon, lat] = village.geometry.coordinates as Position;
+      const inside = (township.geometry.coordinates as Position[][][]).some((polygon) => pointInRing(lon, lat, polygon[0]!));
+      expect(inside, village.properties.name).toBe(true);
+      expect(village.properties.code!.startsWith(village.properties.townshipCode!)).toBe(true);
+    }
+  });
+
   it('writes a gzip sibling holding the same bytes, and no temporary files', async () => {
     const plain = await readFile(join(dataDir, 'sample', 'rivers.geojson'));
     const gzipped = await readFile(join(dataDir, 'sample', 'rivers.geojson.gz'));

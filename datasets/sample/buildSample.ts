@@ -12,10 +12,12 @@ import { importTerrain } from '../terrain/importTerrain.ts';
 import { terrainLayer } from '../terrain/terrainLayer.ts';
 import { writeSettlementFootprints } from './settlements.ts';
 import { writeWuyiDem } from './wuyiDem.ts';
-import { countyOutline, rivers, townshipSeats } from './wuyiPlaces.ts';
+import { placeAdminAreas } from './adminAreas.ts';
+import { wuyiDivisions } from './wuyiDivisions.ts';
+import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 3;
+export const SAMPLE_VERSION = 4;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -45,11 +47,16 @@ export interface SampleSummary {
 export async function buildSample(dataDir: string, log: (line: string) => void = () => {}): Promise<SampleSummary> {
   const started = performance.now();
   const sampleDir = join(dataDir, 'sample');
-  await writeVectorLayers(sampleDir);
 
   log('DEM…');
   const demPath = join(sampleDir, 'source', 'wuyi-dem.tif');
   await writeWuyiDem(demPath);
+  const dem = await readDem(demPath);
+
+  log('townships and villages…');
+  const divisions = await wuyiDivisions();
+  const admin = placeAdminAreas(divisions.townships, divisions.villages, dem);
+  await writeVectorLayers(sampleDir, admin);
 
   log('terrain…');
   const terrainDir = join(sampleDir, 'terrain');
@@ -58,7 +65,7 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
 
   log('base map…');
   const basemapDir = join(sampleDir, 'basemap');
-  const grid = GeographicGrid.fromDem(await readDem(demPath));
+  const grid = GeographicGrid.fromDem(dem);
   await renderBasemap(grid, {
     outDir: basemapDir,
     maxLevel: BASEMAP_LEVELS,
@@ -76,7 +83,11 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
   log('buildings…');
   const footprints = join(sampleDir, 'source', 'buildings.geojson');
   await mkdir(join(sampleDir, 'source'), { recursive: true });
-  await writeSettlementFootprints(footprints, await readDem(demPath));
+  const townshipNames = new Map(admin.townships.map((t) => [t.code, t.name]));
+  const villageCentres = admin.villages
+    .filter((village) => village.kind === '村')
+    .map((village) => ({ name: village.name.replace(/村?委员?会$/, ''), lon: village.lon, lat: village.lat, township: townshipNames.get(village.townshipCode)! }));
+  await writeSettlementFootprints(footprints, villageCentres);
   const buildingsDir = join(sampleDir, 'buildings');
   const buildings = await importBuildings({
     input: footprints,
@@ -97,22 +108,38 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
   return { buildings: buildings.imported, terrainTiles: terrain.tiles, seconds: (performance.now() - started) / 1000 };
 }
 
-async function writeVectorLayers(sampleDir: string): Promise<void> {
+async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof placeAdminAreas>): Promise<void> {
   const files: Record<string, object> = {
     'county-boundary.geojson': featureCollection([
       {
         type: 'Feature',
         id: 'admin:330723',
-        properties: { oid: 'admin:330723', name: '武义县', nameEn: 'Wuyi County', adminCode: '330723' },
+        properties: { oid: 'admin:330723', name: '武义县', nameEn: 'Wuyi County', code: '330723' },
         geometry: { type: 'Polygon', coordinates: [countyOutline] },
       },
     ]),
-    'township-seats.geojson': featureCollection(
-      townshipSeats.map((seat, index) => ({
+    'townships.geojson': featureCollection(
+      admin.townships.map((township) => ({
         type: 'Feature',
-        id: `seat:${index + 1}`,
-        properties: { oid: `seat:${index + 1}`, name: seat.name, nameEn: seat.nameEn, type: seat.type },
-        geometry: { type: 'Point', coordinates: [seat.lon, seat.lat] },
+        id: `admin:${township.code}`,
+        properties: { oid: `admin:${township.code}`, name: township.name, nameEn: township.nameEn, code: township.code, type: township.type },
+        geometry: { type: 'MultiPolygon', coordinates: township.area },
+      })),
+    ),
+    'township-seats.geojson': featureCollection(
+      admin.townships.map((township) => ({
+        type: 'Feature',
+        id: `seat:${township.code}`,
+        properties: { oid: `seat:${township.code}`, name: township.name, nameEn: township.nameEn, code: township.code, type: township.type },
+        geometry: { type: 'Point', coordinates: township.seat },
+      })),
+    ),
+    'villages.geojson': featureCollection(
+      admin.villages.map((village) => ({
+        type: 'Feature',
+        id: `village:${village.code}`,
+        properties: { oid: `village:${village.code}`, name: village.name, code: village.code, townshipCode: village.townshipCode, type: village.kind },
+        geometry: { type: 'Point', coordinates: [village.lon, village.lat] },
       })),
     ),
     'rivers.geojson': featureCollection(

@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pointInRing } from '../geometry/ring.ts';
-import type { Dem } from '../raster/dem.ts';
 import { seededRandom } from './random.ts';
 import { distanceToCourse } from './riverDistance.ts';
 import { footprintRing } from './syntheticFootprints.ts';
@@ -40,27 +39,24 @@ function townshipSettlements(): Settlement[] {
   });
 }
 
-/** Villages: small clusters on low, habitable ground inside the county, each named after its township. */
-function villages(dem: Dem, random: () => number, count: number): Settlement[] {
-  const result: Settlement[] = [];
-  const [west, south, east, north] = [119.45, 28.52, 119.97, 29.05];
-  for (let tries = 0; result.length < count && tries < count * 50; tries++) {
-    const lon = west + random() * (east - west);
-    const lat = south + random() * (north - south);
-    const height = dem.sample(lon, lat);
-    if (height === undefined || height > 380 || !pointInRing(lon, lat, countyOutline)) continue;
-    const nearest = townshipSeats.reduce((a, b) => (Math.hypot(b.lon - lon, b.lat - lat) < Math.hypot(a.lon - lon, a.lat - lat) ? b : a));
-    result.push({ name: `${nearest.name.slice(0, 2)}村${result.length + 1}`, lon, lat, sigma: 90 + random() * 80, density: 0.7, coreFloors: 3, township: nearest.name });
-  }
-  return result;
+/** A village's houses: a small cluster around its committee. */
+export interface VillageCentre {
+  name: string;
+  lon: number;
+  lat: number;
+  township: string;
+}
+
+function villageSettlements(villages: VillageCentre[], random: () => number): Settlement[] {
+  return villages.map((village) => ({ ...village, sigma: 90 + random() * 80, density: 0.7, coreFloors: 3 }));
 }
 
 /**
  * Writes the sample's building footprints as GeoJSON: dense and tall in the county seat, compact
- * towns, and villages of a few dozen houses in the valleys; none in the rivers or outside the
- * county. Deterministic for a seed.
+ * towns, and villages of a few dozen houses; none in the rivers or outside the county.
+ * Deterministic for a seed.
  */
-export async function writeSettlementFootprints(path: string, dem: Dem, seed = 330723): Promise<number> {
+export async function writeSettlementFootprints(path: string, villages: VillageCentre[], seed = 330723): Promise<number> {
   const random = seededRandom(seed);
   const out = createWriteStream(path);
   const write = async (text: string) => {
@@ -70,7 +66,7 @@ export async function writeSettlementFootprints(path: string, dem: Dem, seed = 3
   const taken = new Set<string>();
   let count = 0;
   await write('{"type":"FeatureCollection","features":[\n');
-  for (const settlement of [...townshipSettlements(), ...villages(dem, random, 420)]) {
+  for (const settlement of [...townshipSettlements(), ...villageSettlements(villages, random)]) {
     const lot = settlement.sigma > 600 ? 30 : 26;
     const reach = Math.ceil((2.6 * settlement.sigma) / lot);
     for (let i = -reach; i <= reach; i++) {

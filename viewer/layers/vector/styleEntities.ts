@@ -1,6 +1,7 @@
 import {
   Color,
   ConstantProperty,
+  DistanceDisplayCondition,
   Entity,
   type EntityCollection,
   HeightReference,
@@ -35,13 +36,14 @@ export function styleVectorEntities(entities: EntityCollection, style: VectorSty
         outlineWidth: 2,
         heightReference: HeightReference.CLAMP_TO_GROUND,
         disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        distanceDisplayCondition: visibleWithin(style),
       });
     }
     if (entity.polygon && style.stroke && style.clampToGround) {
       entity.polygon.outline = new ConstantProperty(false);
       outlines.push(outlineOf(entity, style));
     }
-    if (style.labelField && entity.position) entity.label = labelGraphics();
+    if (style.labelField && entity.position) entity.label = labelGraphics(visibleWithin(style));
   }
   for (const outline of outlines) entities.add(outline);
 }
@@ -59,8 +61,13 @@ export function setLabelLanguage(entities: EntityCollection, style: VectorStyle,
   }
 }
 
-function labelGraphics(): LabelGraphics {
+function visibleWithin(style: VectorStyle): DistanceDisplayCondition | undefined {
+  return style.labelMaxDistance === undefined ? undefined : new DistanceDisplayCondition(0, style.labelMaxDistance);
+}
+
+function labelGraphics(distanceDisplayCondition: DistanceDisplayCondition | undefined): LabelGraphics {
   return new LabelGraphics({
+    distanceDisplayCondition,
     font: labelFont,
     fillColor: Color.WHITE,
     outlineColor: Color.fromCssColorString('#102030'),
