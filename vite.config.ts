@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'e2e',
           root: '.',
           include: ['test/e2e/**/*.e2e.ts'],
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

@@ -1,19 +1,25 @@
 /** The catalog entry of the rendered base map served from `url` (its folder). */
-export function basemapLayer(id: string, url: string, options: { maximumLevel: number; rectangle: [number, number, number, number]; synthetic: boolean }) {
+export interface BasemapLegendItem {
+  symbol: 'fill' | 'line' | 'ramp';
+  color: string;
+  label: { zh: string; en: string };
+}
+
+export function basemapLayer(
+  id: string,
+  url: string,
+  options: { maximumLevel: number; rectangle: [number, number, number, number]; synthetic: boolean; legend: BasemapLegendItem[] },
+) {
   return {
     id,
     kind: 'imagery',
-    title: { zh: '晕渲底图', en: 'Relief base map' },
-    description: { zh: '由高程数据生成的地形晕渲与水系', en: 'Hillshade and rivers rendered from the elevation data' },
+    title: { zh: '土地利用晕渲底图', en: 'Land use and relief base map' },
+    description: { zh: '土地利用分类（GB/T 21010）叠加地形晕渲、道路与水系', en: 'Land-use classes (GB/T 21010) over hillshade, with roads and rivers' },
     group: 'basemap',
     visible: true,
     access: 'public',
     source: { type: 'xyz', url: `${url}/{z}/{x}/{y}.png`, tilingScheme: 'geographic', maximumLevel: options.maximumLevel, rectangle: options.rectangle },
-    legend: [
-      { symbol: 'ramp', color: '#aac896', label: { zh: '河谷平原', en: 'Valley floor' } },
-      { symbol: 'ramp', color: '#769662', label: { zh: '丘陵山地', en: 'Hills' } },
-      { symbol: 'line', color: '#4696d2', label: { zh: '河流', en: 'River' } },
-    ],
+    legend: options.legend,
     metadata: {
       department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
       sourceSystem: 'wuyi-twin base map renderer',

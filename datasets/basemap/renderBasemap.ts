@@ -18,12 +18,15 @@ export interface BasemapOptions {
   outDir: string;
   maxLevel: number;
   lines: BasemapLine[];
+  /** Ground colour at a point (land use, say); where it gives none, the height's tint. */
+  groundColor?: (lon: number, lat: number) => readonly [number, number, number] | undefined;
   onTile?: (tiles: number) => void;
 }
 
 /**
  * Renders the offline base map from the twin's own data: a hillshade of the DEM (light from the
- * north-west) over hypsometric tints, with rivers and roads drawn on. Geographic tiling
+ * north-west) over the ground colour (land use where known, else a hypsometric tint), with
+ * rivers and roads drawn on. Geographic tiling
  * (EPSG:4326, as the terrain), 256-pixel PNG tiles at `{z}/{x}/{y}.png` with rows from the
  * north, over the DEM's extent only; outside it the tiles are transparent.
  */
@@ -36,7 +39,7 @@ export async function renderBasemap(grid: GeographicGrid, options: BasemapOption
     for (let x = range.startX; x <= range.endX; x++) {
       for (let tmsY = range.startY; tmsY <= range.endY; tmsY++) {
         const y = rows - 1 - tmsY;
-        const png = renderTile(grid, level, x, y, options.lines);
+        const png = renderTile(grid, level, x, y, options);
         await writeDataFile(join(options.outDir, String(level), String(x), `${y}.png`), png);
         tiles++;
         options.onTile?.(tiles);
@@ -46,7 +49,7 @@ export async function renderBasemap(grid: GeographicGrid, options: BasemapOption
   return tiles;
 }
 
-function renderTile(grid: GeographicGrid, level: number, x: number, y: number, lines: BasemapLine[]): Uint8Array {
+function renderTile(grid: GeographicGrid, level: number, x: number, y: number, { lines, groundColor }: BasemapOptions): Uint8Array {
   const size = 180 / 2 ** level;
   const west = -180 + x * size;
   const north = 90 - y * size;
@@ -79,7 +82,7 @@ function renderTile(grid: GeographicGrid, level: number, x: number, y: number, l
       const northH = at(row - 1, column);
       const slopeX = Number.isNaN(east) || Number.isNaN(westH) ? 0 : (east - westH) / (2 * dx);
       const slopeY = Number.isNaN(northH) || Number.isNaN(south) ? 0 : (northH - south) / (2 * dy);
-      const [r, g, b] = tint(h);
+      const [r, g, b] = groundColor?.(west + (column + 0.5) * step, north - (row + 0.5) * step) ?? tint(h);
       const shade = hillshade(slopeX, slopeY);
       data[o] = Math.min(255, r * shade);
       data[o + 1] = Math.min(255, g * shade);

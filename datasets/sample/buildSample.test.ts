@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pointInRing, signedArea2 } from '../geometry/ring.ts';
+import { pointInRing, ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { readDem } from '../raster/dem.ts';
 import { buildSample, sampleIsCurrent } from './buildSample.ts';
 import { wuyiHeights } from './wuyiDem.ts';
@@ -12,6 +12,8 @@ type Position = [number, number];
 interface FeatureCollection {
   features: { properties: Record<string, string>; geometry: { type: string; coordinates: unknown } }[];
 }
+
+const centre = (multiPolygon: Position[][][]): [number, number] => ringCentroid(multiPolygon[0]![0]!.flat());
 
 describe('Wuyi sample data', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-sample-'));
@@ -90,6 +92,24 @@ describe('Wuyi sample data', async () => {
       expect(inside, village.properties.name).toBe(true);
       expect(village.properties.code!.startsWith(village.properties.townshipCode!)).toBe(true);
     }
+  });
+
+  it('covers the county with land-use parcels of GB/T 21010 classes, each with a resource code', async () => {
+    const parcels = (await read('landuse/landuse.geojson')).features;
+    expect(parcels.length).toBeGreaterThan(20_000);
+    const codes = new Set(parcels.map((p) => p.properties.code));
+    for (const code of ['0101', '0202', '0301', '0701', '0702', '0601', '1101']) expect(codes).toContain(code);
+    const resourceCodes = parcels.map((p) => p.properties.resourceCode!);
+    expect(new Set(resourceCodes).size).toBe(parcels.length);
+    expect(resourceCodes.every((code) => /^330723\d{3}-[0-9A-Z]{4}-\d{5}$/.test(code))).toBe(true);
+    // Paddies lie in the valleys, forest up the hills.
+    const dem = await readDem(join(dataDir, 'sample', 'source', 'wuyi-dem.tif'));
+    const meanHeight = (code: string) => {
+      const of = parcels.filter((p) => p.properties.code === code);
+      return of.reduce((sum, p) => sum + dem.sample(...centre(p.geometry.coordinates as Position[][][]))!, 0) / of.length;
+    };
+    expect(meanHeight('0101')).toBeLessThan(180);
+    expect(meanHeight('0301')).toBeGreaterThan(350);
   });
 
   it('writes a gzip sibling holding the same bytes, and no temporary files', async () => {

@@ -10,14 +10,18 @@ import { readDem } from '../raster/dem.ts';
 import { GeographicGrid } from '../terrain/geographicGrid.ts';
 import { importTerrain } from '../terrain/importTerrain.ts';
 import { terrainLayer } from '../terrain/terrainLayer.ts';
-import { writeSettlementFootprints } from './settlements.ts';
+import { generateParcels } from './landUse.ts';
+import { landUseClasses } from './landUseClasses.ts';
+import { writeLandUse } from './landUseLayer.ts';
+import { sampleRoads } from './roads.ts';
+import { settlementAreas, writeSettlementFootprints } from './settlements.ts';
 import { writeWuyiDem } from './wuyiDem.ts';
 import { placeAdminAreas } from './adminAreas.ts';
 import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 4;
+export const SAMPLE_VERSION = 5;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -63,13 +67,36 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
   const terrain = await importTerrain({ input: demPath, outDir: terrainDir });
   await writeCatalogEntry(terrainDir, terrainLayer('terrain', `${dataUrl(dataDir, terrainDir)}/`, SOURCE_SYSTEM, true));
 
+  log('land use and roads…');
+  const townshipNames = new Map(admin.townships.map((t) => [t.code, t.name]));
+  const villageCentres = admin.villages
+    .filter((village) => village.kind === '村')
+    .map((village) => ({ name: village.name.replace(/村?委员?会$/, ''), lon: village.lon, lat: village.lat, township: townshipNames.get(village.townshipCode)! }));
+  const parcels = generateParcels(dem, admin.townships, settlementAreas(villageCentres));
+  await writeLandUse(join(sampleDir, 'landuse'), parcels);
+  const roads = sampleRoads();
+  await writeDataFile(
+    join(sampleDir, 'roads.geojson'),
+    new TextEncoder().encode(JSON.stringify(featureCollection(roads.map((road, i) => ({
+      type: 'Feature',
+      id: `road:${i + 1}`,
+      properties: { oid: `road:330723-${String(i + 1).padStart(4, '0')}`, name: road.name, grade: road.grade },
+      geometry: { type: 'LineString', coordinates: road.course },
+    }))))),
+    { gzip: true },
+  );
+
   log('base map…');
   const basemapDir = join(sampleDir, 'basemap');
   const grid = GeographicGrid.fromDem(dem);
   await renderBasemap(grid, {
     outDir: basemapDir,
     maxLevel: BASEMAP_LEVELS,
-    lines: rivers.map((river) => ({ coordinates: river.course, width: river.name === '武义江' ? 60 : 30, color: [70, 150, 210] })),
+    groundColor: (lon, lat) => parcels.classAt(lon, lat)?.color,
+    lines: [
+      ...roads.map((road) => ({ coordinates: road.course, width: road.grade === '省道' ? 26 : 16, color: [250, 246, 236] as [number, number, number] })),
+      ...rivers.map((river) => ({ coordinates: river.course, width: river.name === '武义江' ? 60 : 30, color: [70, 150, 210] as [number, number, number] })),
+    ],
   });
   await writeCatalogEntry(
     basemapDir,
@@ -77,16 +104,17 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
       maximumLevel: BASEMAP_LEVELS,
       rectangle: [grid.west, grid.south, grid.east, grid.north],
       synthetic: true,
+      legend: [
+        ...landUseClasses.map((c) => ({ symbol: 'fill' as const, color: hex(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
+        { symbol: 'line', color: '#faf6ec', label: { zh: '道路', en: 'Road' } },
+        { symbol: 'line', color: '#4696d2', label: { zh: '河流', en: 'River' } },
+      ],
     }),
   );
 
   log('buildings…');
   const footprints = join(sampleDir, 'source', 'buildings.geojson');
   await mkdir(join(sampleDir, 'source'), { recursive: true });
-  const townshipNames = new Map(admin.townships.map((t) => [t.code, t.name]));
-  const villageCentres = admin.villages
-    .filter((village) => village.kind === '村')
-    .map((village) => ({ name: village.name.replace(/村?委员?会$/, ''), lon: village.lon, lat: village.lat, township: townshipNames.get(village.townshipCode)! }));
   await writeSettlementFootprints(footprints, villageCentres);
   const buildingsDir = join(sampleDir, 'buildings');
   const buildings = await importBuildings({
@@ -155,6 +183,8 @@ async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof pla
     await writeDataFile(join(sampleDir, name), new TextEncoder().encode(JSON.stringify(content)), { gzip: true });
   }
 }
+
+const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 function featureCollection(features: object[]) {
   return { type: 'FeatureCollection', features };

@@ -47,6 +47,14 @@ export interface VillageCentre {
   township: string;
 }
 
+/** Built-up areas for land-use classing: towns (urban) and villages (homesteads), with a radius in metres. */
+export function settlementAreas(villages: VillageCentre[]): { lon: number; lat: number; radius: number; urban: boolean }[] {
+  return [
+    ...townshipSettlements().map((s) => ({ lon: s.lon, lat: s.lat, radius: s.sigma * 1.8, urban: true })),
+    ...villages.map((v) => ({ lon: v.lon, lat: v.lat, radius: 160, urban: false })),
+  ];
+}
+
 function villageSettlements(villages: VillageCentre[], random: () => number): Settlement[] {
   return villages.map((village) => ({ ...village, sigma: 90 + random() * 80, density: 0.7, coreFloors: 3 }));
 }

@@ -4,7 +4,7 @@ import { changedPixelShare, screenshotGlobe } from './canvasPixels.ts';
 
 /** Waits until every checked layer has loaded and the globe's and tilesets' tiles are in. */
 export async function waitForScene(page: Page): Promise<void> {
-  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 90_000 });
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll('.layer-item')].every((item) => {
@@ -12,9 +12,9 @@ export async function waitForScene(page: Page): Promise<void> {
         return !checked || item.getAttribute('data-status') === 'ready';
       }),
     undefined,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
-  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 90_000 });
 }
 
 export const urlParams = (page: Page) => new URL(page.url()).searchParams;
