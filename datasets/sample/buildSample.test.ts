@@ -112,6 +112,19 @@ describe('Wuyi sample data', async () => {
     expect(meanHeight('0301')).toBeGreaterThan(350);
   });
 
+  it('writes business records for the data server: monitoring points, lifecycles of real resource codes, incidents', async () => {
+    const readRecords = async (name: string) => JSON.parse(await readFile(join(dataDir, 'sample', 'records', name), 'utf8')) as Record<string, unknown>[];
+    const points = await readRecords('monitoring-points.json');
+    expect(new Set(points.map((p) => p.kind))).toEqual(new Set(['water-level', 'rainfall', 'air-quality', 'camera']));
+    const parcelCodes = new Set((await read('landuse/landuse.geojson')).features.map((p) => p.properties.resourceCode));
+    const lifecycle = await readRecords('lifecycle-records.json');
+    expect(lifecycle.length).toBeGreaterThan(100);
+    expect(lifecycle.every((record) => parcelCodes.has(record.resourceCode as string))).toBe(true);
+    const incidents = await readRecords('incidents.json');
+    expect(incidents).toHaveLength(40);
+    expect(new Set(incidents.map((i) => i.status))).toContain('办结');
+  });
+
   it('writes a gzip sibling holding the same bytes, and no temporary files', async () => {
     const plain = await readFile(join(dataDir, 'sample', 'rivers.geojson'));
     const gzipped = await readFile(join(dataDir, 'sample', 'rivers.geojson.gz'));

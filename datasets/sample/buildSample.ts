@@ -13,6 +13,7 @@ import { terrainLayer } from '../terrain/terrainLayer.ts';
 import { generateParcels } from './landUse.ts';
 import { landUseClasses } from './landUseClasses.ts';
 import { writeLandUse } from './landUseLayer.ts';
+import { lifecycleRecords, monitoringPoints, seedIncidents } from './records.ts';
 import { sampleRoads } from './roads.ts';
 import { settlementAreas, writeSettlementFootprints } from './settlements.ts';
 import { writeWuyiDem } from './wuyiDem.ts';
@@ -21,7 +22,7 @@ import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 5;
+export const SAMPLE_VERSION = 6;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -45,8 +46,11 @@ export interface SampleSummary {
 
 /**
  * Builds the Wuyi sample twin into `dataDir/sample/` through the same pipeline a county's own
- * data goes through: vector layers, a DEM turned into terrain, and settlement footprints turned
- * into 3D Tiles standing on that terrain. The manifest is written last, marking it complete.
+ * data goes through: a DEM turned into terrain and a relief base map tinted by land use; the
+ * real townships and villages; land-use parcels with resource codes; roads and rivers;
+ * settlement footprints turned into 3D Tiles standing on the terrain; and the business records
+ * (monitoring points, resource-code lifecycles, incidents) the data server binds to them.
+ * The manifest is written last, marking it complete.
  */
 export async function buildSample(dataDir: string, log: (line: string) => void = () => {}): Promise<SampleSummary> {
   const started = performance.now();
@@ -73,7 +77,15 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
     .filter((village) => village.kind === '村')
     .map((village) => ({ name: village.name.replace(/村?委员?会$/, ''), lon: village.lon, lat: village.lat, township: townshipNames.get(village.townshipCode)! }));
   const parcels = generateParcels(dem, admin.townships, settlementAreas(villageCentres));
-  await writeLandUse(join(sampleDir, 'landuse'), parcels);
+  const parcelCodes = await writeLandUse(join(sampleDir, 'landuse'), parcels);
+  const records = {
+    'monitoring-points.json': monitoringPoints(admin.townships),
+    'lifecycle-records.json': lifecycleRecords(parcelCodes),
+    'incidents.json': seedIncidents(admin.townships, admin.villages),
+  };
+  for (const [name, content] of Object.entries(records)) {
+    await writeDataFile(join(sampleDir, 'records', name), new TextEncoder().encode(JSON.stringify(content, null, 1)));
+  }
   const roads = sampleRoads();
   await writeDataFile(
     join(sampleDir, 'roads.geojson'),

@@ -10,7 +10,7 @@ const METRES_PER_DEGREE = 111_320;
  * The land-use parcels as a layer: `landuse.geojson` (each parcel with its oid, GB/T 21010 class,
  * area and resource code 资源码) and its attribute table for SQL.
  */
-export async function writeLandUse(outDir: string, parcels: Parcels): Promise<number> {
+export async function writeLandUse(outDir: string, parcels: Parcels): Promise<{ resourceCode: string; code: string }[]> {
   const polygons = parcelPolygons(parcels);
   const serials = new Map<string, number>();
   const rows = polygons.map((polygon, i) => {
@@ -51,5 +51,5 @@ export async function writeLandUse(outDir: string, parcels: Parcels): Promise<nu
     { name: 'lon', type: 'float64', values: rows.map((r) => r.lon) },
     { name: 'lat', type: 'float64', values: rows.map((r) => r.lat) },
   ]);
-  return rows.length;
+  return rows.map(({ resourceCode, code }) => ({ resourceCode, code }));
 }
