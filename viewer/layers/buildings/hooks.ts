@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Cesium3DTileset } from 'cesium';
+import { Cartesian3, Cesium3DTileset, ImageBasedLighting } from 'cesium';
 import { useCesium } from 'resium';
 import type { BuildingsLayerDefinition } from '../../../layers/index.ts';
 import type { LayerRendererProps } from '../types.ts';
@@ -16,7 +16,7 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
     let cancelled = false;
     let added: Cesium3DTileset | undefined;
     onStatus(layer.id, 'loading');
-    Cesium3DTileset.fromUrl(layer.source.url).then(
+    Cesium3DTileset.fromUrl(layer.source.url, { imageBasedLighting: softDaylight() }).then(
       (loaded) => {
         if (cancelled || viewer.isDestroyed()) {
           loaded.destroy();
@@ -42,4 +42,16 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
   useEffect(() => {
     if (tileset) tileset.show = visible;
   }, [tileset, visible]);
+}
+
+/**
+ * Even, slightly blue ambient light (a clear sky's), so walls facing away from the light read
+ * as shaded rather than black.
+ */
+function softDaylight(): ImageBasedLighting {
+  const coefficients = Array.from({ length: 9 }, () => new Cartesian3());
+  coefficients[0] = new Cartesian3(0.42, 0.44, 0.5);
+  const lighting = new ImageBasedLighting();
+  lighting.sphericalHarmonicCoefficients = coefficients;
+  return lighting;
 }
