@@ -1,3 +1,5 @@
+import { pipelineMetadata } from '../output/catalogEntry.ts';
+
 /** The catalog entry of the rendered base map served from `url` (its folder). */
 export interface BasemapLegendItem {
   symbol: 'fill' | 'line' | 'ramp';
@@ -20,13 +22,11 @@ export function basemapLayer(
     access: 'public',
     source: { type: 'xyz', url: `${url}/{z}/{x}/{y}.png`, tilingScheme: 'geographic', maximumLevel: options.maximumLevel, rectangle: options.rectangle },
     legend: options.legend,
-    metadata: {
-      department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
+    metadata: pipelineMetadata({
       sourceSystem: 'wuyi-twin base map renderer',
       updateFrequency: 'static',
       originalCrs: 'EPSG:4326',
-      licence: options.synthetic ? 'CC0 (synthetic sample)' : 'as licensed by the source',
       synthetic: options.synthetic,
-    },
+    }),
   };
 }

@@ -18,3 +18,15 @@ export async function writeCatalogEntry(outDir: string, layer: unknown): Promise
   await writeDataFile(join(outDir, CATALOG_ENTRY_FILE), new TextEncoder().encode(JSON.stringify(parsed, null, 2)));
   return parsed;
 }
+
+/** Catalog metadata of a layer the pipeline made; the natural-resources bureau owns base layers. */
+export function pipelineMetadata(options: { sourceSystem: string; updateFrequency: string; originalCrs: string; synthetic: boolean }) {
+  return {
+    department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
+    sourceSystem: options.sourceSystem,
+    updateFrequency: options.updateFrequency,
+    originalCrs: /^EPSG:\d+$/.test(options.originalCrs) ? options.originalCrs : 'EPSG:4326',
+    licence: options.synthetic ? 'CC0 (synthetic sample)' : 'as licensed by the source',
+    synthetic: options.synthetic,
+  };
+}

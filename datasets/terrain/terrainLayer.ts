@@ -1,3 +1,5 @@
+import { pipelineMetadata } from '../output/catalogEntry.ts';
+
 /** The catalog entry of a terrain layer served from `url` (its folder, ending in `/`). */
 export function terrainLayer(id: string, url: string, sourceSystem: string, synthetic: boolean) {
   return {
@@ -8,13 +10,6 @@ export function terrainLayer(id: string, url: string, sourceSystem: string, synt
     visible: true,
     access: 'public',
     source: { type: 'quantized-mesh', url },
-    metadata: {
-      department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
-      sourceSystem,
-      updateFrequency: 'static',
-      originalCrs: 'EPSG:4326',
-      licence: synthetic ? 'CC0 (synthetic sample)' : 'as licensed by the source',
-      synthetic,
-    },
+    metadata: pipelineMetadata({ sourceSystem, updateFrequency: 'static', originalCrs: 'EPSG:4326', synthetic }),
   };
 }
