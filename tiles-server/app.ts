@@ -4,6 +4,7 @@ import { type Catalog, catalogFor } from '../layers/index.ts';
 import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
 import { fileRoutes } from './routes/files.ts';
+import { ogcFeatureRoutes } from './routes/ogcFeatures.ts';
 import { viewerRoutes } from './routes/viewer.ts';
 
 export interface AppOptions {
@@ -40,6 +41,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.get('/api/layers', (c) => c.json(catalogFor('anonymous', options.catalog)));
+  app.use('/ogc/*', crossOrigin);
+  app.route('/ogc', ogcFeatureRoutes({ catalog: options.catalog, dataDir: options.dataDir, prefix: '/ogc' }));
 
   const dataStore = new FileStore(options.dataDir);
   app.route('/data', fileRoutes('/data/', dataStore, { cacheControl: 'public, max-age=300', headers: dataCorsHeaders }));

@@ -1,0 +1,152 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { type Catalog, type VectorLayerDefinition, catalogFor } from '../../layers/index.ts';
+import { type Feature, FeatureCollection, dataFileOf } from '../features/featureCollection.ts';
+import { jsonError } from '../jsonError.ts';
+
+const CONFORMANCE = [
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+];
+const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+const RESERVED = new Set(['bbox', 'limit', 'offset', 'f', 'bbox-crs', 'crs', 'datetime']);
+
+const ItemsQuery = z.object({
+  bbox: z
+    .string()
+    .transform((value) => value.split(',').map(Number))
+    .refine((n) => (n.length === 4 || n.length === 6) && n.every(Number.isFinite), 'must be 4 (or 6) comma-separated numbers: minLon,minLat,maxLon,maxLat')
+    .transform((n) => (n.length === 6 ? [n[0]!, n[1]!, n[3]!, n[4]!] : n) as [number, number, number, number])
+    .refine(([w, s, e, n]) => w <= e && s <= n, 'must have minLon ≤ maxLon and minLat ≤ maxLat')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(10),
+  offset: z.coerce.number().int().min(0).default(0),
+  f: z.enum(['json', 'geojson']).optional(),
+  'bbox-crs': z.literal(CRS84).optional(),
+});
+
+/**
+ * OGC API – Features Part 1 (Core, GeoJSON) over the vector layers the caller may read, so
+ * QGIS, GDAL and ArcGIS read the twin's layers: landing page, conformance, collections, items
+ * with bbox / limit / offset / property filters and next links, single items. WGS84 (CRS84).
+ */
+export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; prefix: string }): Hono {
+  const app = new Hono();
+  const loaded = new Map<string, Promise<FeatureCollection>>();
+  const vectorLayers = () =>
+    catalogFor('anonymous', options.catalog).layers.filter((layer): layer is VectorLayerDefinition => layer.kind === 'vector');
+  const collection = (id: string) => {
+    const layer = vectorLayers().find((l) => l.id === id);
+    if (!layer) return undefined;
+    let features = loaded.get(id);
+    if (!features) {
+      features = FeatureCollection.load(dataFileOf(options.dataDir, layer.source.url));
+      features.catch(() => loaded.delete(id));
+      loaded.set(id, features);
+    }
+    return { layer, features };
+  };
+  const base = (c: Context) => `${new URL(c.req.url).origin}${options.prefix}`;
+  const describe = async (c: Context, layer: VectorLayerDefinition, features: FeatureCollection) => ({
+    id: layer.id,
+    title: layer.title.zh,
+    description: layer.description?.zh ?? layer.title.en,
+    itemType: 'feature',
+    crs: [CRS84],
+    ...(features.extent ? { extent: { spatial: { bbox: [features.extent], crs: CRS84 } } } : {}),
+    links: [
+      { href: `${base(c)}/collections/${layer.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
+      { href: `${base(c)}/collections/${layer.id}/items`, rel: 'items', type: 'application/geo+json', title: layer.title.en },
+    ],
+  });
+
+  app.get('/', (c) =>
+    c.json({
+      title: `${options.catalog.title.zh} · OGC API – Features`,
+      description: `${options.catalog.title.en}: the twin's vector layers`,
+      links: [
+        { href: `${base(c)}`, rel: 'self', type: 'application/json', title: 'This document' },
+        { href: `${base(c)}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
+        { href: `${base(c)}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
+      ],
+    }),
+  );
+
+  app.get('/conformance', (c) => c.json({ conformsTo: CONFORMANCE }));
+
+  app.get('/collections', async (c) => {
+    const collections = [];
+    for (const layer of vectorLayers()) {
+      const found = collection(layer.id)!;
+      const features = await found.features.catch(() => undefined);
+      if (features) collections.push(await describe(c, layer, features));
+    }
+    return c.json({ links: [{ href: `${base(c)}/collections`, rel: 'self', type: 'application/json' }], collections });
+  });
+
+  app.get('/collections/:id', async (c) => {
+    const found = collection(c.req.param('id'));
+    if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
+    return c.json(await describe(c, found.layer, await found.features));
+  });
+
+  app.get('/collections/:id/items', async (c) => {
+    const found = collection(c.req.param('id'));
+    if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
+    const features = await found.features;
+    const params = c.req.query();
+    const parsed = ItemsQuery.safeParse(params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return jsonError(c, 400, 'invalid_parameter', `Query parameter "${issue.path.join('.')}" ${issue.message}`);
+    }
+    const filters: Record<string, string> = {};
+    for (const [key, value] of Object.entries(params)) {
+      if (RESERVED.has(key)) continue;
+      if (!features.properties.includes(key)) {
+        return jsonError(c, 400, 'invalid_parameter', `Unknown query parameter "${key}": filter by one of ${features.properties.join(', ')}`);
+      }
+      filters[key] = value;
+    }
+    const { bbox, limit, offset } = parsed.data;
+    const matched = features.query(bbox, filters);
+    const page = matched.slice(offset, offset + limit);
+    const itemsUrl = (newOffset: number) => {
+      const query = new URLSearchParams(params);
+      query.set('offset', String(newOffset));
+      query.set('limit', String(limit));
+      return `${base(c)}/collections/${found.layer.id}/items?${query}`;
+    };
+    const links = [{ href: itemsUrl(offset), rel: 'self', type: 'application/geo+json' }];
+    if (offset + limit < matched.length) links.push({ href: itemsUrl(offset + limit), rel: 'next', type: 'application/geo+json' });
+    if (offset > 0) links.push({ href: itemsUrl(Math.max(0, offset - limit)), rel: 'prev', type: 'application/geo+json' });
+    return geoJson(c, {
+      type: 'FeatureCollection',
+      features: page,
+      numberMatched: matched.length,
+      numberReturned: page.length,
+      timeStamp: new Date().toISOString(),
+      links,
+    });
+  });
+
+  app.get('/collections/:id/items/:featureId', async (c) => {
+    const found = collection(c.req.param('id'));
+    if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
+    const feature = (await found.features).byId(c.req.param('featureId'));
+    if (!feature) return jsonError(c, 404, 'not_found', `No feature "${c.req.param('featureId')}" in "${found.layer.id}"`);
+    return geoJson(c, {
+      ...feature,
+      links: [
+        { href: `${base(c)}/collections/${found.layer.id}/items/${encodeURIComponent(feature.id)}`, rel: 'self', type: 'application/geo+json' },
+        { href: `${base(c)}/collections/${found.layer.id}`, rel: 'collection', type: 'application/json' },
+      ],
+    });
+  });
+
+  return app;
+}
+
+function geoJson(c: Context, body: object | Feature): Response {
+  return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/geo+json' });
+}
