@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['{layers,datasets,tiles-server,viewer}/**/*.test.{ts,tsx}'],
+          include: ['{layers,datasets,tiles-server,viewer}/**/*.test.{ts,tsx}', 'test/*.test.ts'],
           environment: 'node',
         },
       },
