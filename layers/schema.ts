@@ -81,6 +81,11 @@ const layerBase = {
   visible: z.boolean().describe('Shown when the twin opens'),
   access: AccessLevel,
   legend: z.array(LegendItem).default([]).describe('Legend entries shown under the layer'),
+  table: z
+    .object({ arrow: SameOriginUrl, parquet: SameOriginUrl })
+    .strict()
+    .optional()
+    .describe('The layer as a table: Arrow IPC for SQL in the browser, Parquet for download'),
   metadata: LayerMetadata,
 };
 

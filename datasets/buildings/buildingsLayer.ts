@@ -10,6 +10,7 @@ export function buildingsLayer(id: string, url: string, options: { sourceSystem:
     visible: true,
     access: 'public',
     source: { type: '3dtiles', url },
+    table: { arrow: url.replace(/tileset\.json$/, 'attributes.arrow'), parquet: url.replace(/tileset\.json$/, 'attributes.parquet') },
     legend: [],
     metadata: pipelineMetadata({ ...options, updateFrequency: 'yearly' }),
   };

@@ -11,10 +11,10 @@ export type AttributeColumn =
 const arrowTypes = { float64: new Float64(), float32: new Float32(), uint16: new Uint16() };
 
 /**
- * Writes a layer's attributes as `attributes.arrow` (Arrow IPC file, which DuckDB-WASM reads
- * in the browser with no extension) and `attributes.parquet` (ZSTD, for desktop tools).
+ * Writes a layer's attributes as `<name>.arrow` (Arrow IPC file, which DuckDB-WASM reads in the
+ * browser with no extension) and `<name>.parquet` (ZSTD, for desktop tools).
  */
-export async function writeAttributeFiles(outDir: string, columns: AttributeColumn[]): Promise<void> {
+export async function writeAttributeFiles(outDir: string, columns: AttributeColumn[], name = 'attributes'): Promise<void> {
   const table = new Table(
     Object.fromEntries(
       columns.map((column) => [
@@ -23,8 +23,8 @@ export async function writeAttributeFiles(outDir: string, columns: AttributeColu
       ]),
     ),
   );
-  await writeDataFile(join(outDir, 'attributes.arrow'), tableToIPC(table, 'file'), { gzip: true });
+  await writeDataFile(join(outDir, `${name}.arrow`), tableToIPC(table, 'file'), { gzip: true });
   const properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
   const parquet = writeParquet(ParquetTable.fromIPCStream(tableToIPC(table, 'stream')), properties);
-  await writeDataFile(join(outDir, 'attributes.parquet'), parquet);
+  await writeDataFile(join(outDir, `${name}.parquet`), parquet);
 }

@@ -2,6 +2,8 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { pointInRing, ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { readDem } from '../raster/dem.ts';
@@ -123,6 +125,26 @@ describe('Wuyi sample data', async () => {
     const incidents = await readRecords('incidents.json');
     expect(incidents).toHaveLength(40);
     expect(new Set(incidents.map((i) => i.status))).toContain('办结');
+  });
+
+  it('writes every vector layer of the catalog as a table: Arrow for the browser, Parquet read back by DuckDB', async () => {
+    const catalog = JSON.parse(await readFile(new URL('../../layers/catalogs/wuyi.json', import.meta.url), 'utf8')) as {
+      layers: { id: string; source: { url: string }; table?: { arrow: string; parquet: string } }[];
+    };
+    const duckdb = await (await DuckDBInstance.create(':memory:')).connect();
+    const local = (url: string) => join(dataDir, ...url.replace(/^\/data\//, '').split('/'));
+    const withTables = catalog.layers.filter((layer) => layer.table);
+    expect(withTables.length).toBeGreaterThanOrEqual(6);
+    for (const layer of withTables) {
+      const features = JSON.parse(await readFile(local(layer.source.url), 'utf8')).features as unknown[];
+      const arrow = tableFromIPC(await readFile(local(layer.table!.arrow)));
+      expect(arrow.numRows, layer.id).toBe(features.length);
+      expect(arrow.schema.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['oid', 'geometry', 'west', 'south', 'east', 'north', 'lon', 'lat']));
+      const rows = await duckdb.runAndReadAll(
+        `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE lon BETWEEN west AND east AND lat BETWEEN south AND north)::INTEGER AS inside FROM read_parquet('${local(layer.table!.parquet)}')`,
+      );
+      expect(rows.getRowObjects(), layer.id).toEqual([{ n: features.length, inside: features.length }]);
+    }
   });
 
   it('writes a gzip sibling holding the same bytes, and no temporary files', async () => {

@@ -5,6 +5,8 @@ import { renderBasemap } from '../basemap/renderBasemap.ts';
 import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings } from '../buildings/importBuildings.ts';
 import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
+import { writeAttributeFiles } from '../output/attributeFiles.ts';
+import { type TableFeature, featureTableColumns } from '../output/featureTable.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { readDem } from '../raster/dem.ts';
 import { GeographicGrid } from '../terrain/geographicGrid.ts';
@@ -14,7 +16,7 @@ import { generateParcels } from './landUse.ts';
 import { landUseClasses } from './landUseClasses.ts';
 import { writeLandUse } from './landUseLayer.ts';
 import { lifecycleRecords, monitoringPoints, seedIncidents } from './records.ts';
-import { sampleRoads } from './roads.ts';
+import { type Road, sampleRoads } from './roads.ts';
 import { settlementAreas, writeSettlementFootprints } from './settlements.ts';
 import { writeWuyiDem } from './wuyiDem.ts';
 import { placeAdminAreas } from './adminAreas.ts';
@@ -22,7 +24,7 @@ import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 6;
+export const SAMPLE_VERSION = 7;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -64,7 +66,6 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
   log('townships and villages…');
   const divisions = await wuyiDivisions();
   const admin = placeAdminAreas(divisions.townships, divisions.villages, dem);
-  await writeVectorLayers(sampleDir, admin);
 
   log('terrain…');
   const terrainDir = join(sampleDir, 'terrain');
@@ -87,16 +88,7 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
     await writeDataFile(join(sampleDir, 'records', name), new TextEncoder().encode(JSON.stringify(content, null, 1)));
   }
   const roads = sampleRoads();
-  await writeDataFile(
-    join(sampleDir, 'roads.geojson'),
-    new TextEncoder().encode(JSON.stringify(featureCollection(roads.map((road, i) => ({
-      type: 'Feature',
-      id: `road:${i + 1}`,
-      properties: { oid: `road:330723-${String(i + 1).padStart(4, '0')}`, name: road.name, grade: road.grade },
-      geometry: { type: 'LineString', coordinates: road.course },
-    }))))),
-    { gzip: true },
-  );
+  await writeVectorLayers(sampleDir, admin, roads);
 
   log('base map…');
   const basemapDir = join(sampleDir, 'basemap');
@@ -148,7 +140,7 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
   return { buildings: buildings.imported, terrainTiles: terrain.tiles, seconds: (performance.now() - started) / 1000 };
 }
 
-async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof placeAdminAreas>): Promise<void> {
+async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof placeAdminAreas>, roads: Road[]): Promise<void> {
   const files: Record<string, object> = {
     'county-boundary.geojson': featureCollection([
       {
@@ -182,6 +174,14 @@ async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof pla
         geometry: { type: 'Point', coordinates: [village.lon, village.lat] },
       })),
     ),
+    'roads.geojson': featureCollection(
+      roads.map((road, i) => ({
+        type: 'Feature',
+        id: `road:330723-${String(i + 1).padStart(4, '0')}`,
+        properties: { oid: `road:330723-${String(i + 1).padStart(4, '0')}`, name: road.name, grade: road.grade },
+        geometry: { type: 'LineString', coordinates: road.course },
+      })),
+    ),
     'rivers.geojson': featureCollection(
       rivers.map((river, index) => ({
         type: 'Feature',
@@ -193,6 +193,9 @@ async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof pla
   };
   for (const [name, content] of Object.entries(files)) {
     await writeDataFile(join(sampleDir, name), new TextEncoder().encode(JSON.stringify(content)), { gzip: true });
+    // The same layer as a table for SQL in the browser (Arrow) and for desktop tools (Parquet).
+    const { features } = content as { features: TableFeature[] };
+    await writeAttributeFiles(join(sampleDir, 'tables'), featureTableColumns(features), name.replace(/\.geojson$/, ''));
   }
 }
 
