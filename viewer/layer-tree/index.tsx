@@ -83,9 +83,12 @@ function LayerItem({ layer, visible, status, onToggle }: LayerItemProps) {
   );
 }
 
+/** Legends longer than this fold away behind their heading, so one layer does not push the rest off the panel. */
+const OPEN_LEGEND_ITEMS = 4;
+
 function Legend({ items }: { items: LegendItem[] }) {
   const { t, pick } = useI18n();
-  return (
+  const list = (
     <ul className="legend" aria-label={t('legend')}>
       {items.map((item) => (
         <li key={`${item.symbol}-${item.color}-${item.label.en}`}>
@@ -94,5 +97,14 @@ function Legend({ items }: { items: LegendItem[] }) {
         </li>
       ))}
     </ul>
+  );
+  if (items.length <= OPEN_LEGEND_ITEMS) return list;
+  return (
+    <details className="legend-fold">
+      <summary>
+        {t('legend')} ({items.length})
+      </summary>
+      {list}
+    </details>
   );
 }
