@@ -3,6 +3,7 @@ import { Cartesian3, Cesium3DTileset, ImageBasedLighting } from 'cesium';
 import { useCesium } from 'resium';
 import type { BuildingsLayerDefinition } from '../../../layers/index.ts';
 import type { LayerRendererProps } from '../types.ts';
+import { loadLayer } from '../loadLayer.ts';
 import { useRequested } from '../useRequested.ts';
 
 /** Streams the layer's 3D Tiles from the twin server once it is first shown. */
@@ -15,23 +16,15 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
     if (!viewer || !requested) return;
     let cancelled = false;
     let added: Cesium3DTileset | undefined;
-    onStatus(layer.id, 'loading');
-    Cesium3DTileset.fromUrl(layer.source.url, { imageBasedLighting: softDaylight() }).then(
-      (loaded) => {
-        if (cancelled || viewer.isDestroyed()) {
-          loaded.destroy();
-          return;
-        }
+    loadLayer(layer.id, onStatus, {
+      load: () => Cesium3DTileset.fromUrl(layer.source.url, { imageBasedLighting: softDaylight() }),
+      attach: (loaded) => {
         added = viewer.scene.primitives.add(loaded) as Cesium3DTileset;
         setTileset(added);
-        onStatus(layer.id, 'ready');
       },
-      (error: unknown) => {
-        if (cancelled) return;
-        console.error(`Layer ${layer.id} failed to load`, error);
-        onStatus(layer.id, 'error');
-      },
-    );
+      isCancelled: () => cancelled || viewer.isDestroyed(),
+      discard: (loaded) => loaded.destroy(),
+    });
     return () => {
       cancelled = true;
       setTileset(undefined);

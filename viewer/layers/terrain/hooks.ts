@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { CesiumTerrainProvider, EllipsoidTerrainProvider } from 'cesium';
 import { useCesium } from 'resium';
 import type { TerrainLayerDefinition } from '../../../layers/index.ts';
+import { loadLayer } from '../loadLayer.ts';
 import type { LayerRendererProps } from '../types.ts';
 
 /** Puts the globe on the layer's quantized-mesh terrain while visible, on the ellipsoid otherwise. */
@@ -11,19 +12,13 @@ export function useTerrainLayer({ layer, visible, onStatus }: LayerRendererProps
   useEffect(() => {
     if (!viewer || !visible) return;
     let cancelled = false;
-    onStatus(layer.id, 'loading');
-    CesiumTerrainProvider.fromUrl(layer.source.url, { requestVertexNormals: true, requestMetadata: true }).then(
-      (provider) => {
-        if (cancelled || viewer.isDestroyed()) return;
+    loadLayer(layer.id, onStatus, {
+      load: () => CesiumTerrainProvider.fromUrl(layer.source.url, { requestVertexNormals: true, requestMetadata: true }),
+      attach: (provider) => {
         viewer.terrainProvider = provider;
-        onStatus(layer.id, 'ready');
       },
-      (error: unknown) => {
-        if (cancelled) return;
-        console.error(`Layer ${layer.id} failed to load`, error);
-        onStatus(layer.id, 'error');
-      },
-    );
+      isCancelled: () => cancelled || viewer.isDestroyed(),
+    });
     return () => {
       cancelled = true;
       if (!viewer.isDestroyed()) viewer.terrainProvider = new EllipsoidTerrainProvider();

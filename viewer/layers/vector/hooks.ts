@@ -4,6 +4,7 @@ import { useCesium } from 'resium';
 import type { VectorLayerDefinition } from '../../../layers/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { LayerRendererProps } from '../types.ts';
+import { loadLayer } from '../loadLayer.ts';
 import { useRequested } from '../useRequested.ts';
 import { setLabelLanguage, styleVectorEntities } from './styleEntities.ts';
 
@@ -19,26 +20,21 @@ export function useVectorLayer({ layer, visible, onStatus }: LayerRendererProps<
     let cancelled = false;
     const { style } = layer;
     const dataSource = new GeoJsonDataSource(layer.id);
-    onStatus(layer.id, 'loading');
-    dataSource
-      .load(layer.source.url, {
-        clampToGround: style.clampToGround ?? false,
-        fill: Color.fromCssColorString(style.fill ?? '#00000000'),
-        stroke: Color.fromCssColorString(style.stroke ?? '#ffffff'),
-        strokeWidth: style.strokeWidth ?? 2,
-      })
-      .then(async () => {
-        if (cancelled) return;
+    loadLayer(layer.id, onStatus, {
+      load: () =>
+        dataSource.load(layer.source.url, {
+          clampToGround: style.clampToGround ?? false,
+          fill: Color.fromCssColorString(style.fill ?? '#00000000'),
+          stroke: Color.fromCssColorString(style.stroke ?? '#ffffff'),
+          strokeWidth: style.strokeWidth ?? 2,
+        }),
+      attach: async () => {
         styleVectorEntities(dataSource.entities, style);
         await viewer.dataSources.add(dataSource);
         setSource(dataSource);
-        onStatus(layer.id, 'ready');
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        console.error(`Layer ${layer.id} failed to load`, error);
-        onStatus(layer.id, 'error');
-      });
+      },
+      isCancelled: () => cancelled,
+    });
     return () => {
       cancelled = true;
       setSource(undefined);
