@@ -5,6 +5,7 @@ import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
 import { fileRoutes } from './routes/files.ts';
 import { ogcFeatureRoutes } from './routes/ogcFeatures.ts';
+import { searchRoutes } from './routes/search.ts';
 import { viewerRoutes } from './routes/viewer.ts';
 
 export interface AppOptions {
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.get('/api/layers', (c) => c.json(catalogFor('anonymous', options.catalog)));
+  app.route('/api/search', searchRoutes({ catalog: options.catalog, dataDir: options.dataDir }));
   app.use('/ogc/*', crossOrigin);
   app.route('/ogc', ogcFeatureRoutes({ catalog: options.catalog, dataDir: options.dataDir, prefix: '/ogc' }));
 
