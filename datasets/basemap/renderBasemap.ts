@@ -3,10 +3,9 @@ import { PNG } from 'pngjs';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import type { GeographicGrid } from '../terrain/geographicGrid.ts';
 import { tileRange } from '../terrain/tilingScheme.ts';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 const TILE_SIZE = 256;
-const METRES_PER_DEGREE = 111_320;
-
 export interface BasemapLine {
   coordinates: [number, number][];
   /** Line width in metres; drawn at least one pixel wide. */
@@ -69,17 +68,17 @@ function renderTile(grid: GeographicGrid, level: number, x: number, y: number, {
   }
   for (let row = 0; row < TILE_SIZE; row++) {
     for (let column = 0; column < TILE_SIZE; column++) {
-      const at = (r: number, c: number) => heights[(r + 1) * span + (c + 1)]!;
-      const h = at(row, column);
+      const i = (row + 1) * span + (column + 1);
+      const h = heights[i]!;
       const o = 4 * (row * TILE_SIZE + column);
       if (Number.isNaN(h)) {
         data[o + 3] = 0;
         continue;
       }
-      const east = at(row, column + 1);
-      const westH = at(row, column - 1);
-      const south = at(row + 1, column);
-      const northH = at(row - 1, column);
+      const east = heights[i + 1]!;
+      const westH = heights[i - 1]!;
+      const south = heights[i + span]!;
+      const northH = heights[i - span]!;
       const slopeX = Number.isNaN(east) || Number.isNaN(westH) ? 0 : (east - westH) / (2 * dx);
       const slopeY = Number.isNaN(northH) || Number.isNaN(south) ? 0 : (northH - south) / (2 * dy);
       const [r, g, b] = groundColor?.(west + (column + 0.5) * step, north - (row + 0.5) * step) ?? tint(h);

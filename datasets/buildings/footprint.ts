@@ -2,6 +2,7 @@ import type { Crs } from '../crs/resolveCrs.ts';
 import { gcj02ToWgs84 } from '../crs/gcj02.ts';
 import { reverseRing, selfIntersects, signedArea2 } from '../geometry/ring.ts';
 import type { Position, SourceGeometry } from '../readers/types.ts';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 /**
  * A building's ground outline in WGS84: polygons of rings, each ring flattened as
@@ -22,7 +23,6 @@ export interface FootprintOptions {
   gcj02?: boolean;
 }
 
-const METRES_PER_DEGREE = 111_320;
 /** Slack around a CRS's area of use: data a little outside it is still plausible. */
 const AREA_OF_USE_MARGIN = 0.5;
 

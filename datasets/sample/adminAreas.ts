@@ -5,6 +5,7 @@ import type { Dem } from '../raster/dem.ts';
 import { seededRandom } from './random.ts';
 import type { Division, Village } from './wuyiDivisions.ts';
 import { countyOutline, townshipSeats } from './wuyiPlaces.ts';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 export interface Township extends Division {
   nameEn: string;
@@ -20,8 +21,6 @@ export interface PlacedVillage extends Village {
   /** 社区 (urban residents' committee) or 村 (village committee). */
   kind: '社区' | '村';
 }
-
-const METRES_PER_DEGREE = 111_320;
 
 /**
  * Places the real townships and villages of the county: each township's area is the Voronoi

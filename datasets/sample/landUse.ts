@@ -7,8 +7,8 @@ import { landUseByCode, type LandUseClass } from './landUseClasses.ts';
 import { seededRandom } from './random.ts';
 import { distanceToCourse } from './riverDistance.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
-const METRES_PER_DEGREE = 111_320;
 const COS_LAT = Math.cos((28.8 * Math.PI) / 180);
 /** Seeds every 0.0025° (about 250 m), jittered: some 25,000 parcels over the county. */
 const SPACING = 0.0025;

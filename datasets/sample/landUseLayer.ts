@@ -3,8 +3,7 @@ import { ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { writeAttributeFiles } from '../output/attributeFiles.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Parcels, parcelPolygons } from './landUse.ts';
-
-const METRES_PER_DEGREE = 111_320;
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 /**
  * The land-use parcels as a layer: `landuse.geojson` (each parcel with its oid, GB/T 21010 class,

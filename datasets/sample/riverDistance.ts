@@ -1,4 +1,4 @@
-const METRES_PER_DEGREE = 111_320;
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 /** Distance (km) from a point to a river course, and how far along the course (0 source … 1 mouth) the nearest point is. */
 export function distanceToCourse(course: [number, number][], lon: number, lat: number, cosLat: number) {

@@ -1,12 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 import { pointInRing } from '../geometry/ring.ts';
+import { writeFeatureStream } from '../output/geoJsonWriter.ts';
 import { seededRandom } from './random.ts';
 import { distanceToCourse } from './riverDistance.ts';
 import { footprintRing } from './syntheticFootprints.ts';
 import { type TownshipSeat, countyOutline, rivers, townshipSeats } from './wuyiPlaces.ts';
-
-const METRES_PER_DEGREE = 111_320;
 
 interface Settlement {
   name: string;
@@ -64,16 +62,15 @@ function villageSettlements(villages: VillageCentre[], random: () => number): Se
  * towns, and villages of a few dozen houses; none in the rivers or outside the county.
  * Deterministic for a seed.
  */
-export async function writeSettlementFootprints(path: string, villages: VillageCentre[], seed = 330723): Promise<number> {
+export function writeSettlementFootprints(path: string, villages: VillageCentre[], seed = 330723): Promise<number> {
+  return writeFeatureStream(path, settlementFootprints(villages, seed));
+}
+
+function* settlementFootprints(villages: VillageCentre[], seed: number): Generator<object> {
   const random = seededRandom(seed);
-  const out = createWriteStream(path);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
   const cosLat = Math.cos((28.8 * Math.PI) / 180);
   const taken = new Set<string>();
   let count = 0;
-  await write('{"type":"FeatureCollection","features":[\n');
   for (const settlement of [...townshipSettlements(), ...villageSettlements(villages, random)]) {
     const lot = settlement.sigma > 600 ? 30 : 26;
     const reach = Math.ceil((2.6 * settlement.sigma) / lot);
@@ -108,13 +105,8 @@ export async function writeSettlementFootprints(path: string, villages: VillageC
         };
         if (floors >= 6 && random() < 0.4) properties.name = `${settlement.name.replace(/(街道|镇|乡|畲族镇)$/, '')}${roads[Math.abs(i) % roads.length]!.slice(0, 2)}小区${(Math.abs(j) % 12) + 1}幢`;
         if (random() < 0.7) properties.year = 1980 + Math.floor(random() * 45);
-        const feature = { type: 'Feature', id: String(count).padStart(6, '0'), properties, geometry: { type: 'Polygon', coordinates: [ring] } };
-        await write(`${count > 1 ? ',\n' : ''}${JSON.stringify(feature)}`);
+        yield { type: 'Feature', id: String(count).padStart(6, '0'), properties, geometry: { type: 'Polygon', coordinates: [ring] } };
       }
     }
   }
-  await write('\n]}\n');
-  out.end();
-  await once(out, 'finish');
-  return count;
 }

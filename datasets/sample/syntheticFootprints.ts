@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
+import { writeFeatureStream } from '../output/geoJsonWriter.ts';
 import { seededRandom } from './random.ts';
 
 export interface FootprintArea {
@@ -9,7 +9,6 @@ export interface FootprintArea {
   north: number;
 }
 
-const METRES_PER_DEGREE = 111_320;
 const uses = ['住宅', '商业', '办公', '工业', '教育', '医疗', '仓储'];
 
 /**
@@ -18,16 +17,15 @@ const uses = ['住宅', '商业', '办公', '工业', '教育', '医疗', '仓�
  * Streamed to disk, so a million footprints take little memory.
  */
 export async function writeSyntheticFootprints(path: string, count: number, area: FootprintArea, seed = 1): Promise<void> {
+  await writeFeatureStream(path, syntheticFootprints(count, area, seed));
+}
+
+function* syntheticFootprints(count: number, area: FootprintArea, seed: number): Generator<object> {
   const random = seededRandom(seed);
-  const out = createWriteStream(path);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
   const columns = Math.ceil(Math.sqrt(count * ((area.east - area.west) / (area.north - area.south))));
   const rows = Math.ceil(count / columns);
   const cellLon = (area.east - area.west) / columns;
   const cellLat = (area.north - area.south) / rows;
-  await write('{"type":"FeatureCollection","features":[\n');
   for (let i = 0; i < count; i++) {
     const cx = area.west + ((i % columns) + 0.5) * cellLon;
     const cy = area.south + (Math.floor(i / columns) + 0.5) * cellLat;
@@ -36,12 +34,8 @@ export async function writeSyntheticFootprints(path: string, count: number, area
     const properties: Record<string, unknown> = { floors, use: uses[Math.floor(random() * uses.length)] };
     if (random() < 0.2) properties.name = `${i + 1}号楼`;
     if (random() < 0.5) properties.address = `示例路${(i % 500) + 1}号`;
-    const feature = { type: 'Feature', id: i + 1, properties, geometry: { type: 'Polygon', coordinates: [ring] } };
-    await write(`${i > 0 ? ',\n' : ''}${JSON.stringify(feature)}`);
+    yield { type: 'Feature', id: i + 1, properties, geometry: { type: 'Polygon', coordinates: [ring] } };
   }
-  await write('\n]}\n');
-  out.end();
-  await once(out, 'finish');
 }
 
 const round = (degrees: number) => Math.round(degrees * 1e7) / 1e7;

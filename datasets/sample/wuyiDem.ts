@@ -3,11 +3,10 @@ import { writeDataFile } from '../output/writeDataFile.ts';
 import { fractalNoise } from './noise.ts';
 import { distanceToCourse } from './riverDistance.ts';
 import { rivers } from './wuyiPlaces.ts';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 /** The sample DEM's grid: the county and a margin, at 0.0005° (about 50 m). */
 export const demGrid = { west: 119.4, south: 28.47, east: 120.02, north: 29.1, resolution: 0.0005 };
-
-const METRES_PER_DEGREE = 111_320;
 
 interface Peak {
   lon: number;

@@ -5,10 +5,9 @@ import { type Matrix4, multiply } from '../geo/enuFrame.ts';
 import type { TileNode } from './quadtree.ts';
 import { tileContent } from './tileContent.ts';
 import { join } from 'node:path';
+import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 const RAD = Math.PI / 180;
-const METRES_PER_DEGREE = 111_320;
-
 export interface TilesetStats {
   tiles: number;
   rawBytes: number;
