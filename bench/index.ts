@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
-import { benchServing } from './serving.ts';
+import { benchServer } from './server/index.ts';
 import { benchTerrain } from './terrain.ts';
 
 interface BenchOptions {
@@ -14,7 +14,7 @@ interface BenchOptions {
  * benchmark when none is named.
  */
 const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
-  serving: benchServing,
+  server: benchServer,
   buildings: benchBuildings,
   terrain: benchTerrain,
 };

@@ -24,7 +24,7 @@ describe('layer catalog', () => {
   it('accepts the Wuyi catalog and fills defaults', () => {
     const catalog = parseCatalog(wuyi(), 'wuyi.json');
     expect(catalog.adminCode).toBe('330723');
-    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'townships', 'township-seats', 'villages', 'roads', 'rivers']);
+    expect(catalog.layers.map((layer) => layer.id)).toEqual(['county-boundary', 'townships', 'township-seats', 'villages', 'roads', 'rivers', 'incidents', 'monitoring-points']);
     expect(catalog.layers.every((layer) => layer.metadata.synthetic)).toBe(true);
   });
 
@@ -53,10 +53,10 @@ describe('layer catalog', () => {
     const raw = wuyi();
     const { layer, index } = layerOf(raw, 'rivers');
     layer.id = 'county-boundary';
-    layer.group = 'planning';
+    layer.group = 'zoning';
     const problems = problemsOf(raw);
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`layers\\[${index}\\]\\), field "id": duplicate layer id "county-boundary"`)));
-    expect(problems).toContainEqual(expect.stringMatching(/field "group": unknown group "planning"; known groups: basemap, admin, buildings, transport, hydrology/));
+    expect(problems).toContainEqual(expect.stringMatching(/field "group": unknown group "zoning"; known groups: basemap, admin, planning, buildings, transport, hydrology, operations/));
   });
 
   it('rejects an unknown kind and a style field of another kind', () => {

@@ -1,12 +1,25 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { type Catalog, catalogFor } from '../layers/index.ts';
+import { authenticate } from './auth/authenticate.ts';
+import type { TwinEnv } from './auth/caller.ts';
+import { LayerFiles } from './auth/layerFiles.ts';
+import type { TokenRegistry } from './auth/tokens.ts';
 import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
-import { fileRoutes } from './routes/files.ts';
+import type { ObjectIndex } from './objects/objectIndex.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { codeRoutes } from './routes/codes.ts';
+import { eventRoutes } from './routes/events.ts';
+import { fileRoutes, rawPathname } from './routes/files.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
+import { objectRoutes } from './routes/objects.ts';
 import { ogcFeatureRoutes } from './routes/ogcFeatures.ts';
 import { searchRoutes } from './routes/search.ts';
 import { viewerRoutes } from './routes/viewer.ts';
+import type { TwinStore } from './store/twinStore.ts';
 
 export interface AppOptions {
   catalog: Catalog;
@@ -14,38 +27,74 @@ export interface AppOptions {
   viewerDir: string;
   cesiumDir: string;
   version: string;
+  store: TwinStore;
+  objects: ObjectIndex;
+  tokens: TokenRegistry;
+  /** Largest request body accepted, bytes (default 2 MiB: 10,000 readings fit). */
+  maxBodyBytes?: number;
+  /** How often a quiet event stream gets a keep-alive comment (default 15 s). */
+  heartbeatMs?: number;
 }
 
-const exposeHeaders = ['Content-Length', 'Content-Range', 'Content-Encoding', 'ETag', 'Accept-Ranges'];
+const exposeHeaders = ['Content-Length', 'Content-Range', 'Content-Encoding', 'ETag', 'Accept-Ranges', 'Location'];
 const dataCorsHeaders = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': exposeHeaders.join(','),
 };
 
-/** The twin's HTTP surface: viewer, Cesium assets, catalog, data folder, health. */
-export function createApp(options: AppOptions): Hono {
+/** The twin's HTTP surface: viewer, Cesium assets, catalog, data folder, data API, health. */
+export function createApp(options: AppOptions): Hono<TwinEnv> {
   const startedAt = Date.now();
-  const app = new Hono();
+  const app = new Hono<TwinEnv>();
+  const { catalog, store, objects } = options;
 
   // Data files carry their CORS headers themselves (see serveFile); the middleware answers
   // their preflights and covers the API.
-  const crossOrigin = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders, maxAge: 86400 });
+  const crossOrigin = cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+    exposeHeaders,
+    maxAge: 86400,
+  });
   app.use('/api/*', crossOrigin);
+  app.use('/ogc/*', crossOrigin);
   app.options('/data/*', crossOrigin);
+  app.use('/api/*', authenticate(options.tokens));
+  app.use('/ogc/*', authenticate(options.tokens));
+  app.use('/data/*', authenticate(options.tokens));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
+      onError: (c) => jsonError(c, 413, 'body_too_large', `The request body is over the limit of ${options.maxBodyBytes ?? 2 * 1024 * 1024} bytes`),
+    }),
+  );
 
   app.get('/api/health', (c) =>
     c.json({
       status: 'ok',
       version: options.version,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      layers: options.catalog.layers.length,
+      layers: catalog.layers.length,
+      objects: objects.size,
     }),
   );
-  app.get('/api/layers', (c) => c.json(catalogFor('anonymous', options.catalog)));
-  app.route('/api/search', searchRoutes({ catalog: options.catalog, dataDir: options.dataDir }));
-  app.use('/ogc/*', crossOrigin);
-  app.route('/ogc', ogcFeatureRoutes({ catalog: options.catalog, dataDir: options.dataDir, prefix: '/ogc' }));
+  app.get('/api/layers', (c) => c.json(catalogFor(c.get('caller').role, catalog)));
+  app.route('/api/search', searchRoutes({ catalog, dataDir: options.dataDir }));
+  app.route('/api/objects', objectRoutes({ catalog, store, objects }));
+  app.route('/api/incidents', incidentRoutes({ catalog, store, objects }));
+  app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
+  app.route('/api/codes', codeRoutes({ store, objects }));
+  app.route('/api/events', eventRoutes({ catalog, store, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) }));
+  app.route('/api/audit', auditRoutes(store));
+  app.route('/ogc', ogcFeatureRoutes({ catalog, dataDir: options.dataDir, prefix: '/ogc' }));
 
+  const layerFiles = new LayerFiles(catalog);
+  app.use('/data/*', async (c, next) => {
+    if (layerFiles.readable(rawPathname(c.req.url), c.get('caller').role)) return next();
+    return jsonError(c, 404, 'not_found', `No file ${c.req.path} in any layer you may read`);
+  });
   const dataStore = new FileStore(options.dataDir);
   app.route('/data', fileRoutes('/data/', dataStore, { cacheControl: 'public, max-age=300', headers: dataCorsHeaders }));
   const cesiumStore = new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 });

@@ -8,6 +8,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The DuckDB file of incidents, monitoring, lifecycle records and the audit log. */
+  storePath: string;
   catalogPath: string;
   viewerDir: string;
   cesiumDir: string;
@@ -19,10 +21,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
+  const dataDir = resolve(env.DATA_DIR || 'data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR || 'data'),
+    dataDir,
+    storePath: resolve(env.STORE_PATH || join(dataDir, 'twin.duckdb')),
     catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
     viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),
     cesiumDir: join(dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium'),

@@ -1,20 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-function runServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { child, exited, output: () => output };
-}
+import { runServer } from './testServerProcess.ts';
 
 describe('server process', () => {
   it('refuses to start with a broken catalog, naming the layer and the field', async () => {
@@ -37,7 +25,7 @@ describe('server process', () => {
   });
 
   it('shuts down cleanly on SIGTERM', async () => {
-    const server = runServer({});
+    const server = runServer({ DATA_DIR: await mkdtemp(join(tmpdir(), 'wuyi-twin-data-')) });
     await expect.poll(server.output, { timeout: 20_000 }).toMatch(/Listening on http:\/\/localhost:\d+/);
     const port = /localhost:(\d+)/.exec(server.output())![1];
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);

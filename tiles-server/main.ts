@@ -1,25 +1,37 @@
 import { serve } from '@hono/node-server';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
+import { TOKENS_HELP, readTokens } from './auth/tokens.ts';
 import { readConfig } from './config.ts';
 import { loadCatalog } from './loadCatalog.ts';
+import { loadObjectIndex } from './objects/loadObjectIndex.ts';
+import { importRecordFolders } from './records/importRecordFolders.ts';
+import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
+  mkdirSync(config.dataDir, { recursive: true });
   const catalog = await loadCatalog(config.catalogPath, config.dataDir);
+  const tokens = readTokens(process.env, config.dataDir);
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  const app = createApp({ ...config, catalog, version });
+  const objects = await loadObjectIndex(catalog, config.dataDir);
+  const store = await DuckDbStore.open(config.storePath, { adminCode: catalog.adminCode ?? 'twin' });
+  for (const { folder, stored } of await importRecordFolders(store, objects, config.dataDir)) {
+    if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
+  }
+  const app = createApp({ ...config, catalog, version, store, objects, tokens });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Wuyi Twin serving ${catalog.layers.length} layers from ${config.dataDir}`);
+    console.log(`Wuyi Twin serving ${catalog.layers.length} layers and ${objects.size} objects from ${config.dataDir}`);
+    console.log(tokens.size > 0 ? `${tokens.size} API tokens configured` : TOKENS_HELP);
     console.log(`Listening on http://localhost:${info.port}`);
   });
 
   const shutdown = (signal: string) => {
     console.log(`${signal} received, closing`);
-    server.close(() => process.exit(0));
-    // Keep-alive connections may hold the server open; do not wait for them forever.
-    setTimeout(() => process.exit(0), 3000).unref();
+    server.close(() => store.close().then(() => process.exit(0)));
+    // Open event streams and keep-alive connections may hold the server open; do not wait for them forever.
+    setTimeout(() => store.close().finally(() => process.exit(0)), 3000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

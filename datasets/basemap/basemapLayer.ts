@@ -15,8 +15,6 @@ export function basemapLayer(
     rectangle: [number, number, number, number];
     synthetic: boolean;
     legend: BasemapLegendItem[];
-    /** The table of what the map shows (the land-use parcels), for search and SQL. */
-    table?: { arrow: string; parquet: string };
   },
 ) {
   return {
@@ -29,7 +27,6 @@ export function basemapLayer(
     access: 'public',
     source: { type: 'xyz', url: `${url}/{z}/{x}/{y}.png`, tilingScheme: 'geographic', maximumLevel: options.maximumLevel, rectangle: options.rectangle },
     legend: options.legend,
-    ...(options.table ? { table: options.table } : {}),
     metadata: pipelineMetadata({
       sourceSystem: 'wuyi-twin base map renderer',
       updateFrequency: 'static',

@@ -4,7 +4,8 @@ import type { Building } from './building.ts';
 
 /**
  * The buildings layer as a table, one row per building, for SQL in the browser and for desktop
- * tools: its tile properties plus base height, extent (bbox) and the centroid of its largest part.
+ * tools: its tile properties plus base height, footprint (GeoJSON, like every layer table),
+ * extent (bbox) and the centroid of its largest part.
  */
 export async function writeBuildingAttributeFiles(outDir: string, buildings: Building[]): Promise<void> {
   const n = buildings.length;
@@ -26,6 +27,7 @@ export async function writeBuildingAttributeFiles(outDir: string, buildings: Bui
     { name: 'floors', type: 'uint16', values: numbers((b) => b.attributes.floors) },
     { name: 'year', type: 'uint16', values: numbers((b) => b.attributes.year) },
     { name: 'base', type: 'float32', values: numbers((b) => b.base) },
+    { name: 'geometry', type: 'utf8', values: text((b) => footprintGeoJson(b.footprint.polygons)) },
     { name: 'west', type: 'float64', values: numbers((b) => b.footprint.extent[0]) },
     { name: 'south', type: 'float64', values: numbers((b) => b.footprint.extent[1]) },
     { name: 'east', type: 'float64', values: numbers((b) => b.footprint.extent[2]) },
@@ -33,4 +35,17 @@ export async function writeBuildingAttributeFiles(outDir: string, buildings: Bui
     { name: 'lon', type: 'float64', values: centroids.filter((_, i) => i % 2 === 0) },
     { name: 'lat', type: 'float64', values: centroids.filter((_, i) => i % 2 === 1) },
   ]);
+}
+
+/** A footprint's rings (open, flat lon/lat) as GeoJSON text, closed and rounded to ~1 cm. */
+function footprintGeoJson(polygons: ArrayLike<number>[][]): string {
+  const round = (v: number) => Math.round(v * 1e7) / 1e7;
+  const ring = (flat: ArrayLike<number>) => {
+    const points: number[][] = [];
+    for (let i = 0; i < flat.length; i += 2) points.push([round(flat[i]!), round(flat[i + 1]!)]);
+    points.push(points[0]!);
+    return points;
+  };
+  const coordinates = polygons.map((rings) => rings.map(ring));
+  return JSON.stringify(coordinates.length === 1 ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates });
 }

@@ -24,7 +24,7 @@ import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 8;
+export const SAMPLE_VERSION = 9;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -79,7 +79,7 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
     .map((village) => ({ name: village.name.replace(/村?委员?会$/, ''), lon: village.lon, lat: village.lat, township: townshipNames.get(village.townshipCode)! }));
   const parcels = generateParcels(dem, admin.townships, settlementAreas(villageCentres));
   const landUseDir = join(sampleDir, 'landuse');
-  const parcelCodes = await writeLandUse(landUseDir, parcels);
+  const parcelCodes = await writeLandUse(dataDir, landUseDir, parcels);
   const records = {
     'monitoring-points.json': monitoringPoints(admin.townships),
     'lifecycle-records.json': lifecycleRecords(parcelCodes),
@@ -109,7 +109,6 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
       maximumLevel: BASEMAP_LEVELS,
       rectangle: [grid.west, grid.south, grid.east, grid.north],
       synthetic: true,
-      table: { arrow: `${dataUrl(dataDir, landUseDir)}/attributes.arrow`, parquet: `${dataUrl(dataDir, landUseDir)}/attributes.parquet` },
       legend: [
         ...landUseClasses.map((c) => ({ symbol: 'fill' as const, color: hex(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
         { symbol: 'line', color: '#faf6ec', label: { zh: '道路', en: 'Road' } },

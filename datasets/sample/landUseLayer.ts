@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { writeAttributeFiles } from '../output/attributeFiles.ts';
+import { dataUrl, pipelineMetadata, writeCatalogEntry } from '../output/catalogEntry.ts';
+import { featureTableColumns } from '../output/featureTable.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Parcels, parcelPolygons } from './landUse.ts';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 /**
  * The land-use parcels as a layer: `landuse.geojson` (each parcel with its oid, GB/T 21010 class,
- * area and resource code 资源码) and its attribute table for SQL.
+ * area and resource code 资源码), its table for SQL (with geometry, so the server binds records
+ * to parcels) and its catalog entry.
  */
-export async function writeLandUse(outDir: string, parcels: Parcels): Promise<{ resourceCode: string; code: string }[]> {
+export async function writeLandUse(dataDir: string, outDir: string, parcels: Parcels): Promise<{ resourceCode: string; code: string }[]> {
   const polygons = parcelPolygons(parcels);
   const serials = new Map<string, number>();
   const rows = polygons.map((polygon, i) => {
@@ -19,7 +22,7 @@ export async function writeLandUse(outDir: string, parcels: Parcels): Promise<{ 
     serials.set(township, serial);
     const outer = polygon.map((p) => p[0]!.flat());
     const largest = outer.reduce((a, b) => (Math.abs(signedArea2(b)) > Math.abs(signedArea2(a)) ? b : a));
-    const [lon, lat] = ringCentroid(largest);
+    const [, lat] = ringCentroid(largest);
     const metres2 = outer.reduce((sum, ring) => sum + Math.abs(signedArea2(ring)) / 2, 0) * METRES_PER_DEGREE ** 2 * Math.cos((lat * Math.PI) / 180);
     return {
       oid: `parcel:330723-${String(i + 1).padStart(6, '0')}`,
@@ -28,27 +31,31 @@ export async function writeLandUse(outDir: string, parcels: Parcels): Promise<{ 
       className: cls.zh,
       township,
       area: Math.round(metres2),
-      lon,
-      lat,
       polygon,
     };
   });
-  const features = rows.map(({ polygon, lon: _lon, lat: _lat, ...properties }) => ({
+  const features = rows.map(({ polygon, ...properties }) => ({
     type: 'Feature',
     id: properties.oid,
     properties,
     geometry: { type: 'MultiPolygon', coordinates: polygon },
   }));
   await writeDataFile(join(outDir, 'landuse.geojson'), new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), { gzip: true });
-  await writeAttributeFiles(outDir, [
-    { name: 'oid', type: 'utf8', values: rows.map((r) => r.oid) },
-    { name: 'resourceCode', type: 'utf8', values: rows.map((r) => r.resourceCode) },
-    { name: 'code', type: 'utf8', values: rows.map((r) => r.code) },
-    { name: 'className', type: 'utf8', values: rows.map((r) => r.className) },
-    { name: 'township', type: 'utf8', values: rows.map((r) => r.township) },
-    { name: 'area', type: 'float64', values: rows.map((r) => r.area) },
-    { name: 'lon', type: 'float64', values: rows.map((r) => r.lon) },
-    { name: 'lat', type: 'float64', values: rows.map((r) => r.lat) },
-  ]);
+  await writeAttributeFiles(outDir, featureTableColumns(features));
+  const url = dataUrl(dataDir, outDir);
+  await writeCatalogEntry(outDir, {
+    id: 'landuse',
+    kind: 'vector',
+    title: { zh: '土地利用现状（地块）', en: 'Land-use parcels' },
+    description: { zh: '地块及其地类（GB/T 21010）、面积与资源码', en: 'Parcels with their GB/T 21010 class, area and resource code' },
+    group: 'planning',
+    visible: false,
+    access: 'public',
+    source: { type: 'geojson', url: `${url}/landuse.geojson` },
+    table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
+    style: { stroke: '#7a5c3c', strokeWidth: 1, clampToGround: true },
+    legend: [{ symbol: 'line', color: '#7a5c3c', label: { zh: '地块界线', en: 'Parcel boundary' } }],
+    metadata: pipelineMetadata({ sourceSystem: 'wuyi-twin sample generator', updateFrequency: 'yearly', originalCrs: 'EPSG:4490', synthetic: true }),
+  });
   return rows.map(({ resourceCode, code }) => ({ resourceCode, code }));
 }

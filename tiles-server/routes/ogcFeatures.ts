@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { type Catalog, type VectorLayerDefinition, catalogFor } from '../../layers/index.ts';
+import { type Catalog, type Role, type VectorLayerDefinition, catalogFor } from '../../layers/index.ts';
+import type { TwinEnv } from '../auth/caller.ts';
 import { type Feature, FeatureCollection, dataFileOf } from '../features/featureCollection.ts';
 import { jsonError } from '../jsonError.ts';
+import { parseQuery } from './validation.ts';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -30,13 +32,13 @@ const ItemsQuery = z.object({
  * QGIS, GDAL and ArcGIS read the twin's layers: landing page, conformance, collections, items
  * with bbox / limit / offset / property filters and next links, single items. WGS84 (CRS84).
  */
-export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; prefix: string }): Hono {
-  const app = new Hono();
+export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; prefix: string }): Hono<TwinEnv> {
+  const app = new Hono<TwinEnv>();
   const loaded = new Map<string, Promise<FeatureCollection>>();
-  const vectorLayers = () =>
-    catalogFor('anonymous', options.catalog).layers.filter((layer): layer is VectorLayerDefinition => layer.kind === 'vector');
-  const collection = (id: string) => {
-    const layer = vectorLayers().find((l) => l.id === id);
+  const vectorLayers = (role: Role) =>
+    catalogFor(role, options.catalog).layers.filter((layer): layer is VectorLayerDefinition => layer.kind === 'vector');
+  const collection = (c: Context<TwinEnv>, id: string) => {
+    const layer = vectorLayers(c.get('caller').role).find((l) => l.id === id);
     if (!layer) return undefined;
     let features = loaded.get(id);
     if (!features) {
@@ -76,8 +78,8 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
 
   app.get('/collections', async (c) => {
     const collections = [];
-    for (const layer of vectorLayers()) {
-      const found = collection(layer.id)!;
+    for (const layer of vectorLayers(c.get('caller').role)) {
+      const found = collection(c, layer.id)!;
       const features = await found.features.catch(() => undefined);
       if (features) collections.push(await describe(c, layer, features));
     }
@@ -85,21 +87,18 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   });
 
   app.get('/collections/:id', async (c) => {
-    const found = collection(c.req.param('id'));
+    const found = collection(c, c.req.param('id'));
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
     return c.json(await describe(c, found.layer, await found.features));
   });
 
   app.get('/collections/:id/items', async (c) => {
-    const found = collection(c.req.param('id'));
+    const found = collection(c, c.req.param('id'));
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
     const features = await found.features;
     const params = c.req.query();
-    const parsed = ItemsQuery.safeParse(params);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return jsonError(c, 400, 'invalid_parameter', `Query parameter "${issue.path.join('.')}" ${issue.message}`);
-    }
+    const parsed = parseQuery(c, ItemsQuery);
+    if (parsed.error) return parsed.error;
     const filters: Record<string, string> = {};
     for (const [key, value] of Object.entries(params)) {
       if (RESERVED.has(key)) continue;
@@ -131,7 +130,7 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   });
 
   app.get('/collections/:id/items/:featureId', async (c) => {
-    const found = collection(c.req.param('id'));
+    const found = collection(c, c.req.param('id'));
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
     const feature = (await found.features).byId(c.req.param('featureId'));
     if (!feature) return jsonError(c, 404, 'not_found', `No feature "${c.req.param('featureId')}" in "${found.layer.id}"`);

@@ -65,10 +65,12 @@ export class SearchIndex {
     return this.rows.length;
   }
 
-  search(query: string, limit: number): SearchHit[] {
+  /** The best `limit` matches among the layers in `layerIds`. */
+  search(query: string, limit: number, layerIds: ReadonlySet<string>): SearchHit[] {
     const q = query.trim().toLowerCase();
     const ranked: { hit: SearchHit; rank: number }[] = [];
     for (const row of this.rows) {
+      if (!layerIds.has(row.layerId)) continue;
       let best: { field: (typeof SEARCHED)[number]; rank: number } | undefined;
       SEARCHED.forEach((field, order) => {
         const value = row.lowered[field];

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EventStreamReader } from '../test/support/eventStream.ts';
+import { type ServerProcess, runServer } from './testServerProcess.ts';
+
+const token = 'operator-token-0123456789';
+const env = (dataDir: string) => ({ DATA_DIR: dataDir, TWIN_TOKENS: `gateway:operator:${token}` });
+const running: ServerProcess[] = [];
+const dirs: string[] = [];
+
+async function start(dataDir: string): Promise<{ server: ServerProcess; url: string }> {
+  const server = runServer(env(dataDir));
+  running.push(server);
+  return { server, url: await server.listening() };
+}
+
+async function killHard(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGKILL');
+  await server.exited;
+}
+
+const post = (url: string, title: string) =>
+  fetch(`${url}/api/incidents`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: '道路积水', title, lon: 119.81, lat: 28.89 }),
+  });
+
+afterEach(async () => {
+  for (const server of running.splice(0)) if (server.child.exitCode === null) await killHard(server);
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function dataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-durable-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('durability', () => {
+  it('keeps every acknowledged incident when the server is killed with SIGKILL mid-burst', async () => {
+    const dir = await dataDir();
+    const { server, url } = await start(dir);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writers = Array.from({ length: 8 }, async (_, w) => {
+      for (let i = 0; !stop; i++) {
+        const response = await post(url, `burst ${w}-${i}`).catch(() => undefined);
+        if (response?.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
+      }
+    });
+    while (acknowledged.length < 150) await new Promise((resolve) => setTimeout(resolve, 10));
+    await killHard(server); // writes are still in flight
+    stop = true;
+    await Promise.all(writers);
+
+    const { url: again } = await start(dir);
+    const missing = [];
+    for (const id of acknowledged) {
+      const response = await fetch(`${again}/api/incidents/${encodeURIComponent(id)}`);
+      const incident = (await response.json()) as { steps?: unknown[] };
+      if (response.status !== 200 || incident.steps?.length !== 1) missing.push(id);
+    }
+    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+    expect(missing).toEqual([]);
+  }, 90_000);
+
+  it('replays what a live client missed across a server restart, each event once and in order', async () => {
+    const dir = await dataDir();
+    const first = await start(dir);
+    const stream = new EventStreamReader(await fetch(`${first.url}/api/events`));
+    for (const title of ['A', 'B']) await post(first.url, title);
+    await stream.waitFor(2);
+    expect((await post(first.url, 'C')).status).toBe(201);
+    await killHard(first.server); // C may or may not have reached the client
+    await stream.close();
+
+    const second = await start(dir);
+    expect((await post(second.url, 'D')).status).toBe(201);
+    const resumed = new EventStreamReader(await fetch(`${second.url}/api/events`, { headers: { 'Last-Event-ID': stream.lastEventId! } }));
+    const expected = 4 - stream.events.length;
+    await resumed.waitFor(expected);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // nothing more may come
+    await resumed.close();
+    const titles = [...stream.events, ...resumed.events].map((event) => JSON.parse(event.data).incident.title);
+    expect(titles).toEqual(['A', 'B', 'C', 'D']);
+  }, 90_000);
+});

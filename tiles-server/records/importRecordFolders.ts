@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ObjectIndex } from '../objects/objectIndex.ts';
+import type { TwinStore } from '../store/twinStore.ts';
+import { importRecordsOnce } from './importRecords.ts';
+
+/** Imports every `<data>/<dataset>/records/` folder once (see importRecordsOnce). */
+export async function importRecordFolders(store: TwinStore, objects: ObjectIndex, dataDir: string): Promise<{ folder: string; stored: number }[]> {
+  const datasets = (await readdir(dataDir, { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+  const results = [];
+  for (const dataset of datasets) {
+    const folder = join(dataDir, dataset.name, 'records');
+    if (!existsSync(folder)) continue;
+    results.push({ folder, stored: await importRecordsOnce(store, objects, folder, `records:${dataset.name}`) });
+  }
+  return results;
+}

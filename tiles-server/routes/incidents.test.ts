@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventStreamReader } from '../../test/support/eventStream.ts';
+import { createTestApp } from '../testApp.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => (t = await createTestApp()));
+afterEach(() => t.close());
+
+const report = { type: '设施损坏', title: '县政府门前路灯损坏', lon: 119.81225, lat: 28.81225 };
+
+describe('incidents API', () => {
+  it('binds a reported incident to the smallest object at its position and names its township', async () => {
+    const response = await t.call('POST', '/api/incidents', { as: 'operator', body: report });
+    expect(response.status).toBe(201);
+    const incident = await response.json();
+    expect(incident).toMatchObject({
+      id: expect.stringMatching(/^inc:330723-\d{4}-00001$/),
+      status: '受理',
+      township: '330723001',
+      binding: { oid: 'bldg:330723-000001', method: 'position', layerId: 'buildings' },
+      source: 'api:operator-user',
+    });
+    expect(response.headers.get('location')).toBe(`/api/incidents/${encodeURIComponent(incident.id)}`);
+
+    const inParcel = await (await t.call('POST', '/api/incidents', { as: 'operator', body: { ...report, lon: 119.818, lat: 28.818 } })).json();
+    expect(inParcel.binding).toEqual({ oid: 'parcel:330723-000001', method: 'position', layerId: 'landuse' });
+    const named = await (await t.call('POST', '/api/incidents', { as: 'operator', body: { type: '违法用地', title: '疑似未批先建', oid: 'parcel:330723-000001', floor: 3 } })).json();
+    expect(named).toMatchObject({ binding: { oid: 'parcel:330723-000001', method: 'given' }, lon: expect.closeTo(119.815, 9), lat: expect.closeTo(28.815, 9), floor: 3 });
+  });
+
+  it('walks an incident through its workflow, recording who did each step', async () => {
+    const { id } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: report })).json();
+    const step = (body: object) => t.call('POST', `/api/incidents/${encodeURIComponent(id)}/steps`, { as: 'operator', body });
+    expect((await step({ to: '交办', assignee: '县住建局' })).status).toBe(200);
+    expect((await step({ to: '办结', note: '已修复' })).status).toBe(409);
+    expect((await step({ to: '处置' })).status).toBe(200);
+    expect((await step({ to: '办结', note: '已更换灯具' })).status).toBe(200);
+    const saved = await (await t.call('GET', `/api/incidents/${encodeURIComponent(id)}`)).json();
+    expect(saved.status).toBe('办结');
+    expect(saved.steps.map((s: { status: string; actor: string }) => `${s.status}/${s.actor}`)).toEqual(['受理/operator-user', '交办/operator-user', '处置/operator-user', '办结/operator-user']);
+  });
+
+  it('lists with filters and pages', async () => {
+    for (const type of ['设施损坏', '道路积水', '道路积水']) await t.call('POST', '/api/incidents', { as: 'operator', body: { ...report, type } });
+    const list = async (query: string) => (await t.call('GET', `/api/incidents?${query}`)).json();
+    expect((await list('type=道路积水')).total).toBe(2);
+    expect((await list('status=受理,交办&township=330723001&limit=1')).incidents).toHaveLength(1);
+    expect((await list(`from=${new Date(Date.now() + 60_000).toISOString()}`)).total).toBe(0);
+    expect((await list('oid=bldg:330723-000001')).total).toBe(3);
+  });
+
+  it('refuses bad input with a message naming the field, and unknown ids with 404', async () => {
+    const post = (body: unknown) => t.call('POST', '/api/incidents', { as: 'operator', body });
+    const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+    const missingTitle = await post({ type: '设施损坏', lon: 119.8, lat: 28.8 });
+    expect(missingTitle.status).toBe(400);
+    expect(await message(missingTitle)).toMatch(/Field "title"/);
+    expect(await message(await post({ ...report, lat: 91 }))).toMatch(/Field "lat"/);
+    expect(await message(await post({ type: 'x', title: 'y' }))).toMatch(/Field "lon": give lon and lat, or the oid/);
+    expect(await message(await post({ ...report, oid: 'bldg:nowhere' }))).toMatch(/Field "oid": no object "bldg:nowhere"/);
+    expect(await message(await post({ ...report, extra: 1 }))).toMatch(/extra/);
+    expect(await message(await post('{"type":'))).toMatch(/must be JSON/);
+    expect((await t.call('GET', '/api/incidents?status=完成')).status).toBe(400);
+    expect((await t.call('GET', '/api/incidents/inc:none')).status).toBe(404);
+    expect((await t.call('POST', '/api/incidents/inc:none/steps', { as: 'operator', body: { to: '处置' } })).status).toBe(404);
+    expect(await (await t.call('GET', '/api/incidents')).json()).toMatchObject({ total: 0 });
+  });
+
+  it('needs an operator token to write and audits every write', async () => {
+    expect((await t.call('POST', '/api/incidents', { body: report })).status).toBe(401);
+    expect((await t.call('POST', '/api/incidents', { as: 'viewer', body: report })).status).toBe(403);
+    expect((await t.call('POST', '/api/incidents', { body: report, headers: { Authorization: 'Bearer not-a-token-at-all' } })).status).toBe(401);
+    const { id } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: report })).json();
+    expect((await t.call('GET', '/api/audit', { as: 'operator' })).status).toBe(403);
+    const audit = await (await t.call('GET', '/api/audit', { as: 'admin' })).json();
+    expect(audit.entries).toEqual([expect.objectContaining({ actor: 'operator-user', role: 'operator', action: 'incident.create', target: id })]);
+  });
+
+  it('refuses a body over the limit with 413 and stores nothing', async () => {
+    const huge = { ...report, description: 'x'.repeat(3 * 1024 * 1024) };
+    const response = await t.call('POST', '/api/incidents', { as: 'operator', body: huge });
+    expect(response.status).toBe(413);
+    expect((await t.store.incidents({ limit: 10, offset: 0 })).total).toBe(0);
+  });
+});
+
+describe('event stream', () => {
+  it('pushes each change live and replays what a client missed from its Last-Event-ID', async () => {
+    const live = new EventStreamReader(await t.call('GET', '/api/events'));
+    const { id } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: report })).json();
+    await t.call('POST', `/api/incidents/${encodeURIComponent(id)}/steps`, { as: 'operator', body: { to: '交办', assignee: '县住建局' } });
+    await live.waitFor(2);
+    expect(live.events.map((e) => e.event)).toEqual(['incident.created', 'incident.updated']);
+    expect(JSON.parse(live.events[1]!.data)).toMatchObject({ incident: { id, status: '交办' }, step: { actor: 'operator-user', assignee: '县住建局' } });
+    const seen = live.events[0]!.id;
+    await live.close();
+
+    const resumed = new EventStreamReader(await t.call('GET', '/api/events', { headers: { 'Last-Event-ID': seen } }));
+    await resumed.waitFor(1);
+    expect(resumed.events.map((e) => e.id)).toEqual([live.events[1]!.id]);
+    await resumed.close();
+    expect((await t.call('GET', '/api/events', { headers: { 'Last-Event-ID': 'abc' } })).status).toBe(400);
+  });
+
+  it('sends keep-alive comments on a quiet stream', async () => {
+    const response = await t.call('GET', '/api/events');
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes(': keep-alive')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toContain('retry: 2000');
+  });
+});

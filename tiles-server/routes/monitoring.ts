@@ -1,0 +1,118 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Catalog } from '../../layers/index.ts';
+import { requireRole } from '../auth/authenticate.ts';
+import type { TwinEnv } from '../auth/caller.ts';
+import { jsonError } from '../jsonError.ts';
+import { alarmIncident } from '../monitoring/alarmIncident.ts';
+import { metresBetween } from '../monitoring/distance.ts';
+import type { ObjectIndex } from '../objects/objectIndex.ts';
+import { canReadRecords } from '../records/recordAccess.ts';
+import type { TwinStore } from '../store/twinStore.ts';
+import { LonLat } from './lonLat.ts';
+import { actorOf, storeErrorResponse } from './storeErrors.ts';
+import { parseBody, parseQuery } from './validation.ts';
+
+const PointId = z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or : . - _');
+const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-28T09:30:00Z' });
+
+const PointBody = z
+  .object({
+    id: PointId,
+    kind: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case kind such as water-level, rainfall or camera'),
+    name: z.string().trim().min(1).max(100),
+    unit: z.string().max(16),
+    thresholds: z
+      .object({ warning: z.number(), alarm: z.number() })
+      .strict()
+      .refine((t) => t.warning <= t.alarm, { message: 'warning must not be above alarm', path: ['warning'] })
+      .nullable()
+      .default(null),
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    oid: z.string().min(1).max(128).optional(),
+  })
+  .strict();
+
+const ReadingsBody = z
+  .object({
+    readings: z
+      .array(z.object({ pointId: PointId, at: Instant, value: z.number() }).strict())
+      .min(1)
+      .max(10_000, 'must hold at most 10,000 readings per request'),
+  })
+  .strict();
+
+const PointsQuery = z.object({
+  kind: z.string().optional(),
+  near: LonLat.optional(),
+  radius: z.coerce.number().positive().max(50_000).default(1000),
+});
+
+const SeriesQuery = z.object({ from: Instant.optional(), to: Instant.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
+
+/**
+ * Monitoring points: a registry (kind, unit, thresholds, bound object), batched readings from a
+ * sensor gateway, each point's latest value and its time series. A reading past a point's alarm
+ * threshold raises an incident by itself, once per alarm.
+ */
+export function monitoringRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
+  const app = new Hono<TwinEnv>();
+  app.use('*', async (c, next) => {
+    if (!canReadRecords(options.catalog, 'monitoring-points', c.get('caller').role)) return jsonError(c, 404, 'not_found', 'No monitoring points here for you');
+    return next();
+  });
+
+  app.get('/points', async (c) => {
+    const query = parseQuery(c, PointsQuery);
+    if (query.error) return query.error;
+    const { kind, near, radius } = query.data;
+    let points = (await options.store.monitoringPoints()).filter((point) => kind === undefined || point.kind === kind);
+    if (near) {
+      points = points
+        .map((point) => ({ ...point, distance: Math.round(metresBetween(near, [point.lon, point.lat])) }))
+        .filter((point) => point.distance <= radius)
+        .sort((a, b) => a.distance - b.distance);
+    }
+    return c.json({ points });
+  });
+
+  app.get('/points/:id', async (c) => {
+    const point = await options.store.monitoringPoint(c.req.param('id'));
+    return point ? c.json(point) : jsonError(c, 404, 'not_found', `No monitoring point "${c.req.param('id')}"`);
+  });
+
+  app.get('/points/:id/readings', async (c) => {
+    const query = parseQuery(c, SeriesQuery);
+    if (query.error) return query.error;
+    const point = await options.store.monitoringPoint(c.req.param('id'));
+    if (!point) return jsonError(c, 404, 'not_found', `No monitoring point "${c.req.param('id')}"`);
+    return c.json({ point: point.id, unit: point.unit, readings: await options.store.readings(point.id, query.data) });
+  });
+
+  app.post('/points', requireRole('operator'), async (c) => {
+    const body = await parseBody(c, z.object({ points: z.array(PointBody).min(1).max(1000) }).strict());
+    if (body.error) return body.error;
+    const unknown = body.data.points.findIndex((point) => point.oid !== undefined && !options.objects.get(point.oid));
+    if (unknown >= 0) return jsonError(c, 400, 'invalid_field', `Field "points.${unknown}.oid": no object "${body.data.points[unknown]!.oid}"`);
+    const points = body.data.points.map(({ oid, ...point }) => ({
+      ...point,
+      township: options.objects.adminCodeAt(point.lon, point.lat),
+      binding: options.objects.bind(point.lon, point.lat, oid),
+    }));
+    return c.json({ registered: await options.store.upsertMonitoringPoints(points, actorOf(c)) }, 201);
+  });
+
+  app.post('/readings', requireRole('operator'), async (c) => {
+    const body = await parseBody(c, ReadingsBody);
+    if (body.error) return body.error;
+    const readings = body.data.readings.map((reading) => ({ ...reading, at: new Date(reading.at).toISOString() }));
+    try {
+      return c.json(await options.store.ingestReadings(readings, actorOf(c), alarmIncident), 202);
+    } catch (error) {
+      return storeErrorResponse(c, error);
+    }
+  });
+
+  return app;
+}

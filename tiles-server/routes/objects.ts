@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Catalog, Role } from '../../layers/index.ts';
+import type { TwinEnv } from '../auth/caller.ts';
+import { jsonError } from '../jsonError.ts';
+import type { ObjectIndex, SpatialObject } from '../objects/objectIndex.ts';
+import { canReadRecords } from '../records/recordAccess.ts';
+import type { TwinStore } from '../store/twinStore.ts';
+import { LonLat } from './lonLat.ts';
+import { parseQuery } from './validation.ts';
+
+/** An object as the API returns it, without its records. */
+export function describeObject(object: SpatialObject) {
+  return {
+    oid: object.oid,
+    layerId: object.layerId,
+    properties: object.properties,
+    bbox: object.bbox,
+    position: { lon: object.position[0], lat: object.position[1] },
+    geometry: object.geometry ? (JSON.parse(object.geometry) as unknown) : null,
+  };
+}
+
+/**
+ * `GET /api/objects/{oid}`: an object with every record bound to it (incidents, monitoring points,
+ * lifecycle records of its resource code); `GET /api/objects?at=lon,lat`: the same for the
+ * smallest object there. Only objects of layers the caller may read are found.
+ */
+export function objectRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
+  const withRecords = async (object: SpatialObject, role: Role) => {
+    const bound = await options.store.recordsBoundTo(object.oid);
+    const code = object.properties.resourceCode;
+    const lifecycle = typeof code === 'string' && code !== '' ? await options.store.lifecycle(code) : bound.lifecycle;
+    return {
+      ...describeObject(object),
+      records: {
+        incidents: canReadRecords(options.catalog, 'incidents', role) ? bound.incidents : [],
+        monitoringPoints: canReadRecords(options.catalog, 'monitoring-points', role) ? bound.monitoringPoints : [],
+        lifecycle,
+      },
+    };
+  };
+
+  return new Hono<TwinEnv>()
+    .get('/', async (c) => {
+      const query = parseQuery(c, z.object({ at: LonLat }));
+      if (query.error) return query.error;
+      const [lon, lat] = query.data.at;
+      const object = options.objects.containing(lon, lat, c.get('caller').role);
+      if (!object) return jsonError(c, 404, 'not_found', `No object of a layer you may read contains ${lon},${lat}`);
+      return c.json(await withRecords(object, c.get('caller').role));
+    })
+    .get('/:oid', async (c) => {
+      const object = options.objects.get(c.req.param('oid'), c.get('caller').role);
+      if (!object) return jsonError(c, 404, 'not_found', `No object "${c.req.param('oid')}"`);
+      return c.json(await withRecords(object, c.get('caller').role));
+    });
+}

@@ -1,0 +1,126 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor, MonitoringPoint, NewIncident, Reading, TwinEvent } from '../twinStore.ts';
+import { DuckDbStore } from './duckDbStore.ts';
+
+const operator: Actor = { name: 'duty-room', role: 'operator' };
+const incident = (overrides: Partial<NewIncident> = {}): NewIncident => ({
+  type: '道路积水',
+  title: '解放街积水',
+  lon: 119.81,
+  lat: 28.89,
+  township: '330723001',
+  binding: { oid: 'bldg:330723-000001', method: 'position', layerId: 'buildings' },
+  source: 'test',
+  ...overrides,
+});
+const gauge = { id: 'mp:1', kind: 'water-level', name: '水位站', unit: 'm', thresholds: { warning: 3.5, alarm: 4.5 }, lon: 119.8, lat: 28.9, township: null, binding: { oid: null, method: 'none' as const, layerId: null } };
+const raise = (point: MonitoringPoint, reading: Reading): NewIncident =>
+  incident({ type: '监测告警', title: `${point.name} ${reading.value}`, binding: point.binding, source: `monitoring:${point.id}` });
+
+describe('DuckDB store', () => {
+  let dir: string;
+  let store: DuckDbStore;
+  const open = () => DuckDbStore.open(join(dir, 'twin.duckdb'), { adminCode: '330723' });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-store-'));
+    store = await open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('numbers incidents per county and year, records every step and keeps them after a reopen', async () => {
+    const a = await store.createIncident(incident({ reportedAt: '2026-03-01T08:00:00.000Z' }), operator);
+    const b = await store.createIncident(incident({ reportedAt: '2026-03-02T08:00:00.000Z' }), operator);
+    expect([a.id, b.id]).toEqual(['inc:330723-2026-00001', 'inc:330723-2026-00002']);
+    await store.transitionIncident(a.id, { to: '交办', assignee: '县住建局' }, operator);
+    await store.transitionIncident(a.id, { to: '处置' }, { name: 'worker', role: 'operator' });
+    await store.close();
+    store = await open();
+    const saved = await store.incident(a.id);
+    expect(saved).toMatchObject({ status: '处置', assignee: '县住建局', binding: { oid: 'bldg:330723-000001', method: 'position' } });
+    expect(saved!.steps.map((s) => [s.status, s.actor, s.assignee])).toEqual([
+      ['受理', 'duty-room', null],
+      ['交办', 'duty-room', '县住建局'],
+      ['处置', 'worker', null],
+    ]);
+  });
+
+  it('refuses a step the workflow does not allow and leaves the incident as it was', async () => {
+    const a = await store.createIncident(incident(), operator);
+    await expect(store.transitionIncident(a.id, { to: '办结', note: 'x' }, operator)).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(store.transitionIncident('inc:none', { to: '交办', assignee: 'x' }, operator)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await store.incident(a.id))!.steps).toHaveLength(1);
+    const audit = await store.audit({ limit: 10, offset: 0 });
+    expect(audit.map((e) => e.action)).toEqual(['incident.create']);
+  });
+
+  it('filters incidents by status, type, township and time, newest first', async () => {
+    for (const [day, type, township] of [[1, '道路积水', '330723001'], [2, '违法用地', '330723001'], [3, '道路积水', '330723100']] as const) {
+      await store.createIncident(incident({ type, township, reportedAt: `2026-05-0${day}T00:00:00.000Z` }), operator);
+    }
+    const ids = async (filter: object) => (await store.incidents({ limit: 10, offset: 0, ...filter })).incidents.map((i) => i.reportedAt.slice(8, 10));
+    expect(await ids({})).toEqual(['03', '02', '01']);
+    expect(await ids({ type: '道路积水' })).toEqual(['03', '01']);
+    expect(await ids({ township: '330723001', status: ['受理'] })).toEqual(['02', '01']);
+    expect(await ids({ from: '2026-05-02T00:00:00Z', to: '2026-05-03T00:00:00Z' })).toEqual(['02']);
+    expect((await store.incidents({ limit: 1, offset: 1 })).total).toBe(3);
+  });
+
+  it('announces events only after commit, with ids that resume a stream', async () => {
+    const heard: TwinEvent[] = [];
+    store.subscribe((event) => heard.push(event));
+    const a = await store.createIncident(incident(), operator);
+    await store.transitionIncident(a.id, { to: '交办', assignee: '县水利局' }, operator);
+    expect(heard.map((e) => e.type)).toEqual(['incident.created', 'incident.updated']);
+    expect((await store.eventsAfter(heard[0]!.id, 10)).map((e) => e.id)).toEqual([heard[1]!.id]);
+  });
+
+  it('raises one incident per alarm, clears it below the warning level and keeps the series', async () => {
+    await store.upsertMonitoringPoints([gauge], operator);
+    const at = (minute: number) => `2026-07-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
+    const values = [3.0, 4.7, 5.1, 4.4];
+    const first = await store.ingestReadings(values.map((value, i) => ({ pointId: 'mp:1', at: at(i), value })), operator, raise);
+    expect(first).toEqual({ accepted: 4, alarmsRaised: ['mp:1'], alarmsCleared: [] });
+    const during = await store.monitoringPoint('mp:1');
+    expect(during!.latest).toEqual({ value: 4.4, at: at(3) });
+    expect(during!.alarm).toMatchObject({ peak: 5.1, since: at(1) });
+    expect((await store.incidents({ limit: 10, offset: 0, type: '监测告警' })).total).toBe(1);
+
+    const second = await store.ingestReadings([{ pointId: 'mp:1', at: at(4), value: 3.2 }], operator, raise);
+    expect(second.alarmsCleared).toEqual(['mp:1']);
+    expect((await store.monitoringPoint('mp:1'))!.alarm).toBeNull();
+    expect((await store.readings('mp:1', { from: at(1), to: at(4), limit: 100 })).map((r) => r.value)).toEqual([4.7, 5.1, 4.4]);
+  });
+
+  it('stores nothing of a batch that names an unknown point', async () => {
+    await store.upsertMonitoringPoints([gauge], operator);
+    const batch = [
+      { pointId: 'mp:1', at: '2026-07-01T00:00:00Z', value: 9 },
+      { pointId: 'mp:404', at: '2026-07-01T00:00:00Z', value: 1 },
+    ];
+    await expect(store.ingestReadings(batch, operator, raise)).rejects.toThrow(/mp:404/);
+    expect(await store.readings('mp:1', { limit: 10 })).toEqual([]);
+    expect((await store.incidents({ limit: 10, offset: 0 })).total).toBe(0);
+  });
+
+  it('imports a named batch once, in one transaction', async () => {
+    const batch = {
+      incidents: [incident({ id: 'inc:330723-2026-00007', status: '办结' as const })],
+      monitoringPoints: [gauge],
+      lifecycle: [{ resourceCode: '330723001-0701-00001', oid: 'parcel:330723-000001', stage: '规划', date: '2019-01-02', summary: '纳入规划', department: '县自然资源和规划局' }],
+    };
+    expect(await store.importOnce('sample', batch, operator)).toBe(true);
+    expect(await store.importOnce('sample', batch, operator)).toBe(false);
+    expect((await store.lifecycle('330723001-0701-00001')).map((r) => [r.stage, r.date])).toEqual([['规划', '2019-01-02']]);
+    const bound = await store.recordsBoundTo('parcel:330723-000001');
+    expect(bound.lifecycle).toHaveLength(1);
+    // The next incident of that year counts on from the imported one.
+    expect((await store.createIncident(incident({ reportedAt: '2026-09-09T00:00:00Z' }), operator)).id).toBe('inc:330723-2026-00008');
+  });
+});

@@ -1,0 +1,401 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { transitionProblem } from '../../incidents/incidentWorkflow.ts';
+import {
+  type Actor,
+  type AuditEntry,
+  type Incident,
+  type IncidentFilter,
+  type IncidentStep,
+  type IncidentTransition,
+  type IngestResult,
+  type LifecycleRecord,
+  type MonitoringPoint,
+  type NewIncident,
+  type NewLifecycleRecord,
+  type NewMonitoringPoint,
+  type Reading,
+  type RecordBatch,
+  StoreConflict,
+  type TwinEvent,
+  type TwinStore,
+} from '../twinStore.ts';
+import { alarmChange } from '../../monitoring/alarmRule.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { type Row, incidentFrom, lifecycleFrom, pointFrom, iso } from './rows.ts';
+
+type Params = Record<string, DuckDBValue>;
+
+/** A write in progress: statements on the writer connection, plus what to announce once it commits. */
+interface Transaction {
+  run(sql: string, params?: Params): Promise<void>;
+  rows(sql: string, params?: Params): Promise<Row[]>;
+  event(type: TwinEvent['type'], data: Record<string, unknown>): Promise<void>;
+  audit(actor: Actor, action: string, target: string): Promise<void>;
+}
+
+const POINT_QUERY = `
+  SELECT p.*, l.value AS latest_value, l.read_at AS latest_at, a.incident_id AS alarm_incident, a.raised_at AS alarm_since, a.peak AS alarm_peak
+  FROM monitoring_points p
+  LEFT JOIN latest_readings l ON l.point_id = p.id
+  LEFT JOIN alarms a ON a.point_id = p.id AND a.cleared_at IS NULL`;
+
+/**
+ * The store in one DuckDB file in the data folder. Writes go one at a time through a writer
+ * connection, each in a transaction; reads use their own connection and see committed data only.
+ * DuckDB appends every commit to its write-ahead log before answering, so an acknowledged write
+ * is on disk even if the process is killed.
+ */
+export class DuckDbStore implements TwinStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(event: TwinEvent) => void>();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
+    /** Incident ids are `<prefix>-<year>-<serial>`, e.g. `inc:330723-2026-00041`. */
+    private readonly incidentPrefix: string,
+  ) {}
+
+  static async open(path: string, options: { adminCode: string }): Promise<DuckDbStore> {
+    // No extension can be downloaded on a closed network; never try.
+    const instance = await DuckDBInstance.create(path, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+    const writer = await instance.connect();
+    await migrate(writer);
+    return new DuckDbStore(instance, writer, await instance.connect(), `inc:${options.adminCode}`);
+  }
+
+  async createIncident(incident: NewIncident, actor: Actor): Promise<Incident> {
+    return this.write(async (tx) => {
+      const created = await insertIncident(tx, incident, actor, this.incidentPrefix);
+      await tx.audit(actor, 'incident.create', created.id);
+      return created;
+    });
+  }
+
+  async transitionIncident(id: string, transition: IncidentTransition, actor: Actor): Promise<Incident> {
+    return this.write(async (tx) => {
+      const [row] = await tx.rows(`SELECT status FROM incidents WHERE id = $id`, { id });
+      if (!row) throw new StoreConflict('not_found', `No incident "${id}"`);
+      const problem = transitionProblem(row.status as Incident['status'], transition.to, transition);
+      if (problem) throw new StoreConflict('invalid_transition', problem);
+      const now = new Date().toISOString();
+      await tx.run(
+        `UPDATE incidents SET status = $status, assignee = coalesce($assignee, assignee), updated_at = $now WHERE id = $id`,
+        { id, status: transition.to, assignee: transition.assignee ?? null, now },
+      );
+      await tx.run(`INSERT INTO incident_steps VALUES ($id, $status, $actor, $assignee, $note, $now)`, {
+        id,
+        status: transition.to,
+        actor: actor.name,
+        assignee: transition.assignee ?? null,
+        note: transition.note ?? null,
+        now,
+      });
+      const [updated] = await tx.rows(`SELECT * FROM incidents WHERE id = $id`, { id });
+      const incident = incidentFrom(updated!);
+      await tx.event('incident.updated', { incident, step: { status: transition.to, actor: actor.name, assignee: transition.assignee ?? null, note: transition.note ?? null, at: now } });
+      await tx.audit(actor, `incident.${transition.to}`, id);
+      return incident;
+    });
+  }
+
+  async incident(id: string): Promise<(Incident & { steps: IncidentStep[] }) | undefined> {
+    const [row] = await this.read(`SELECT * FROM incidents WHERE id = $id`, { id });
+    if (!row) return undefined;
+    const steps = await this.read(`SELECT * FROM incident_steps WHERE incident_id = $id ORDER BY stepped_at, rowid`, { id });
+    return {
+      ...incidentFrom(row),
+      steps: steps.map((s) => ({ status: s.status as IncidentStep['status'], actor: s.actor as string, assignee: (s.assignee as string) ?? null, note: (s.note as string) ?? null, at: iso(s.stepped_at) })),
+    };
+  }
+
+  async incidents(filter: IncidentFilter): Promise<{ total: number; incidents: Incident[] }> {
+    const where: string[] = [];
+    const params: Params = {};
+    if (filter.status?.length) {
+      where.push(`status IN (${filter.status.map((_, i) => `$status${i}`).join(', ')})`);
+      filter.status.forEach((status, i) => (params[`status${i}`] = status));
+    }
+    for (const key of ['type', 'township', 'oid'] as const) {
+      if (filter[key] !== undefined) {
+        where.push(`${key} = $${key}`);
+        params[key] = filter[key];
+      }
+    }
+    if (filter.from) (where.push(`reported_at >= $from`), (params.from = filter.from));
+    if (filter.to) (where.push(`reported_at < $to`), (params.to = filter.to));
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [count] = await this.read(`SELECT count(*) AS n FROM incidents ${clause}`, params);
+    const rows = await this.read(`SELECT * FROM incidents ${clause} ORDER BY reported_at DESC, id DESC LIMIT $limit OFFSET $offset`, {
+      ...params,
+      limit: filter.limit,
+      offset: filter.offset,
+    });
+    return { total: Number(count!.n), incidents: rows.map(incidentFrom) };
+  }
+
+  async upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number> {
+    return this.write(async (tx) => {
+      for (const point of points) await upsertPoint(tx, point);
+      await tx.audit(actor, 'monitoring.register', points.map((p) => p.id).join(',').slice(0, 500));
+      return points.length;
+    });
+  }
+
+  async monitoringPoints(): Promise<MonitoringPoint[]> {
+    return (await this.read(`${POINT_QUERY} ORDER BY p.id`)).map(pointFrom);
+  }
+
+  async monitoringPoint(id: string): Promise<MonitoringPoint | undefined> {
+    const [row] = await this.read(`${POINT_QUERY} WHERE p.id = $id`, { id });
+    return row ? pointFrom(row) : undefined;
+  }
+
+  async ingestReadings(readings: Reading[], actor: Actor, raise: (point: MonitoringPoint, reading: Reading) => NewIncident): Promise<IngestResult> {
+    return this.write(async (tx) => {
+      const ids = [...new Set(readings.map((r) => r.pointId))];
+      const points = new Map<string, MonitoringPoint>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = await tx.rows(`${POINT_QUERY} WHERE p.id IN (${chunk.map((_, j) => `$p${j}`).join(', ')})`, Object.fromEntries(chunk.map((id, j) => [`p${j}`, id])));
+        for (const row of rows) points.set(row.id as string, pointFrom(row));
+      }
+      const unknown = ids.find((id) => !points.has(id));
+      if (unknown) throw new StoreConflict('not_found', `No monitoring point "${unknown}"`);
+
+      for (let i = 0; i < readings.length; i += 500) {
+        const chunk = readings.slice(i, i + 500);
+        await tx.run(
+          `INSERT INTO readings VALUES ${chunk.map((_, j) => `($p${j}, $t${j}, $v${j})`).join(', ')}`,
+          Object.fromEntries(chunk.flatMap((r, j) => [[`p${j}`, r.pointId], [`t${j}`, r.at], [`v${j}`, r.value]])),
+        );
+      }
+      const result: IngestResult = { accepted: readings.length, alarmsRaised: [], alarmsCleared: [] };
+      const inTimeOrder = [...readings].sort((a, b) => a.at.localeCompare(b.at));
+      for (const reading of inTimeOrder) {
+        const point = points.get(reading.pointId)!;
+        if (!point.latest || reading.at >= point.latest.at) point.latest = { value: reading.value, at: reading.at };
+        const change = alarmChange(point.thresholds, point.alarm !== null, reading.value);
+        if (change === 'raise') {
+          const incident = await insertIncident(tx, raise(point, reading), actor, this.incidentPrefix);
+          await tx.run(`INSERT INTO alarms VALUES ($point, $incident, $at, $value, NULL)`, { point: point.id, incident: incident.id, at: reading.at, value: reading.value });
+          point.alarm = { incidentId: incident.id, since: reading.at, peak: reading.value };
+          await tx.event('alarm.raised', { point: { ...point }, reading });
+          result.alarmsRaised.push(point.id);
+        } else if (change === 'clear') {
+          await tx.run(`UPDATE alarms SET cleared_at = $at WHERE point_id = $point AND cleared_at IS NULL`, { point: point.id, at: reading.at });
+          await tx.event('alarm.cleared', { point: { ...point, alarm: null }, reading, incidentId: point.alarm!.incidentId });
+          point.alarm = null;
+          result.alarmsCleared.push(point.id);
+        } else if (point.alarm && reading.value > point.alarm.peak) {
+          point.alarm.peak = reading.value;
+          await tx.run(`UPDATE alarms SET peak = $value WHERE point_id = $point AND cleared_at IS NULL`, { point: point.id, value: reading.value });
+        }
+      }
+      for (const point of points.values()) {
+        await tx.run(`DELETE FROM latest_readings WHERE point_id = $id`, { id: point.id });
+        await tx.run(`INSERT INTO latest_readings VALUES ($id, $at, $value)`, { id: point.id, at: point.latest!.at, value: point.latest!.value });
+      }
+      await tx.audit(actor, 'monitoring.readings', `${readings.length} readings`);
+      return result;
+    });
+  }
+
+  async readings(pointId: string, range: { from?: string | undefined; to?: string | undefined; limit: number }): Promise<Reading[]> {
+    const rows = await this.read(
+      `SELECT * FROM readings WHERE point_id = $id AND read_at >= coalesce(CAST($from AS TIMESTAMP), '-infinity'::TIMESTAMP)
+       AND read_at < coalesce(CAST($to AS TIMESTAMP), 'infinity'::TIMESTAMP) ORDER BY read_at LIMIT $limit`,
+      { id: pointId, from: range.from ?? null, to: range.to ?? null, limit: range.limit },
+    );
+    return rows.map((row) => ({ pointId, at: iso(row.read_at), value: row.value as number }));
+  }
+
+  async addLifecycleRecords(records: NewLifecycleRecord[], actor: Actor): Promise<LifecycleRecord[]> {
+    return this.write(async (tx) => {
+      const added = [];
+      for (const record of records) added.push(await insertLifecycle(tx, record));
+      await tx.audit(actor, 'lifecycle.add', [...new Set(records.map((r) => r.resourceCode))].join(',').slice(0, 500));
+      return added;
+    });
+  }
+
+  async lifecycle(resourceCode: string): Promise<LifecycleRecord[]> {
+    return (await this.read(`SELECT * FROM lifecycle_records WHERE resource_code = $code ORDER BY record_date, id`, { code: resourceCode })).map(lifecycleFrom);
+  }
+
+  async recordsBoundTo(oid: string) {
+    const [incidents, points, lifecycle] = await Promise.all([
+      this.read(`SELECT * FROM incidents WHERE oid = $oid ORDER BY reported_at DESC`, { oid }),
+      this.read(`${POINT_QUERY} WHERE p.oid = $oid ORDER BY p.id`, { oid }),
+      this.read(`SELECT * FROM lifecycle_records WHERE oid = $oid ORDER BY record_date, id`, { oid }),
+    ]);
+    return { incidents: incidents.map(incidentFrom), monitoringPoints: points.map(pointFrom), lifecycle: lifecycle.map(lifecycleFrom) };
+  }
+
+  async eventsAfter(id: number, limit: number): Promise<TwinEvent[]> {
+    const rows = await this.read(`SELECT * FROM events WHERE id > $id ORDER BY id LIMIT $limit`, { id, limit });
+    return rows.map((row) => ({ id: Number(row.id), type: row.type as TwinEvent['type'], at: iso(row.occurred_at), data: JSON.parse(row.data as string) }));
+  }
+
+  async latestEventId(): Promise<number> {
+    const [row] = await this.read(`SELECT coalesce(max(id), 0) AS id FROM events`);
+    return Number(row!.id);
+  }
+
+  subscribe(listener: (event: TwinEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async audit(range: { limit: number; offset: number }): Promise<AuditEntry[]> {
+    const rows = await this.read(`SELECT * FROM audit_log ORDER BY id DESC LIMIT $limit OFFSET $offset`, range);
+    return rows.map((row) => ({ id: Number(row.id), at: iso(row.occurred_at), actor: row.actor as string, role: row.role as string, action: row.action as string, target: row.target as string }));
+  }
+
+  async importOnce(name: string, batch: RecordBatch, actor: Actor): Promise<boolean> {
+    return this.write(async (tx) => {
+      if ((await tx.rows(`SELECT 1 FROM imports WHERE name = $name`, { name })).length > 0) return false;
+      for (const point of batch.monitoringPoints) await upsertPoint(tx, point);
+      for (const incident of batch.incidents) await insertIncident(tx, incident, actor, this.incidentPrefix);
+      for (const record of batch.lifecycle) await insertLifecycle(tx, record);
+      await tx.run(`INSERT INTO imports VALUES ($name, current_timestamp)`, { name });
+      await tx.audit(actor, 'import', name);
+      return true;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    this.reader.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async read(sql: string, params: Params = {}): Promise<Row[]> {
+    return (await this.reader.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
+  }
+
+  /** Runs `work` in a transaction after every earlier write; announces its events once committed. */
+  private write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const run = async () => {
+      const events: TwinEvent[] = [];
+      const connection = this.writer;
+      const rows = async (sql: string, params: Params = {}) => (await connection.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
+      const tx: Transaction = {
+        run: async (sql, params = {}) => void (await connection.run(sql, params)),
+        rows,
+        event: async (type, data) => {
+          const at = new Date().toISOString();
+          const [row] = await rows(`INSERT INTO events VALUES (nextval('event_ids'), $type, $at, $data) RETURNING id`, { type, at, data: JSON.stringify(data) });
+          events.push({ id: Number(row!.id), type, at, data });
+        },
+        audit: async (actor, action, target) =>
+          void (await connection.run(`INSERT INTO audit_log VALUES (nextval('audit_ids'), current_timestamp, $actor, $role, $action, $target)`, { actor: actor.name, role: actor.role, action, target })),
+      };
+      await connection.run('BEGIN TRANSACTION');
+      let result: T;
+      try {
+        result = await work(tx);
+        await connection.run('COMMIT');
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      for (const event of events) for (const listener of this.listeners) listener(event);
+      return result;
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+}
+
+async function migrate(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`);
+  const rows = (await connection.runAndReadAll(`SELECT coalesce(max(version), 0) AS v FROM schema_version`)).getRowObjectsJS();
+  const current = Number(rows[0]!.v);
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The store was written by a newer Wuyi Twin (schema ${current}, this version knows ${MIGRATIONS.length}); upgrade the server`);
+  }
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      await connection.run(MIGRATIONS[version - 1]!);
+      await connection.run(`INSERT INTO schema_version VALUES ($version, current_timestamp)`, { version });
+      await connection.run('COMMIT');
+    } catch (error) {
+      await connection.run('ROLLBACK').catch(() => undefined);
+      throw new Error(`Store migration ${version} failed: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}
+
+async function insertIncident(tx: Transaction, incident: NewIncident, actor: Actor, idPrefix: string): Promise<Incident> {
+  const reportedAt = incident.reportedAt ?? new Date().toISOString();
+  const id = incident.id ?? (await nextIncidentId(tx, `${idPrefix}-${reportedAt.slice(0, 4)}-`));
+  if ((await tx.rows(`SELECT 1 FROM incidents WHERE id = $id`, { id })).length > 0) throw new StoreConflict('conflict', `Incident "${id}" already exists`);
+  const status = incident.status ?? '受理';
+  await tx.run(
+    `INSERT INTO incidents VALUES ($id, $type, $title, $description, $status, $township, $lon, $lat, $floor, $oid, $boundBy, $boundLayer, NULL, $source, $reportedAt, $reportedAt)`,
+    {
+      id,
+      type: incident.type,
+      title: incident.title,
+      description: incident.description ?? null,
+      status,
+      township: incident.township,
+      lon: incident.lon,
+      lat: incident.lat,
+      floor: incident.floor ?? null,
+      oid: incident.binding.oid,
+      boundBy: incident.binding.method,
+      boundLayer: incident.binding.layerId,
+      source: incident.source,
+      reportedAt,
+    },
+  );
+  await tx.run(`INSERT INTO incident_steps VALUES ($id, $status, $actor, NULL, NULL, $reportedAt)`, { id, status, actor: actor.name, reportedAt });
+  const [row] = await tx.rows(`SELECT * FROM incidents WHERE id = $id`, { id });
+  const created = incidentFrom(row!);
+  await tx.event('incident.created', { incident: created });
+  return created;
+}
+
+/** The next id after the highest serial with this prefix (one county, one year). */
+async function nextIncidentId(tx: Transaction, prefix: string): Promise<string> {
+  const [row] = await tx.rows(`SELECT coalesce(max(CAST(substr(id, $from) AS INTEGER)), 0) AS n FROM incidents WHERE starts_with(id, $prefix)`, {
+    prefix,
+    from: prefix.length + 1,
+  });
+  return `${prefix}${String(Number(row!.n) + 1).padStart(5, '0')}`;
+}
+
+async function upsertPoint(tx: Transaction, point: NewMonitoringPoint): Promise<void> {
+  await tx.run(`INSERT OR REPLACE INTO monitoring_points VALUES ($id, $kind, $name, $unit, $warning, $alarm, $lon, $lat, $township, $oid, $boundBy, $boundLayer)`, {
+    id: point.id,
+    kind: point.kind,
+    name: point.name,
+    unit: point.unit,
+    warning: point.thresholds?.warning ?? null,
+    alarm: point.thresholds?.alarm ?? null,
+    lon: point.lon,
+    lat: point.lat,
+    township: point.township,
+    oid: point.binding.oid,
+    boundBy: point.binding.method,
+    boundLayer: point.binding.layerId,
+  });
+}
+
+async function insertLifecycle(tx: Transaction, record: NewLifecycleRecord): Promise<LifecycleRecord> {
+  const [row] = await tx.rows(`INSERT INTO lifecycle_records VALUES (nextval('lifecycle_ids'), $code, $oid, $stage, $date, $summary, $department) RETURNING *`, {
+    code: record.resourceCode,
+    oid: record.oid,
+    stage: record.stage,
+    date: record.date,
+    summary: record.summary,
+    department: record.department,
+  });
+  return lifecycleFrom(row!);
+}

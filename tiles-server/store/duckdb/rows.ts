@@ -1,0 +1,64 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Binding, Incident, LifecycleRecord, MonitoringPoint } from '../twinStore.ts';
+
+/** A result row as JS values: TIMESTAMP as Date, DATE as its text, BIGINT as bigint. */
+export type Row = Record<string, DuckDBValue | Date | bigint | number | string | null>;
+
+type Cell = Row[string] | undefined;
+
+export const iso = (value: Cell): string => (value instanceof Date ? value.toISOString() : String(value));
+const text = (value: Cell): string | null => (value === null || value === undefined ? null : String(value));
+const num = (value: Cell): number | null => (value === null || value === undefined ? null : Number(value));
+
+function bindingFrom(row: Row): Binding {
+  return { oid: text(row.oid), method: row.bound_by as Binding['method'], layerId: text(row.bound_layer) };
+}
+
+export function incidentFrom(row: Row): Incident {
+  return {
+    id: String(row.id),
+    type: String(row.type),
+    title: String(row.title),
+    description: text(row.description),
+    status: row.status as Incident['status'],
+    township: text(row.township),
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+    floor: num(row.floor),
+    binding: bindingFrom(row),
+    assignee: text(row.assignee),
+    source: String(row.source),
+    reportedAt: iso(row.reported_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export function pointFrom(row: Row): MonitoringPoint {
+  const warning = num(row.warning);
+  const alarm = num(row.alarm);
+  return {
+    id: String(row.id),
+    kind: String(row.kind),
+    name: String(row.name),
+    unit: String(row.unit),
+    thresholds: warning !== null && alarm !== null ? { warning, alarm } : null,
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+    township: text(row.township),
+    binding: bindingFrom(row),
+    latest: row.latest_at ? { value: Number(row.latest_value), at: iso(row.latest_at) } : null,
+    alarm: row.alarm_incident ? { incidentId: String(row.alarm_incident), since: iso(row.alarm_since), peak: Number(row.alarm_peak) } : null,
+  };
+}
+
+export function lifecycleFrom(row: Row): LifecycleRecord {
+  return {
+    id: Number(row.id),
+    resourceCode: String(row.resource_code),
+    oid: text(row.oid),
+    stage: String(row.stage),
+    date: iso(row.record_date).slice(0, 10),
+    summary: String(row.summary),
+    department: String(row.department),
+  };
+}

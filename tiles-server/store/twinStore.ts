@@ -1,0 +1,190 @@
+import type { IncidentStatus } from '../incidents/incidentWorkflow.ts';
+
+/** Who made a write: the token's name and role, or the server itself (`system:…`). */
+export interface Actor {
+  name: string;
+  role: string;
+}
+
+/** How a record came to be bound to an object. */
+export interface Binding {
+  oid: string | null;
+  /** `given`: the writer named the object; `position`: the smallest object containing its point; `none`: nothing contains it. */
+  method: 'given' | 'position' | 'none';
+  /** The layer of the bound object, when known. */
+  layerId: string | null;
+}
+
+export interface IncidentStep {
+  status: IncidentStatus;
+  actor: string;
+  assignee: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface Incident {
+  id: string;
+  type: string;
+  title: string;
+  description: string | null;
+  status: IncidentStatus;
+  township: string | null;
+  lon: number;
+  lat: number;
+  floor: number | null;
+  binding: Binding;
+  assignee: string | null;
+  source: string;
+  reportedAt: string;
+  updatedAt: string;
+}
+
+export interface NewIncident {
+  type: string;
+  title: string;
+  description?: string | undefined;
+  lon: number;
+  lat: number;
+  floor?: number | undefined;
+  township: string | null;
+  binding: Binding;
+  source: string;
+  reportedAt?: string | undefined;
+  /** Sample data and imports keep their own ids and status; the API never sets these. */
+  id?: string;
+  status?: IncidentStatus;
+}
+
+export interface IncidentFilter {
+  status?: IncidentStatus[] | undefined;
+  type?: string | undefined;
+  township?: string | undefined;
+  oid?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface IncidentTransition {
+  to: IncidentStatus;
+  assignee?: string | undefined;
+  note?: string | undefined;
+}
+
+/** One change the live stream carries; ids only grow, so a client resumes after the last it saw. */
+export interface TwinEvent {
+  id: number;
+  type: 'incident.created' | 'incident.updated' | 'alarm.raised' | 'alarm.cleared';
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export interface MonitoringPoint {
+  id: string;
+  kind: string;
+  name: string;
+  unit: string;
+  thresholds: { warning: number; alarm: number } | null;
+  lon: number;
+  lat: number;
+  township: string | null;
+  binding: Binding;
+  latest: { value: number; at: string } | null;
+  /** Set while a reading above the alarm threshold has not been followed by one below it. */
+  alarm: { incidentId: string; since: string; peak: number } | null;
+}
+
+export type NewMonitoringPoint = Omit<MonitoringPoint, 'latest' | 'alarm'>;
+
+export interface Reading {
+  pointId: string;
+  at: string;
+  value: number;
+}
+
+export interface IngestResult {
+  accepted: number;
+  alarmsRaised: string[];
+  alarmsCleared: string[];
+}
+
+export interface LifecycleRecord {
+  id: number;
+  resourceCode: string;
+  oid: string | null;
+  stage: string;
+  date: string;
+  summary: string;
+  department: string;
+}
+
+export type NewLifecycleRecord = Omit<LifecycleRecord, 'id'>;
+
+export interface RecordBatch {
+  incidents: NewIncident[];
+  monitoringPoints: NewMonitoringPoint[];
+  lifecycle: NewLifecycleRecord[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string;
+}
+
+/**
+ * Everything the data server stores, in the words of the domain. The DuckDB implementation is
+ * the embedded default; a PostgreSQL one can follow behind the same methods. Every write is one
+ * transaction that also appends its audit entry and its live events; it resolves only once
+ * committed, so an acknowledged write survives a crash.
+ */
+export interface TwinStore {
+  createIncident(incident: NewIncident, actor: Actor): Promise<Incident>;
+  transitionIncident(id: string, transition: IncidentTransition, actor: Actor): Promise<Incident>;
+  incident(id: string): Promise<(Incident & { steps: IncidentStep[] }) | undefined>;
+  incidents(filter: IncidentFilter): Promise<{ total: number; incidents: Incident[] }>;
+
+  upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number>;
+  monitoringPoints(): Promise<MonitoringPoint[]>;
+  monitoringPoint(id: string): Promise<MonitoringPoint | undefined>;
+  /** Stores readings, raising an incident when a point first crosses its alarm threshold and clearing it when it falls back. */
+  ingestReadings(readings: Reading[], actor: Actor, raise: (point: MonitoringPoint, reading: Reading) => NewIncident): Promise<IngestResult>;
+  readings(pointId: string, range: { from?: string | undefined; to?: string | undefined; limit: number }): Promise<Reading[]>;
+
+  addLifecycleRecords(records: NewLifecycleRecord[], actor: Actor): Promise<LifecycleRecord[]>;
+  lifecycle(resourceCode: string): Promise<LifecycleRecord[]>;
+
+  /** Incidents, monitoring points and lifecycle records bound to one object. */
+  recordsBoundTo(oid: string): Promise<{ incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] }>;
+
+  eventsAfter(id: number, limit: number): Promise<TwinEvent[]>;
+  /** The id of the newest event, 0 when there is none. */
+  latestEventId(): Promise<number>;
+  /** Called with each event once its transaction has committed. */
+  subscribe(listener: (event: TwinEvent) => void): () => void;
+
+  audit(range: { limit: number; offset: number }): Promise<AuditEntry[]>;
+  /**
+   * Stores a named batch of records (e.g. the sample twin's) in one transaction, unless a batch
+   * of that name was stored before; says whether it did.
+   */
+  importOnce(name: string, batch: RecordBatch, actor: Actor): Promise<boolean>;
+
+  close(): Promise<void>;
+}
+
+/** A write the store refused because of the data's state, not its shape (HTTP 404 / 409). */
+export class StoreConflict extends Error {
+  constructor(
+    readonly code: 'not_found' | 'invalid_transition' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreConflict';
+  }
+}
