@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -6,13 +8,14 @@ import { authenticate } from './auth/authenticate.ts';
 import type { TwinEnv } from './auth/caller.ts';
 import { LayerFiles } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
+import { dataLane } from './dataLane.ts';
 import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { codeRoutes } from './routes/codes.ts';
 import { eventRoutes } from './routes/events.ts';
-import { fileRoutes, rawPathname } from './routes/files.ts';
+import { fileAnswerer, fileRoutes, rawPathname } from './routes/files.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { objectRoutes } from './routes/objects.ts';
@@ -42,8 +45,15 @@ const dataCorsHeaders = {
   'Access-Control-Expose-Headers': exposeHeaders.join(','),
 };
 
+export interface Twin {
+  /** Every route, as a Hono app (what route tests call). */
+  app: Hono<TwinEnv>;
+  /** What the Node server runs: data files through their fast lane, everything else through `app`. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
 /** The twin's HTTP surface: viewer, Cesium assets, catalog, data folder, data API, health. */
-export function createApp(options: AppOptions): Hono<TwinEnv> {
+export function createTwin(options: AppOptions): Twin {
   const startedAt = Date.now();
   const app = new Hono<TwinEnv>();
   const { catalog, store, objects } = options;
@@ -91,12 +101,13 @@ export function createApp(options: AppOptions): Hono<TwinEnv> {
   app.route('/ogc', ogcFeatureRoutes({ catalog, dataDir: options.dataDir, prefix: '/ogc' }));
 
   const layerFiles = new LayerFiles(catalog);
+  const dataStore = new FileStore(options.dataDir);
+  const dataFileOptions = { cacheControl: 'public, max-age=300', headers: dataCorsHeaders };
   app.use('/data/*', async (c, next) => {
     if (layerFiles.readable(rawPathname(c.req.url), c.get('caller').role)) return next();
     return jsonError(c, 404, 'not_found', `No file ${c.req.path} in any layer you may read`);
   });
-  const dataStore = new FileStore(options.dataDir);
-  app.route('/data', fileRoutes('/data/', dataStore, { cacheControl: 'public, max-age=300', headers: dataCorsHeaders }));
+  app.route('/data', fileRoutes('/data/', dataStore, dataFileOptions));
   const cesiumStore = new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 });
   app.route('/cesium', fileRoutes('/cesium/', cesiumStore, { cacheControl: 'public, max-age=86400' }));
   app.route('/', viewerRoutes(new FileStore(options.viewerDir, { maxBytes: 32 * 1024 * 1024 })));
@@ -106,5 +117,13 @@ export function createApp(options: AppOptions): Hono<TwinEnv> {
     console.error(error);
     return jsonError(c, 500, 'internal_error', 'The server failed to answer this request');
   });
-  return app;
+
+  const lane = dataLane({ tokens: options.tokens, layerFiles, answer: fileAnswerer(dataStore, dataFileOptions) });
+  const honoListener = getRequestListener(app.fetch);
+  return {
+    app,
+    listener: (req, res) => {
+      if (!lane(req, res)) void honoListener(req, res);
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createApp } from './app.ts';
+import { createServer } from 'node:http';
+import { createTwin } from './app.ts';
 import { TOKENS_HELP, readTokens } from './auth/tokens.ts';
 import { readConfig } from './config.ts';
 import { loadCatalog } from './loadCatalog.ts';
@@ -19,12 +19,14 @@ async function main(): Promise<void> {
   for (const { folder, stored } of await importRecordFolders(store, objects, config.dataDir)) {
     if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
   }
-  const app = createApp({ ...config, catalog, version, store, objects, tokens });
+  const { listener } = createTwin({ ...config, catalog, version, store, objects, tokens });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createServer(listener);
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
     console.log(`Wuyi Twin serving ${catalog.layers.length} layers and ${objects.size} objects from ${config.dataDir}`);
     console.log(tokens.size > 0 ? `${tokens.size} API tokens configured` : TOKENS_HELP);
-    console.log(`Listening on http://localhost:${info.port}`);
+    console.log(`Listening on http://localhost:${typeof address === 'object' && address ? address.port : config.port}`);
   });
 
   const shutdown = (signal: string) => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Catalog, type LayerDefinition, parseCatalog } from '../layers/index.ts';
-import { createApp } from './app.ts';
+import { createTwin } from './app.ts';
 import { readTokens } from './auth/tokens.ts';
 import { ObjectIndex, type SpatialObject } from './objects/objectIndex.ts';
 import { polygonsOf } from './objects/polygonGeometry.ts';
@@ -60,7 +60,7 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
   const store = await DuckDbStore.open(join(root, 'twin.duckdb'), { adminCode: '330723' });
   const objects = new ObjectIndex(options.objects ?? FIXTURE_OBJECTS);
   const tokens = readTokens({ TWIN_TOKENS: Object.entries(TEST_TOKENS).map(([role, token]) => `${role}-user:${role}:${token}`).join(',') }, dirs.dataDir);
-  const app = createApp({ ...dirs, catalog, version: 'test', store, objects, tokens, heartbeatMs: 200, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+  const { app, listener } = createTwin({ ...dirs, catalog, version: 'test', store, objects, tokens, heartbeatMs: 200, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   const put = async (path: string, content: string | Uint8Array) => {
     await mkdir(join(path, '..'), { recursive: true });
     await writeFile(path, content);
@@ -76,7 +76,7 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
       },
       ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
     });
-  return { app, root, ...dirs, catalog, store, objects, put, call, close: () => store.close() };
+  return { app, listener, root, ...dirs, catalog, store, objects, put, call, close: () => store.close() };
 }
 
 /** The Wuyi catalog with extra layers (replacing those of the same id), validated. */

@@ -31,7 +31,7 @@ export async function startServer(
     throw new Error(`${command} exited with ${code} before answering ${readyUrl}`);
   });
   try {
-    await Promise.race([waitForAnswer(readyUrl), exited]);
+    await Promise.race([waitForAnswer(readyUrl, () => isRunning(child)), exited]);
   } catch (error) {
     await stopChild(child);
     throw new Error(`${(error as Error).message}\n${stderr}`);
@@ -39,11 +39,12 @@ export async function startServer(
   return { stop: () => stopChild(child) };
 }
 
-async function waitForAnswer(url: string, timeoutMs = 20_000): Promise<void> {
+async function waitForAnswer(url: string, alive: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
-  while (Date.now() < deadline) {
-    const response = await fetch(url).catch(() => undefined);
+  while (Date.now() < deadline && alive()) {
+    // Bounded, so that something else holding the port and never answering cannot stall us.
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
     if (response) last = `${response.status} ${await response.text()}`.slice(0, 300);
     if (response?.ok) return;
     await sleep(100);
@@ -53,7 +54,7 @@ async function waitForAnswer(url: string, timeoutMs = 20_000): Promise<void> {
 
 /** SIGTERM lets nginx's master end its workers; SIGKILL only if it hangs. */
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
+  if (isRunning(child)) {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -62,3 +63,5 @@ async function stopChild(child: ChildProcess): Promise<void> {
   }
   running.delete(child);
 }
+
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;

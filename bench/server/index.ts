@@ -1,3 +1,5 @@
+import { benchBindingThroughput } from './bindingThroughput.ts';
+import { benchIncidentLatency } from './incidentLatency.ts';
 import { benchTileServing } from './tileServing.ts';
 
 export interface ServerBenchOptions {
@@ -6,7 +8,7 @@ export interface ServerBenchOptions {
 }
 
 /** Parts of the server benchmark, run one after another so that none shares the CPUs with another. */
-const parts: ((options: ServerBenchOptions) => Promise<void>)[] = [benchTileServing];
+const parts: ((options: ServerBenchOptions) => Promise<void>)[] = [benchTileServing, () => benchIncidentLatency(), () => benchBindingThroughput()];
 
 /** Usage: npm run bench -- server [--seconds 8] [--connections 50] */
 export async function benchServer(options: ServerBenchOptions = {}) {

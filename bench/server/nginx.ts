@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from './childProcess.ts';
@@ -20,16 +20,10 @@ export async function startNginx(port: number, root: string, workers: number | '
       ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', errorLog, '-g', 'daemon off;'],
       `http://127.0.0.1:${port}${readyPath}`,
     );
-    return {
-      stop: async () => {
-        await nginx.stop();
-        await rm(prefix, { recursive: true, force: true });
-      },
-    };
+    return { stop: () => nginx.stop().finally(() => rm(prefix, { recursive: true, force: true })) };
   } catch (error) {
-    const log = await readFile(errorLog, 'utf8').catch(() => '');
     await rm(prefix, { recursive: true, force: true });
-    throw new Error(`nginx did not start: ${(error as Error).message}\n${log}`);
+    throw error;
   }
 }
 

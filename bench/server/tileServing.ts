@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildingsLayer } from '../../datasets/buildings/buildingsLayer.ts';
 import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
-import type { RunningServer } from './childProcess.ts';
+import { type RunningServer, startServer } from './childProcess.ts';
 import { startNginx } from './nginx.ts';
 import { startTwinServer } from './twinServer.ts';
 import { requireWrk, runWrk, type WrkResult } from './wrk.ts';
@@ -32,7 +32,16 @@ export async function benchTileServing({ seconds = 8, connections = 50 } = {}) {
       // other core, so this is the like-for-like figure the bar is measured against.
       { name: 'nginx, 1 worker (bar baseline)', port: 18_301, start: (port) => startNginx(port, dir, 1, tilePath(0)) },
       { name: 'nginx, worker_processes auto', port: 18_302, start: (port) => startNginx(port, dir, 'auto', tilePath(0)) },
-      { name: 'twin server (Hono, tiles from memory)', port: 18_303, start: (port) => startTwinServer(port, join(dir, 'data'), tilePath(0)) },
+      // What Node itself allows here: no auth, no layer check, no ETag or range logic.
+      {
+        name: 'bare node:http from memory (Node ceiling)',
+        port: 18_304,
+        start: (port) =>
+          startServer(process.execPath, ['--import', 'tsx', 'bench/server/bareNodeServer.ts'], `http://127.0.0.1:${port}${tilePath(0)}`, {
+            env: { ...process.env, PORT: String(port), DATA_DIR: join(dir, 'data') },
+          }),
+      },
+      { name: 'twin server (data fast lane, tiles from memory)', port: 18_303, start: (port) => startTwinServer(port, join(dir, 'data'), tilePath(0)) },
     ];
     const rows: ({ server: string } & WrkResult)[] = [];
     for (const server of servers) {

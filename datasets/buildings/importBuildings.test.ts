@@ -97,11 +97,11 @@ describe('Delaware footprints → 3D Tiles', () => {
     }
   });
 
-  it('writes the attribute table as Arrow IPC and as Parquet, with bbox and centroid columns', async () => {
+  it('writes the attribute table as Arrow IPC and as Parquet, with footprint, bbox and centroid columns', async () => {
     const arrow = tableFromIPC(await readFile(join(result.outDir, 'attributes.arrow')));
     expect(arrow.numRows).toBe(360);
     expect(arrow.schema.fields.map((field) => field.name)).toEqual(
-      ['oid', 'name', 'use', 'address', 'adminCode', 'height', 'floors', 'year', 'base', 'west', 'south', 'east', 'north', 'lon', 'lat'],
+      ['oid', 'name', 'use', 'address', 'adminCode', 'height', 'floors', 'year', 'base', 'geometry', 'west', 'south', 'east', 'north', 'lon', 'lat'],
     );
     const leaves = tiles(result.tileset.root).filter(({ tile }) => !tile.children);
     const tileOids = new Set<unknown>();
@@ -113,9 +113,10 @@ describe('Delaware footprints → 3D Tiles', () => {
     const rows = await duckdb.runAndReadAll(`
       SELECT count(*)::INTEGER AS buildings, count(DISTINCT oid)::INTEGER AS oids,
              count(*) FILTER (WHERE lon BETWEEN west AND east AND lat BETWEEN south AND north)::INTEGER AS centred,
-             min(height) > 0 AS heights
+             min(height) > 0 AS heights,
+             count(*) FILTER (WHERE json_extract_string(geometry, '$.type') IN ('Polygon', 'MultiPolygon'))::INTEGER AS outlined
       FROM read_parquet('${join(result.outDir, 'attributes.parquet')}')`);
-    expect(rows.getRowObjects()).toEqual([{ buildings: 360, oids: 360, centred: 360, heights: true }]);
+    expect(rows.getRowObjects()).toEqual([{ buildings: 360, oids: 360, centred: 360, heights: true, outlined: 360 }]);
   });
 
   it('is read by an independent 3D Tiles reader', async () => {

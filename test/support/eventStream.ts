@@ -12,7 +12,8 @@ export class EventStreamReader {
 
   constructor(response: Response) {
     if (!response.body) throw new Error(`The event stream answered ${response.status} without a body`);
-    this.reader = response.body.getReader();
+    const reader = response.body.getReader();
+    this.reader = reader;
     const parser = createParser({
       onEvent: (event) => {
         this.events.push({ ...event, receivedAt: performance.now() });
@@ -22,7 +23,7 @@ export class EventStreamReader {
     const decoder = new TextDecoder();
     this.done = (async () => {
       for (;;) {
-        const { value, done } = await this.reader.read().catch(() => ({ value: undefined, done: true as const }));
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
         if (done) break;
         parser.feed(decoder.decode(value, { stream: true }));
       }

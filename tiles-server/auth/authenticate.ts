@@ -1,32 +1,34 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../layers/index.ts';
 import { jsonError } from '../jsonError.ts';
-import { ANONYMOUS, type TwinEnv } from './caller.ts';
+import { ANONYMOUS, type Caller, type TwinEnv } from './caller.ts';
 import type { TokenRegistry } from './tokens.ts';
 
+export type Credentials = { caller: Caller } | { problem: string };
+
 /**
- * Sets the caller from `Authorization: Bearer <token>`, or from `?access_token=` on GET requests
- * (a browser's EventSource cannot send headers). No token: anonymous. An unknown token is
- * refused rather than treated as anonymous, so a typo does not silently hide layers.
+ * The caller named by an `Authorization: Bearer <token>` header or an `access_token` query
+ * parameter; anonymous with neither. An unknown token is refused rather than treated as
+ * anonymous, so a typo does not silently hide layers.
  */
+export function callerFor(authorization: string | undefined, queryToken: string | undefined, tokens: TokenRegistry): Credentials {
+  if (authorization !== undefined && !/^Bearer\s+\S+$/i.test(authorization)) return { problem: 'The Authorization header must be "Bearer <token>"' };
+  const token = authorization?.replace(/^Bearer\s+/i, '') ?? queryToken;
+  if (token === undefined) return { caller: ANONYMOUS };
+  const caller = tokens.lookup(token);
+  return caller ? { caller } : { problem: 'The API token is not known to this server' };
+}
+
+/** Sets the caller of every request (see callerFor); `?access_token=` counts on GET, since a browser's EventSource cannot send headers. */
 export function authenticate(tokens: TokenRegistry): MiddlewareHandler<TwinEnv> {
   return async (c, next) => {
-    const header = c.req.header('Authorization');
-    const fromQuery = c.req.method === 'GET' || c.req.method === 'HEAD' ? c.req.query('access_token') : undefined;
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? fromQuery;
-    if (header && !header.match(/^Bearer\s+\S+$/i)) {
-      return jsonError(c, 401, 'invalid_token', 'The Authorization header must be "Bearer <token>"');
-    }
-    if (token === undefined) {
-      c.set('caller', ANONYMOUS);
-      return next();
-    }
-    const caller = tokens.lookup(token);
-    if (!caller) {
+    const readOnly = c.req.method === 'GET' || c.req.method === 'HEAD';
+    const credentials = callerFor(c.req.header('Authorization'), readOnly ? c.req.query('access_token') : undefined, tokens);
+    if ('problem' in credentials) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-      return jsonError(c, 401, 'invalid_token', 'The API token is not known to this server');
+      return jsonError(c, 401, 'invalid_token', credentials.problem);
     }
-    c.set('caller', caller);
+    c.set('caller', credentials.caller);
     return next();
   };
 }

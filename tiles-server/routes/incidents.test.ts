@@ -92,7 +92,7 @@ describe('event stream', () => {
     await live.waitFor(2);
     expect(live.events.map((e) => e.event)).toEqual(['incident.created', 'incident.updated']);
     expect(JSON.parse(live.events[1]!.data)).toMatchObject({ incident: { id, status: '交办' }, step: { actor: 'operator-user', assignee: '县住建局' } });
-    const seen = live.events[0]!.id;
+    const seen = live.events[0]!.id!;
     await live.close();
 
     const resumed = new EventStreamReader(await t.call('GET', '/api/events', { headers: { 'Last-Event-ID': seen } }));

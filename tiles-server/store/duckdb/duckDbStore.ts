@@ -20,6 +20,7 @@ import {
   type TwinStore,
 } from '../twinStore.ts';
 import { alarmChange } from '../../monitoring/alarmRule.ts';
+import { GroupCommit } from './groupCommit.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { type Row, incidentFrom, lifecycleFrom, pointFrom, iso } from './rows.ts';
 
@@ -31,6 +32,8 @@ interface Transaction {
   rows(sql: string, params?: Params): Promise<Row[]>;
   event(type: TwinEvent['type'], data: Record<string, unknown>): Promise<void>;
   audit(actor: Actor, action: string, target: string): Promise<void>;
+  /** The next serial of incident ids with this prefix. */
+  nextSerial(prefix: string): Promise<number>;
 }
 
 const POINT_QUERY = `
@@ -46,8 +49,10 @@ const POINT_QUERY = `
  * is on disk even if the process is killed.
  */
 export class DuckDbStore implements TwinStore {
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(event: TwinEvent) => void>();
+  private readonly writes: GroupCommit<Transaction>;
+  /** The highest incident serial per id prefix, read once per prefix; forgotten on rollback. */
+  private readonly serials = new Map<string, number>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -55,7 +60,17 @@ export class DuckDbStore implements TwinStore {
     private readonly reader: DuckDBConnection,
     /** Incident ids are `<prefix>-<year>-<serial>`, e.g. `inc:330723-2026-00041`. */
     private readonly incidentPrefix: string,
-  ) {}
+  ) {
+    this.writes = new GroupCommit<Transaction>({
+      begin: async () => void (await writer.run('BEGIN TRANSACTION')),
+      commit: async () => void (await writer.run('COMMIT')),
+      rollback: async () => {
+        this.serials.clear();
+        await writer.run('ROLLBACK');
+      },
+      context: () => this.transaction(),
+    });
+  }
 
   static async open(path: string, options: { adminCode: string }): Promise<DuckDbStore> {
     // No extension can be downloaded on a closed network; never try.
@@ -80,8 +95,8 @@ export class DuckDbStore implements TwinStore {
       const problem = transitionProblem(row.status as Incident['status'], transition.to, transition);
       if (problem) throw new StoreConflict('invalid_transition', problem);
       const now = new Date().toISOString();
-      await tx.run(
-        `UPDATE incidents SET status = $status, assignee = coalesce($assignee, assignee), updated_at = $now WHERE id = $id`,
+      const [updated] = await tx.rows(
+        `UPDATE incidents SET status = $status, assignee = coalesce($assignee, assignee), updated_at = $now WHERE id = $id RETURNING *`,
         { id, status: transition.to, assignee: transition.assignee ?? null, now },
       );
       await tx.run(`INSERT INTO incident_steps VALUES ($id, $status, $actor, $assignee, $note, $now)`, {
@@ -92,7 +107,6 @@ export class DuckDbStore implements TwinStore {
         note: transition.note ?? null,
         now,
       });
-      const [updated] = await tx.rows(`SELECT * FROM incidents WHERE id = $id`, { id });
       const incident = incidentFrom(updated!);
       await tx.event('incident.updated', { incident, step: { status: transition.to, actor: actor.name, assignee: transition.assignee ?? null, note: transition.note ?? null, at: now } });
       await tx.audit(actor, `incident.${transition.to}`, id);
@@ -266,7 +280,7 @@ export class DuckDbStore implements TwinStore {
   }
 
   async close(): Promise<void> {
-    await this.queue.catch(() => undefined);
+    await this.writes.idle();
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
@@ -276,38 +290,37 @@ export class DuckDbStore implements TwinStore {
     return (await this.reader.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
   }
 
-  /** Runs `work` in a transaction after every earlier write; announces its events once committed. */
+  /** Runs `work` in a transaction after every earlier write (batched by group commit); resolves once committed. */
   private write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const run = async () => {
-      const events: TwinEvent[] = [];
-      const connection = this.writer;
-      const rows = async (sql: string, params: Params = {}) => (await connection.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
-      const tx: Transaction = {
-        run: async (sql, params = {}) => void (await connection.run(sql, params)),
-        rows,
-        event: async (type, data) => {
-          const at = new Date().toISOString();
-          const [row] = await rows(`INSERT INTO events VALUES (nextval('event_ids'), $type, $at, $data) RETURNING id`, { type, at, data: JSON.stringify(data) });
-          events.push({ id: Number(row!.id), type, at, data });
-        },
-        audit: async (actor, action, target) =>
-          void (await connection.run(`INSERT INTO audit_log VALUES (nextval('audit_ids'), current_timestamp, $actor, $role, $action, $target)`, { actor: actor.name, role: actor.role, action, target })),
-      };
-      await connection.run('BEGIN TRANSACTION');
-      let result: T;
-      try {
-        result = await work(tx);
-        await connection.run('COMMIT');
-      } catch (error) {
-        await connection.run('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-      for (const event of events) for (const listener of this.listeners) listener(event);
-      return result;
+    return this.writes.submit(work);
+  }
+
+  /** The context of one write: statements on the writer connection; its events announced after commit. */
+  private transaction(): { context: Transaction; committed: () => void } {
+    const events: TwinEvent[] = [];
+    const connection = this.writer;
+    const rows = async (sql: string, params: Params = {}) => (await connection.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
+    const context: Transaction = {
+      run: async (sql, params = {}) => void (await connection.run(sql, params)),
+      rows,
+      event: async (type, data) => {
+        const at = new Date().toISOString();
+        const [row] = await rows(`INSERT INTO events VALUES (nextval('event_ids'), $type, $at, $data) RETURNING id`, { type, at, data: JSON.stringify(data) });
+        events.push({ id: Number(row!.id), type, at, data });
+      },
+      audit: async (actor, action, target) =>
+        void (await connection.run(`INSERT INTO audit_log VALUES (nextval('audit_ids'), current_timestamp, $actor, $role, $action, $target)`, { actor: actor.name, role: actor.role, action, target })),
+      nextSerial: async (prefix) => {
+        let serial = this.serials.get(prefix);
+        if (serial === undefined) {
+          const [row] = await rows(`SELECT coalesce(max(CAST(substr(id, $from) AS INTEGER)), 0) AS n FROM incidents WHERE starts_with(id, $prefix)`, { prefix, from: prefix.length + 1 });
+          serial = Number(row!.n);
+        }
+        this.serials.set(prefix, serial + 1);
+        return serial + 1;
+      },
     };
-    const done = this.queue.then(run, run);
-    this.queue = done.catch(() => undefined);
-    return done;
+    return { context, committed: () => events.forEach((event) => this.listeners.forEach((listener) => listener(event))) };
   }
 }
 
@@ -333,42 +346,38 @@ async function migrate(connection: DuckDBConnection): Promise<void> {
 
 async function insertIncident(tx: Transaction, incident: NewIncident, actor: Actor, idPrefix: string): Promise<Incident> {
   const reportedAt = incident.reportedAt ?? new Date().toISOString();
-  const id = incident.id ?? (await nextIncidentId(tx, `${idPrefix}-${reportedAt.slice(0, 4)}-`));
-  if ((await tx.rows(`SELECT 1 FROM incidents WHERE id = $id`, { id })).length > 0) throw new StoreConflict('conflict', `Incident "${id}" already exists`);
+  const prefix = `${idPrefix}-${reportedAt.slice(0, 4)}-`;
+  const id = incident.id ?? `${prefix}${String(await tx.nextSerial(prefix)).padStart(5, '0')}`;
   const status = incident.status ?? '受理';
-  await tx.run(
-    `INSERT INTO incidents VALUES ($id, $type, $title, $description, $status, $township, $lon, $lat, $floor, $oid, $boundBy, $boundLayer, NULL, $source, $reportedAt, $reportedAt)`,
-    {
-      id,
-      type: incident.type,
-      title: incident.title,
-      description: incident.description ?? null,
-      status,
-      township: incident.township,
-      lon: incident.lon,
-      lat: incident.lat,
-      floor: incident.floor ?? null,
-      oid: incident.binding.oid,
-      boundBy: incident.binding.method,
-      boundLayer: incident.binding.layerId,
-      source: incident.source,
-      reportedAt,
-    },
-  );
+  let row: Row | undefined;
+  try {
+    [row] = await tx.rows(
+      `INSERT INTO incidents VALUES ($id, $type, $title, $description, $status, $township, $lon, $lat, $floor, $oid, $boundBy, $boundLayer, NULL, $source, $reportedAt, $reportedAt) RETURNING *`,
+      {
+        id,
+        type: incident.type,
+        title: incident.title,
+        description: incident.description ?? null,
+        status,
+        township: incident.township,
+        lon: incident.lon,
+        lat: incident.lat,
+        floor: incident.floor ?? null,
+        oid: incident.binding.oid,
+        boundBy: incident.binding.method,
+        boundLayer: incident.binding.layerId,
+        source: incident.source,
+        reportedAt,
+      },
+    );
+  } catch (error) {
+    if (String(error).includes('Duplicate key')) throw new StoreConflict('conflict', `Incident "${id}" already exists`);
+    throw error;
+  }
   await tx.run(`INSERT INTO incident_steps VALUES ($id, $status, $actor, NULL, NULL, $reportedAt)`, { id, status, actor: actor.name, reportedAt });
-  const [row] = await tx.rows(`SELECT * FROM incidents WHERE id = $id`, { id });
   const created = incidentFrom(row!);
   await tx.event('incident.created', { incident: created });
   return created;
-}
-
-/** The next id after the highest serial with this prefix (one county, one year). */
-async function nextIncidentId(tx: Transaction, prefix: string): Promise<string> {
-  const [row] = await tx.rows(`SELECT coalesce(max(CAST(substr(id, $from) AS INTEGER)), 0) AS n FROM incidents WHERE starts_with(id, $prefix)`, {
-    prefix,
-    from: prefix.length + 1,
-  });
-  return `${prefix}${String(Number(row!.n) + 1).padStart(5, '0')}`;
 }
 
 async function upsertPoint(tx: Transaction, point: NewMonitoringPoint): Promise<void> {

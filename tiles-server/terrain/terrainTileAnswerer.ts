@@ -1,7 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Context } from 'hono';
+import { type FileAnswer, type FileRequest, type ServeFileOptions, answerFile, notModified } from '../files/fileAnswer.ts';
 import type { FileStore, StoredFile } from '../files/fileStore.ts';
-import { type ServeFileOptions, serveFile } from '../files/serveFile.ts';
 import { safeSegments } from '../files/resolveSafePath.ts';
 import { keepExtensions, requestedExtensions, tileExtensions } from './quantizedMeshExtensions.ts';
 
@@ -17,22 +16,22 @@ interface TileVariants {
  * (Cesium with vertex normals does) gets the stored bytes; one that asks for fewer gets a copy
  * without the others, made once per version of the tile and kept.
  */
-export function terrainTileServer(store: FileStore, options: ServeFileOptions) {
+export function terrainTileAnswerer(store: FileStore, options: ServeFileOptions) {
   const variants = new WeakMap<StoredFile, TileVariants>();
 
-  return async (c: Context, encodedPath: string): Promise<Response> => {
+  return async (request: FileRequest, encodedPath: string): Promise<FileAnswer> => {
     const segments = safeSegments(encodedPath);
     const stored = Array.isArray(segments) ? await store.get([...segments.slice(0, -1), `${segments.at(-1)}.gz`]) : undefined;
-    if (!stored?.bytes) return serveFile(c, store, encodedPath, options);
+    if (!stored?.bytes) return answerFile(request, store, encodedPath, options);
 
     let tile = variants.get(stored);
     if (!tile) {
       tile = { extensions: readableExtensions(stored.bytes), reduced: new Map() };
       variants.set(stored, tile);
     }
-    const wanted = requestedExtensions(c.req.header('Accept'));
+    const wanted = requestedExtensions(request.header('Accept'));
     const kept = tile.extensions?.filter((name) => wanted.has(name));
-    if (!kept || kept.length === tile.extensions!.length) return serveFile(c, store, encodedPath, options);
+    if (!kept || kept.length === tile.extensions!.length) return answerFile(request, store, encodedPath, options);
 
     const key = kept.join('-');
     let bytes = tile.reduced.get(key);
@@ -50,8 +49,8 @@ export function terrainTileServer(store: FileStore, options: ServeFileOptions) {
       ETag: etag,
       Vary: 'Accept, Accept-Encoding',
     };
-    if (c.req.header('If-None-Match') === etag) return new Response(null, { status: 304, headers });
-    return new Response(c.req.method === 'HEAD' ? null : bytes, { status: 200, headers });
+    if (notModified(request, etag)) return { status: 304, headers, body: null };
+    return { status: 200, headers, body: request.method === 'HEAD' ? null : bytes };
   };
 }
 

@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { callerFor } from './auth/authenticate.ts';
+import type { LayerFiles } from './auth/layerFiles.ts';
+import type { TokenRegistry } from './auth/tokens.ts';
+import type { FileAnswer, FileRequest } from './files/fileAnswer.ts';
+
+const PREFIX = '/data/';
+
+/**
+ * The data files' fast lane: GET and HEAD under `/data/` answered on Node's own request and
+ * response, before Hono. Building a WHATWG Request and Response per tile costs about twice
+ * what answering it does (docs/adr/0003); this lane makes the same decisions as the Hono
+ * routes (same credentials, same layer check, same file answer) without them. Says whether it
+ * took the request.
+ */
+export function dataLane(options: {
+  tokens: TokenRegistry;
+  layerFiles: LayerFiles;
+  answer: (request: FileRequest, encodedPath: string) => Promise<FileAnswer>;
+}): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = req.url ?? '';
+    if (!url.startsWith(PREFIX) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const queryAt = url.indexOf('?');
+    const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    const queryToken = queryAt < 0 ? undefined : (new URLSearchParams(url.slice(queryAt + 1)).get('access_token') ?? undefined);
+    const credentials = callerFor(req.headers.authorization, queryToken, options.tokens);
+    if ('problem' in credentials) {
+      writeError(res, 401, 'invalid_token', credentials.problem, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+      return true;
+    }
+    if (!options.layerFiles.readable(path, credentials.caller.role)) {
+      writeError(res, 404, 'not_found', `No file ${path} in any layer you may read`);
+      return true;
+    }
+    const request: FileRequest = { method: req.method, header: (name) => headerOf(req, name) };
+    options.answer(request, path.slice(PREFIX.length)).then(
+      (answer) => writeAnswer(res, answer),
+      (error: unknown) => {
+        console.error(error);
+        writeError(res, 500, 'internal_error', 'The server failed to answer this request');
+      },
+    );
+    return true;
+  };
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function writeAnswer(res: ServerResponse, answer: FileAnswer): void {
+  if (answer.error) return writeError(res, answer.status, answer.error.code, answer.error.message);
+  res.writeHead(answer.status, answer.headers);
+  if (typeof answer.body === 'function') answer.body().pipe(res);
+  else res.end(answer.body ?? undefined);
+}
+
+function writeError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify({ error: { code, message } });
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}

@@ -1,0 +1,107 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { type ByteRange, parseByteRange } from './byteRange.ts';
+import { contentTypeOf } from './contentType.ts';
+import type { FileStore, StoredFile } from './fileStore.ts';
+import { safeSegments } from './resolveSafePath.ts';
+
+export interface ServeFileOptions {
+  cacheControl: string;
+  /** Sent with every file answer (CORS headers, say). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** What a file answer depends on, from Hono's context or a bare Node request alike. */
+export interface FileRequest {
+  method: string;
+  /** The value of a request header, looked up case-insensitively. */
+  header(name: string): string | undefined;
+}
+
+/** A file answer before it is written: bytes in memory, a stream from disk, or nothing. */
+export interface FileAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array | (() => Readable) | null;
+  /** Set on errors: the JSON error code and message. */
+  error?: { code: string; message: string };
+}
+
+/**
+ * Answers a GET/HEAD for a file of `store`: ETag and 304s, single byte ranges, and a
+ * pre-compressed `NAME.gz` sibling sent as `Content-Encoding: gzip` to clients that accept it
+ * (decompressed for those that do not). Framework-free, so the data fast lane and the Hono
+ * routes answer alike.
+ */
+export async function answerFile(request: FileRequest, store: FileStore, encodedPath: string, options: ServeFileOptions): Promise<FileAnswer> {
+  const segments = safeSegments(encodedPath);
+  if (segments === 'bad-request') return failure(400, 'bad_path', 'The path is malformed or tries to leave its folder');
+  if (segments === 'not-found') return failure(404, 'not_found', `No file at ${encodedPath}`);
+
+  const name = segments[segments.length - 1]!;
+  const [plain, gzipped] = await Promise.all([
+    store.get(segments),
+    name.endsWith('.gz') ? undefined : store.get([...segments.slice(0, -1), `${name}.gz`]),
+  ]);
+  const gzipAccepted = /\bgzip\b/i.test(request.header('Accept-Encoding') ?? '');
+  const file = gzipped && (gzipAccepted || !plain) ? gzipped : plain;
+  if (!file) return failure(404, 'not_found', `No file at ${encodedPath}`);
+
+  const headers: Record<string, string> = {
+    ...options.headers,
+    'Content-Type': contentTypeOf(name),
+    'Cache-Control': options.cacheControl,
+    'Last-Modified': file.lastModified,
+  };
+  if (gzipped) headers.Vary = 'Accept-Encoding';
+  const head = request.method === 'HEAD';
+
+  if (file === gzipped && !gzipAccepted) {
+    headers.ETag = `W/${file.etag}`;
+    if (notModified(request, headers.ETag)) return { status: 304, headers, body: null };
+    return { status: 200, headers, body: head ? null : gunzipped(file) };
+  }
+
+  headers.ETag = file.etag;
+  headers['Accept-Ranges'] = 'bytes';
+  if (file === gzipped) headers['Content-Encoding'] = 'gzip';
+  if (notModified(request, file.etag)) return { status: 304, headers, body: null };
+
+  const range = rangeFor(request, file);
+  if (range === 'unsatisfiable') {
+    headers['Content-Range'] = `bytes */${file.size}`;
+    return { status: 416, headers, body: null };
+  }
+  const { start, end } = range ?? { start: 0, end: file.size - 1 };
+  headers['Content-Length'] = String(end - start + 1);
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
+  return { status: range ? 206 : 200, headers, body: head || file.size === 0 ? null : bodyOf(file, { start, end }) };
+}
+
+export function failure(status: number, code: string, message: string): FileAnswer {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: null, error: { code, message } };
+}
+
+export function notModified(request: FileRequest, etag: string): boolean {
+  const header = request.header('If-None-Match');
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((candidate) => candidate.trim() === etag);
+}
+
+/** A range applies only while `If-Range` (when sent) still names this version. */
+function rangeFor(request: FileRequest, file: StoredFile): ByteRange | 'unsatisfiable' | undefined {
+  const ifRange = request.header('If-Range');
+  if (ifRange && ifRange.trim() !== file.etag) return undefined;
+  return parseByteRange(request.header('Range'), file.size);
+}
+
+function bodyOf(file: StoredFile, { start, end }: ByteRange): FileAnswer['body'] {
+  if (file.bytes) return start === 0 && end === file.size - 1 ? file.bytes : file.bytes.subarray(start, end + 1);
+  return () => createReadStream(file.path, { start, end });
+}
+
+function gunzipped(file: StoredFile): FileAnswer['body'] {
+  if (file.bytes) return gunzipSync(file.bytes);
+  return () => createReadStream(file.path).pipe(createGunzip());
+}
