@@ -41,13 +41,13 @@ export function terrainTileAnswerer(store: FileStore, options: ServeFileOptions)
     }
     const etag = `"${stored.etag.slice(1, -1)}-${key || 'core'}"`;
     const headers: Record<string, string> = {
-      ...options.headers,
       'Content-Type': 'application/vnd.quantized-mesh',
       'Content-Encoding': 'gzip',
       'Cache-Control': options.cacheControl,
       'Last-Modified': stored.lastModified,
       ETag: etag,
       Vary: 'Accept, Accept-Encoding',
+      ...options.headers,
     };
     if (notModified(request, etag)) return { status: 304, headers, body: null };
     return { status: 200, headers, body: request.method === 'HEAD' ? null : bytes };
