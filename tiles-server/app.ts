@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import { type Catalog, catalogFor } from '../layers/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { TwinEnv } from './auth/caller.ts';
-import { LayerFiles } from './auth/layerFiles.ts';
+import { LayerFiles, keepPrivate } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
 import { dataLane } from './dataLane.ts';
 import { FileStore } from './files/fileStore.ts';
@@ -104,8 +104,10 @@ export function createTwin(options: AppOptions): Twin {
   const dataStore = new FileStore(options.dataDir);
   const dataFileOptions = { cacheControl: 'public, max-age=300', headers: dataCorsHeaders };
   app.use('/data/*', async (c, next) => {
-    if (layerFiles.readable(rawPathname(c.req.url), c.get('caller').role)) return next();
-    return jsonError(c, 404, 'not_found', `No file ${c.req.path} in any layer you may read`);
+    const level = layerFiles.accessFor(rawPathname(c.req.url), c.get('caller').role);
+    if (!level) return jsonError(c, 404, 'not_found', `No file ${c.req.path} in any layer you may read`);
+    await next();
+    keepPrivate(c.res.headers, level);
   });
   app.route('/data', fileRoutes('/data/', dataStore, dataFileOptions));
   const cesiumStore = new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 });

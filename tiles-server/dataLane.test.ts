@@ -3,17 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_TOKENS, createTestApp } from './testApp.ts';
+import { FIXTURE_FILES_LAYER, TEST_TOKENS, createTestApp, wuyiCatalogWith } from './testApp.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await t.put(join(t.dataDir, 'tiles', 'a.glb'), new Uint8Array(5000).map((_, i) => i % 251));
-  await t.put(join(t.dataDir, 'both.json'), '{"a":1}');
-  await t.put(join(t.dataDir, 'both.json.gz'), gzipSync('{"a":1}'));
+  const layer = (id: string, access: string, folder: string) => ({ ...FIXTURE_FILES_LAYER, id, access, source: { type: 'xyz', url: `/data/${folder}/{z}/{x}/{y}.png` } });
+  t = await createTestApp({ catalog: await wuyiCatalogWith([layer('open-files', 'public', 'pub'), layer('secret-tiles', 'restricted', 'secret')]) });
+  await t.put(join(t.dataDir, 'secret', 'tiles', '0.glb'), 'restricted tile');
+  await t.put(join(t.dataDir, 'pub', 'tiles', 'a.glb'), new Uint8Array(5000).map((_, i) => i % 251));
+  await t.put(join(t.dataDir, 'pub', 'both.json'), '{"a":1}');
+  await t.put(join(t.dataDir, 'pub', 'both.json.gz'), gzipSync('{"a":1}'));
   server = createServer(t.listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -40,16 +42,17 @@ const compared = ['content-type', 'content-length', 'content-encoding', 'content
 
 describe('data fast lane', () => {
   const cases: [string, string, Record<string, string>][] = [
-    ['/data/tiles/a.glb', 'GET', {}],
-    ['/data/tiles/a.glb', 'HEAD', {}],
-    ['/data/tiles/a.glb', 'GET', { Range: 'bytes=100-199' }],
-    ['/data/tiles/a.glb', 'GET', { Range: 'bytes=9000-' }],
-    ['/data/both.json', 'GET', { 'Accept-Encoding': 'gzip' }],
-    ['/data/both.json', 'GET', {}],
-    ['/data/missing.glb', 'GET', {}],
+    ['/data/pub/tiles/a.glb', 'GET', {}],
+    ['/data/pub/tiles/a.glb', 'HEAD', {}],
+    ['/data/pub/tiles/a.glb', 'GET', { Range: 'bytes=100-199' }],
+    ['/data/pub/tiles/a.glb', 'GET', { Range: 'bytes=9000-' }],
+    ['/data/pub/both.json', 'GET', { 'Accept-Encoding': 'gzip' }],
+    ['/data/pub/both.json', 'GET', {}],
+    ['/data/pub/missing.glb', 'GET', {}],
     ['/data/..%2f..%2fetc%2fpasswd', 'GET', {}],
-    ['/data/tiles/a.glb', 'GET', { Authorization: 'Bearer unknown-token-0123456789' }],
-    [`/data/tiles/a.glb?access_token=${TEST_TOKENS.viewer}`, 'GET', {}],
+    ['/data/pub/tiles/a.glb', 'GET', { Authorization: 'Bearer unknown-token-0123456789' }],
+    [`/data/pub/tiles/a.glb?access_token=${TEST_TOKENS.viewer}`, 'GET', {}],
+    [`/data/secret/tiles/0.glb?access_token=${TEST_TOKENS.admin}`, 'GET', {}],
   ];
   for (const [path, method, headers] of cases) {
     it(`answers ${method} ${path} ${JSON.stringify(headers)} as the Hono route does`, async () => {
@@ -67,9 +70,14 @@ describe('data fast lane', () => {
     });
   }
 
+  it('keeps files of layers that are not public out of shared caches', async () => {
+    expect((await rawGet(`/data/secret/tiles/0.glb?access_token=${TEST_TOKENS.admin}`, 'GET', {})).headers['cache-control']).toBe('private, max-age=300');
+    expect((await rawGet('/data/pub/tiles/a.glb', 'GET', {})).headers['cache-control']).toBe('public, max-age=300');
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
-    const first = await rawGet('/data/tiles/a.glb', 'GET', {});
-    expect((await rawGet('/data/tiles/a.glb', 'GET', { 'If-None-Match': first.headers.etag! })).status).toBe(304);
+    const first = await rawGet('/data/pub/tiles/a.glb', 'GET', {});
+    expect((await rawGet('/data/pub/tiles/a.glb', 'GET', { 'If-None-Match': first.headers.etag! })).status).toBe(304);
   });
 
   it('leaves everything else to the Hono app', async () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callerFor } from './auth/authenticate.ts';
-import type { LayerFiles } from './auth/layerFiles.ts';
+import { type LayerFiles, keepPrivate } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
 import type { FileAnswer, FileRequest } from './files/fileAnswer.ts';
 
@@ -29,13 +29,17 @@ export function dataLane(options: {
       writeError(res, 401, 'invalid_token', credentials.problem, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
       return true;
     }
-    if (!options.layerFiles.readable(path, credentials.caller.role)) {
+    const level = options.layerFiles.accessFor(path, credentials.caller.role);
+    if (!level) {
       writeError(res, 404, 'not_found', `No file ${path} in any layer you may read`);
       return true;
     }
     const request: FileRequest = { method: req.method, header: (name) => headerOf(req, name) };
     options.answer(request, path.slice(PREFIX.length)).then(
-      (answer) => writeAnswer(res, answer),
+      (answer) => {
+        keepPrivate(answer.headers, level);
+        writeAnswer(res, answer);
+      },
       (error: unknown) => {
         console.error(error);
         writeError(res, 500, 'internal_error', 'The server failed to answer this request');

@@ -107,7 +107,10 @@ describe('access control', () => {
   it('shows it to an admin token, by header or by access_token on a GET', async () => {
     for (const path of restrictedRoutes) expect((await t.call('GET', path, { as: 'admin' })).status, path).toBe(200);
     expect((await (await t.call('GET', '/api/objects?at=119.905,28.905', { as: 'admin' })).json()).oid).toBe('site:1');
-    expect((await t.app.request(`/data/secret/key-sites.geojson?access_token=${TEST_TOKENS.admin}`)).status).toBe(200);
+    const restricted = await t.app.request(`/data/secret/key-sites.geojson?access_token=${TEST_TOKENS.admin}`);
+    expect(restricted.status).toBe(200);
+    // Shared caches must not hand a restricted file to the next user.
+    expect(restricted.headers.get('cache-control')).toBe('private, max-age=300');
     expect((await (await t.call('GET', '/api/search?q=武义水厂', { as: 'admin' })).json()).hits).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { type Catalog, type LayerDefinition, type Role, canRead } from '../../layers/index.ts';
+import { type AccessLevel, type Catalog, type LayerDefinition, type Role, canRead } from '../../layers/index.ts';
 
 interface FileRule {
   layerId: string;
@@ -24,17 +24,36 @@ export class LayerFiles {
     });
   }
 
-  /** Whether `role` may read the file at `path` (a URL path under `/data/`, still percent-encoded). */
-  readable(path: string, role: Role): boolean {
+  /**
+   * The access level under which `role` may read the file at `path` (a URL path under `/data/`,
+   * still percent-encoded): the most open of the readable layers publishing it; undefined when
+   * none may be read.
+   */
+  accessFor(path: string, role: Role): AccessLevel | undefined {
     let decoded: string;
     try {
       decoded = path.includes('%') ? decodeURIComponent(path) : path;
     } catch {
-      return false;
+      return undefined;
     }
-    if (decoded.includes('/../') || decoded.includes('\\')) return false;
-    return this.rules.some((rule) => (rule.path.endsWith('/') ? decoded.startsWith(rule.path) : decoded === rule.path) && canRead(role, rule.access));
+    if (decoded.includes('/../') || decoded.includes('\\')) return undefined;
+    let level: AccessLevel | undefined;
+    for (const rule of this.rules) {
+      if (!(rule.path.endsWith('/') ? decoded.startsWith(rule.path) : decoded === rule.path) || !canRead(role, rule.access)) continue;
+      if (level === undefined || OPENNESS.indexOf(rule.access) < OPENNESS.indexOf(level)) level = rule.access;
+    }
+    return level;
   }
+}
+
+const OPENNESS: readonly AccessLevel[] = ['public', 'internal', 'restricted'];
+
+/** Files of layers that are not public must not be kept by shared caches for other users. */
+export function keepPrivate(headers: Record<string, string> | Headers, level: AccessLevel): void {
+  if (level === 'public') return;
+  if (headers instanceof Headers) {
+    if (headers.has('Cache-Control')) headers.set('Cache-Control', 'private, max-age=300');
+  } else if (headers['Cache-Control']) headers['Cache-Control'] = 'private, max-age=300';
 }
 
 const tiled = (layer: LayerDefinition) => layer.kind === 'terrain' || layer.kind === 'buildings' || layer.kind === 'imagery';
