@@ -1,4 +1,5 @@
 export * from './schema.ts';
+export * from './records.ts';
 export { CatalogError, parseCatalog } from './parseCatalog.ts';
 export { canRead, catalogFor, type Role } from './access.ts';
 

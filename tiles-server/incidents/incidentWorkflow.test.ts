@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_STATUSES, allowedNext, transitionProblem } from './incidentWorkflow.ts';
+import { INCIDENT_STATUSES } from '../../layers/index.ts';
+import { allowedNext, transitionProblem } from './incidentWorkflow.ts';
 
 describe('incident workflow', () => {
   it('walks 受理 → 交办 → 处置 → 办结 with what each step needs', () => {

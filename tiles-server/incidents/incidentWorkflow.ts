@@ -1,10 +1,10 @@
+import type { IncidentStatus } from '../../layers/index.ts';
+
 /**
- * The life of an incident (the 数字城管 case flow): accepted (受理), assigned to a department
- * (交办), being handled (处置), closed (办结); a department may send it back (退回), after which
- * it is assigned again.
+ * The steps an incident may take: accepted (受理), assigned to a department (交办), being
+ * handled (处置), closed (办结); a department may send it back (退回), after which it is
+ * assigned again.
  */
-export const INCIDENT_STATUSES = ['受理', '交办', '处置', '办结', '退回'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 const next: Record<IncidentStatus, readonly IncidentStatus[]> = {
   受理: ['交办'],

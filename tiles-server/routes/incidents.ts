@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Catalog } from '../../layers/index.ts';
 import { type TwinEnv } from '../auth/caller.ts';
 import { requireRole } from '../auth/authenticate.ts';
-import { INCIDENT_STATUSES } from '../incidents/incidentWorkflow.ts';
+import { INCIDENT_STATUSES } from '../../layers/index.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
 import { canReadRecords } from '../records/recordAccess.ts';

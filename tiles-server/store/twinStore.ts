@@ -1,43 +1,11 @@
-import type { IncidentStatus } from '../incidents/incidentWorkflow.ts';
+import type { Binding, Incident, IncidentStatus, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, TwinEvent } from '../../layers/index.ts';
+
+export type { Binding, Incident, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, TwinEvent } from '../../layers/index.ts';
 
 /** Who made a write: the token's name and role, or the server itself (`system:…`). */
 export interface Actor {
   name: string;
   role: string;
-}
-
-/** How a record came to be bound to an object. */
-export interface Binding {
-  oid: string | null;
-  /** `given`: the writer named the object; `position`: the smallest object containing its point; `none`: nothing contains it. */
-  method: 'given' | 'position' | 'none';
-  /** The layer of the bound object, when known. */
-  layerId: string | null;
-}
-
-export interface IncidentStep {
-  status: IncidentStatus;
-  actor: string;
-  assignee: string | null;
-  note: string | null;
-  at: string;
-}
-
-export interface Incident {
-  id: string;
-  type: string;
-  title: string;
-  description: string | null;
-  status: IncidentStatus;
-  township: string | null;
-  lon: number;
-  lat: number;
-  floor: number | null;
-  binding: Binding;
-  assignee: string | null;
-  source: string;
-  reportedAt: string;
-  updatedAt: string;
 }
 
 export interface NewIncident {
@@ -73,51 +41,12 @@ export interface IncidentTransition {
   note?: string | undefined;
 }
 
-/** One change the live stream carries; ids only grow, so a client resumes after the last it saw. */
-export interface TwinEvent {
-  id: number;
-  type: 'incident.created' | 'incident.updated' | 'alarm.raised' | 'alarm.cleared';
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export interface MonitoringPoint {
-  id: string;
-  kind: string;
-  name: string;
-  unit: string;
-  thresholds: { warning: number; alarm: number } | null;
-  lon: number;
-  lat: number;
-  township: string | null;
-  binding: Binding;
-  latest: { value: number; at: string } | null;
-  /** Set while a reading above the alarm threshold has not been followed by one below it. */
-  alarm: { incidentId: string; since: string; peak: number } | null;
-}
-
 export type NewMonitoringPoint = Omit<MonitoringPoint, 'latest' | 'alarm'>;
-
-export interface Reading {
-  pointId: string;
-  at: string;
-  value: number;
-}
 
 export interface IngestResult {
   accepted: number;
   alarmsRaised: string[];
   alarmsCleared: string[];
-}
-
-export interface LifecycleRecord {
-  id: number;
-  resourceCode: string;
-  oid: string | null;
-  stage: string;
-  date: string;
-  summary: string;
-  department: string;
 }
 
 export type NewLifecycleRecord = Omit<LifecycleRecord, 'id'>;
