@@ -79,3 +79,14 @@ export interface LifecycleRecord {
   summary: string;
   department: string;
 }
+
+/** An object of a layer with every record bound to it (`GET /api/objects/{oid}`). */
+export interface BoundObject {
+  oid: string;
+  layerId: string;
+  properties: Record<string, unknown>;
+  bbox: [number, number, number, number];
+  position: { lon: number; lat: number };
+  geometry: unknown;
+  records: { incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] };
+}

@@ -166,6 +166,8 @@ export type TerrainLayerDefinition = z.infer<typeof TerrainLayer>;
 export type BuildingsLayerDefinition = z.infer<typeof BuildingsLayer>;
 export type ImageryLayerDefinition = z.infer<typeof ImageryLayer>;
 export type VectorLayerDefinition = z.infer<typeof VectorLayer>;
+export type IncidentsLayerDefinition = z.infer<typeof IncidentsLayer>;
+export type MonitoringPointsLayerDefinition = z.infer<typeof MonitoringPointsLayer>;
 export type LayerKind = LayerDefinition['kind'];
 
 export const CameraView = z

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Catalog, Role } from '../../layers/index.ts';
+import type { BoundObject, Catalog, Role } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex, SpatialObject } from '../objects/objectIndex.ts';
@@ -27,7 +27,7 @@ export function describeObject(object: SpatialObject) {
  * smallest object there. Only objects of layers the caller may read are found.
  */
 export function objectRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
-  const withRecords = async (object: SpatialObject, role: Role) => {
+  const withRecords = async (object: SpatialObject, role: Role): Promise<BoundObject> => {
     const bound = await options.store.recordsBoundTo(object.oid);
     const code = object.properties.resourceCode;
     const lifecycle = typeof code === 'string' && code !== '' ? await options.store.lifecycle(code) : bound.lifecycle;

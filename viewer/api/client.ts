@@ -1,4 +1,4 @@
-import { type Catalog, parseCatalog } from '../../layers/index.ts';
+import { type BoundObject, type Catalog, type Incident, type MonitoringPoint, parseCatalog } from '../../layers/index.ts';
 
 /** A failed call to the twin server, with a message fit to show to the user. */
 export class ApiError extends Error {
@@ -27,4 +27,18 @@ async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
 /** The layer catalog as the server lets this user see it, checked against the shared schema. */
 export async function fetchCatalog(signal?: AbortSignal): Promise<Catalog> {
   return parseCatalog(await getJson('/api/layers', signal), '/api/layers');
+}
+
+/** The newest incidents (the live stream brings later ones). */
+export async function fetchIncidents(signal?: AbortSignal): Promise<Incident[]> {
+  return ((await getJson('/api/incidents?limit=500', signal)) as { incidents: Incident[] }).incidents;
+}
+
+export async function fetchMonitoringPoints(signal?: AbortSignal): Promise<MonitoringPoint[]> {
+  return ((await getJson('/api/monitoring/points', signal)) as { points: MonitoringPoint[] }).points;
+}
+
+/** An object with every record bound to it. */
+export async function fetchObject(oid: string, signal?: AbortSignal): Promise<BoundObject> {
+  return (await getJson(`/api/objects/${encodeURIComponent(oid)}`, signal)) as BoundObject;
 }

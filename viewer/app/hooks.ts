@@ -5,7 +5,7 @@ import type { Language } from '../i18n/index.tsx';
 import type { LayerStatus } from '../layers/types.ts';
 import { formatViewState, parseViewState } from '../url-state/viewState.ts';
 
-type CatalogState = { catalog?: Catalog; error?: string; retry: () => void };
+export type CatalogState = { catalog?: Catalog; error?: string; retry: () => void };
 
 export function useCatalog(): CatalogState {
   const [attempt, setAttempt] = useState(0);

@@ -1,40 +1,57 @@
 import { Globe } from '../globe/index.tsx';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
+import { IncidentBoard } from '../incidents/index.tsx';
+import { IncidentFeedProvider } from '../incidents/context.tsx';
 import { LayerTree } from '../layer-tree/index.tsx';
+import { SelectionProvider, useSelection } from '../selection/index.tsx';
 import { rendererFor } from '../layers/registry.ts';
-import { useCatalog, useLayerStatus, useViewState } from './hooks.ts';
+import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
 
 export function App() {
   const { catalog, error, retry } = useCatalog();
   const view = useViewState(catalog);
-  const { status, report } = useLayerStatus();
+  const hasIncidents = catalog?.layers.some((layer) => layer.kind === 'incidents') ?? false;
 
   return (
     <I18nProvider language={view.language}>
-      <div className="app" data-catalog={catalog ? 'loaded' : error ? 'failed' : 'loading'}>
-        {catalog && (
-          <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera}>
-            {catalog.layers.map((layer) => {
-              const Renderer = rendererFor(layer.kind);
-              return Renderer ? (
-                <Renderer key={layer.id} layer={layer} visible={view.visibleLayers.has(layer.id)} onStatus={report} />
-              ) : null;
-            })}
-          </Globe>
-        )}
-        <TopBar
-          title={catalog?.title}
-          onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')}
-        />
-        <aside className="side-panel">
-          {catalog ? (
-            <LayerTree catalog={catalog} visible={view.visibleLayers} status={status} onToggle={view.toggleLayer} />
-          ) : (
-            <CatalogPending error={error} onRetry={retry} />
-          )}
-        </aside>
-      </div>
+      <SelectionProvider>
+        <IncidentFeedProvider enabled={hasIncidents}>
+          <Twin catalog={catalog} error={error} retry={retry} view={view} />
+        </IncidentFeedProvider>
+      </SelectionProvider>
     </I18nProvider>
+  );
+}
+
+/** The twin once its providers are in place: globe, layer tree and incident board. */
+function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
+  const { status, report } = useLayerStatus();
+  const { selected } = useSelection();
+  return (
+    <div className="app" data-catalog={catalog ? 'loaded' : error ? 'failed' : 'loading'} data-selected-oid={selected?.oid ?? undefined}>
+      {catalog && (
+        <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera}>
+          {catalog.layers.map((layer) => {
+            const Renderer = rendererFor(layer.kind);
+            return Renderer ? (
+              <Renderer key={layer.id} layer={layer} visible={view.visibleLayers.has(layer.id)} onStatus={report} />
+            ) : null;
+          })}
+        </Globe>
+      )}
+      <TopBar
+        title={catalog?.title}
+        onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')}
+      />
+      <aside className="side-panel">
+        {catalog ? (
+          <LayerTree catalog={catalog} visible={view.visibleLayers} status={status} onToggle={view.toggleLayer} />
+        ) : (
+          <CatalogPending error={error} onRetry={retry} />
+        )}
+      </aside>
+      <IncidentBoard />
+    </div>
   );
 }
 

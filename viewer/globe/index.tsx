@@ -4,6 +4,7 @@ import type { CameraView } from '../../layers/index.ts';
 import { ObjectInfo } from '../object-info/index.tsx';
 import { useCartographicLight, useCameraSync, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 import { usePageApi } from './pageApi.ts';
+import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
 
 interface GlobeProps {
   initialCamera: CameraView;
@@ -30,5 +31,6 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'chi
   useCartographicLight(viewer);
   useTerrainShading(viewer);
   usePageApi(viewer);
+  useFlyToSelection(viewer);
   return null;
 }

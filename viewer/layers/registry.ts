@@ -3,6 +3,8 @@ import type { LayerDefinition, LayerKind } from '../../layers/index.ts';
 import type { LayerRendererProps } from './types.ts';
 import { BuildingsLayerView } from './buildings/index.tsx';
 import { ImageryLayerView } from './imagery/index.tsx';
+import { IncidentsLayerView } from './incidents/index.tsx';
+import { MonitoringPointsLayerView } from './monitoring-points/index.tsx';
 import { TerrainLayerView } from './terrain/index.tsx';
 import { VectorLayerView } from './vector/index.tsx';
 
@@ -15,6 +17,8 @@ type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract
 const renderers: { [K in LayerKind]?: RendererFor<K> } = {
   buildings: BuildingsLayerView,
   imagery: ImageryLayerView,
+  incidents: IncidentsLayerView,
+  'monitoring-points': MonitoringPointsLayerView,
   terrain: TerrainLayerView,
   vector: VectorLayerView,
 };

@@ -1,14 +1,18 @@
 import { useCesium } from 'resium';
 import { useI18n } from '../i18n/index.tsx';
 import { propertyLabels } from '../i18n/messages.ts';
+import { BoundRecords } from './BoundRecords.tsx';
 import { usePickedObject } from './hooks.ts';
+import { useBoundObject } from './useBoundObject.ts';
 import { propertyRows } from './properties.ts';
 
-/** The properties of the object last clicked in 3D. */
+/** The properties of the object last clicked in 3D, and every record bound to it. */
 export function ObjectInfo() {
   const { viewer } = useCesium();
   const { picked, clear } = usePickedObject(viewer);
   const { t, language } = useI18n();
+  const oid = picked?.properties.oid;
+  const bound = useBoundObject(typeof oid === 'string' && oid !== '' ? oid : undefined);
   if (!picked) return null;
   const rows = propertyRows(picked.properties);
   const title = picked.properties.name || picked.properties.oid || t('objectInfo');
@@ -28,6 +32,8 @@ export function ObjectInfo() {
           </div>
         ))}
       </dl>
+      {bound.object && <BoundRecords records={bound.object.records} />}
+      {bound.error && <p className="panel-error">{bound.error}</p>}
     </section>
   );
 }

@@ -24,15 +24,16 @@ export async function sampleData(): Promise<string> {
 
 /**
  * Starts the real twin server (as `npm start` runs it) on a free port, over a fresh copy of the
- * sample data folder to which `prepare` may add (imported layers, say).
+ * sample data folder to which `prepare` may add (imported layers, say); `env` adds settings
+ * such as API tokens.
  */
-export async function startTwinServer(prepare?: (dataDir: string) => Promise<void>): Promise<TwinServer> {
+export async function startTwinServer(prepare?: (dataDir: string) => Promise<void>, env: Record<string, string> = {}): Promise<TwinServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-e2e-'));
   await cp(await sampleData(), dataDir, { recursive: true });
   await prepare?.(dataDir);
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

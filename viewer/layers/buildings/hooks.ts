@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Cartesian3, Cesium3DTileset, ImageBasedLighting } from 'cesium';
+import { Cartesian3, Cesium3DTileStyle, Cesium3DTileset, ImageBasedLighting } from 'cesium';
 import { useCesium } from 'resium';
 import type { BuildingsLayerDefinition } from '../../../layers/index.ts';
 import type { LayerRendererProps } from '../types.ts';
 import { loadLayer } from '../loadLayer.ts';
 import { useRequested } from '../useRequested.ts';
+import { useSelection } from '../../selection/index.tsx';
 
 /** Streams the layer's 3D Tiles from the twin server once it is first shown. */
 export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererProps<BuildingsLayerDefinition>) {
@@ -35,6 +36,15 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
   useEffect(() => {
     if (tileset) tileset.show = visible;
   }, [tileset, visible]);
+
+  // The selected object, when it is one of these buildings, stands out in a warning colour.
+  const selectedOid = useSelection().selected?.oid;
+  useEffect(() => {
+    if (!tileset) return;
+    tileset.style = selectedOid
+      ? new Cesium3DTileStyle({ color: { conditions: [[`\${oid} === ${JSON.stringify(selectedOid)}`, "color('#ff3d00')"], ['true', "color('#ffffff')"]] } })
+      : undefined;
+  }, [tileset, selectedOid]);
 }
 
 /**

@@ -1,0 +1,80 @@
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeOfflinePage, launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
+import { screenshotGlobe } from './support/canvasPixels.ts';
+import { type TwinServer, startTwinServer } from './support/twinServer.ts';
+import { waitForScene } from './support/twinPage.ts';
+
+const token = 'e2e-operator-token-0123456789';
+let server: TwinServer;
+let browser: Browser;
+let session: Awaited<ReturnType<typeof offlinePage>>;
+
+beforeAll(async () => {
+  server = await startTwinServer(undefined, { TWIN_TOKENS: `duty-room:operator:${token}` });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(() => closeOfflinePage(session));
+
+/** Pixels in the highlight colour (#ff3d00 as lit: strong red, some green, almost no blue — unlike the red of alerts and status dots). */
+function highlightPixels(png: Buffer): number {
+  const { data } = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i]! > 150 && data[i + 1]! < 110 && data[i + 2]! < 25 && data[i]! > 2.5 * data[i + 1]!) count++;
+  return count;
+}
+
+describe('commander: incidents live in 3D', () => {
+  it('shows a reported incident on the board at once, and a click flies to its building and highlights it', async () => {
+    session = await offlinePage(browser, server.url);
+    const { page } = session;
+    await page.goto(`${server.url}/?layers=relief-basemap,terrain,buildings,incidents&view=119.8156,28.8870,900,0,-40`);
+    await waitForScene(page);
+    const { total } = (await (await fetch(`${server.url}/api/incidents?limit=1`)).json()) as { total: number };
+    await expect.poll(() => page.locator('.incident-list li').count()).toBe(total);
+    await page.waitForSelector('.incident-board[data-stream=live]');
+
+    const building = (await (await fetch(`${server.url}/api/objects?at=119.8156,28.8955`)).json()) as { oid: string };
+    expect(building.oid).toMatch(/^bldg:/);
+    const posted = performance.now();
+    const response = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: '设施损坏', title: '端到端测试：路灯损坏', oid: building.oid, floor: 3 }),
+    });
+    expect(response.status).toBe(201);
+    const incident = (await response.json()) as { id: string; lon: number; lat: number };
+    const alert = page.locator(`.incident-alert[data-incident-id="${incident.id}"]`);
+    await alert.waitFor({ timeout: 5000 });
+    const shownAfterMs = performance.now() - posted;
+    console.log(`incident on screen ${shownAfterMs.toFixed(0)} ms after the POST was sent`);
+    expect(shownAfterMs, 'the alert appears within a second').toBeLessThan(1000);
+    expect(await page.locator('.incident-list li').first().getAttribute('data-incident-id')).toBe(incident.id);
+
+    const before = highlightPixels(await screenshotGlobe(page));
+    await page.locator(`.incident-list li[data-incident-id="${incident.id}"] button`).click();
+    await page.waitForSelector(`.app[data-selected-oid="${building.oid}"]`);
+    await page.waitForTimeout(2000); // the flight
+    await waitForScene(page);
+    await saveScreenshot(page, 'incident-selected');
+    const after = highlightPixels(await screenshotGlobe(page));
+    expect(after - before, 'the bound building is drawn in the highlight colour').toBeGreaterThan(300);
+
+    // Clicking the incident in 3D shows its building with everything bound to it.
+    const point = await page.evaluate(async ({ lon, lat }) => {
+      const [ground] = await window.wuyiTwin!.terrainHeights([[lon, lat]]);
+      return window.wuyiTwin!.screenPosition(lon, lat, ground ?? 0);
+    }, incident);
+    expect(point, 'the incident is on screen').toBeDefined();
+    await page.mouse.click(point![0], point![1]);
+    await page.waitForSelector(`.object-info[data-oid="${building.oid}"] .bound-incidents li[data-incident-id="${incident.id}"]`, { timeout: 10_000 });
+    await saveScreenshot(page, 'incident-object-panel');
+  }, 240_000);
+});

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { Incident } from '../../layers/index.ts';
+import { fetchIncidents } from '../api/client.ts';
+import { type StreamState, followEvents } from '../api/eventStream.ts';
+import { incidentOf, mergeIncident } from './incidentFeed.ts';
+
+const ALERT_MS = 8000;
+
+export interface IncidentFeed {
+  incidents: Incident[];
+  stream: StreamState;
+  /** Incidents reported in the last few seconds, for the alert. */
+  alerts: Incident[];
+  /** Counts monitoring alarm changes, so the monitoring layer knows to reload. */
+  alarmChanges: number;
+  error: string | undefined;
+}
+
+/**
+ * The incidents board's data: the newest incidents from the API, kept current by the live
+ * stream. The stream opens first, so nothing reported while the list loads is missed.
+ */
+export function useIncidentFeed(enabled: boolean): IncidentFeed {
+  const [incidents, setIncidents] = useState<Incident[]>([]);
+  const [stream, setStream] = useState<StreamState>('connecting');
+  const [alerts, setAlerts] = useState<Incident[]>([]);
+  const [alarmChanges, setAlarmChanges] = useState(0);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!enabled) return;
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const stop = followEvents((event) => {
+      const incident = incidentOf(event);
+      if (incident) setIncidents((list) => mergeIncident(list, incident));
+      if (incident && event.type === 'incident.created') {
+        setAlerts((shown) => [incident, ...shown]);
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          setAlerts((shown) => shown.filter((alert) => alert.id !== incident.id));
+        }, ALERT_MS);
+        timers.add(timer);
+      }
+      if (event.type.startsWith('alarm.')) setAlarmChanges((n) => n + 1);
+    }, setStream);
+    const abort = new AbortController();
+    fetchIncidents(abort.signal).then(
+      (loaded) => setIncidents((live) => loaded.reduce(mergeIncident, live)),
+      (failure: unknown) => !abort.signal.aborted && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      stop();
+      abort.abort();
+      timers.forEach(clearTimeout);
+    };
+  }, [enabled]);
+
+  return { incidents, stream, alerts, alarmChanges, error };
+}

@@ -1,0 +1,96 @@
+import { useMemo, useState } from 'react';
+import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../../layers/index.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useSelection } from '../selection/index.tsx';
+import { useIncidentFeedContext } from './context.tsx';
+import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
+import { STATUS_COLORS } from './statusColors.ts';
+import { useTownshipNames } from './useTownshipNames.ts';
+
+/** The commander's board: incidents live from the server, filtered by status, type and township. */
+export function IncidentBoard() {
+  const feed = useIncidentFeedContext();
+  const { t, language } = useI18n();
+  const { selected, select } = useSelection();
+  const [filter, setFilter] = useState(NO_FILTER);
+  const townships = useTownshipNames(feed !== undefined);
+  const shown = useMemo(() => (feed ? filterIncidents(feed.incidents, filter) : []), [feed, filter]);
+  if (!feed) return null;
+  const counts = countByStatus(feed.incidents);
+  const choices = filterChoices(feed.incidents);
+  const toggleStatus = (status: IncidentStatus) => {
+    const statuses = new Set(filter.statuses);
+    if (!statuses.delete(status)) statuses.add(status);
+    setFilter({ ...filter, statuses });
+  };
+  const time = (iso: string) => new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const flyTo = (incident: Incident) =>
+    select({ oid: incident.binding.oid, lon: incident.lon, lat: incident.lat, floor: incident.floor, incidentId: incident.id });
+
+  return (
+    <aside className="incident-board" aria-label={t('incidents')} data-stream={feed.stream}>
+      <header>
+        <h2>{t('incidents')}</h2>
+        <span className={`stream-state ${feed.stream}`} title={t(`stream.${feed.stream}`)}>
+          {t(`stream.${feed.stream}`)}
+        </span>
+      </header>
+      {feed.error && (
+        <p className="panel-error" role="alert">
+          {t('incidentsFailed')}: {feed.error}
+        </p>
+      )}
+      <div className="status-filter" role="group" aria-label={t('status')}>
+        {INCIDENT_STATUSES.map((status) => (
+          <button
+            key={status}
+            type="button"
+            aria-pressed={filter.statuses.has(status)}
+            style={{ borderColor: STATUS_COLORS[status] }}
+            onClick={() => toggleStatus(status)}
+          >
+            {t(`status.${status}`)} <b>{counts[status]}</b>
+          </button>
+        ))}
+      </div>
+      <div className="select-filters">
+        <select aria-label={t('incidentType')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
+          <option value="">{t('allTypes')}</option>
+          {choices.types.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('township')} value={filter.township} onChange={(e) => setFilter({ ...filter, township: e.target.value })}>
+          <option value="">{t('allTownships')}</option>
+          {choices.townships.map((code) => (
+            <option key={code} value={code}>
+              {townships.get(code) ?? code}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ol className="incident-list">
+        {shown.map((incident) => (
+          <li key={incident.id} data-incident-id={incident.id} aria-current={selected?.incidentId === incident.id}>
+            <button type="button" onClick={() => flyTo(incident)}>
+              <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} />
+              <span className="incident-title">{incident.title}</span>
+              <span className="incident-meta">
+                {t(`status.${incident.status}`)} · {incident.type} · {time(incident.reportedAt)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="incident-alerts" aria-live="assertive">
+        {feed.alerts.map((incident) => (
+          <button key={incident.id} type="button" className="incident-alert" role="alert" data-incident-id={incident.id} onClick={() => flyTo(incident)}>
+            {t('newIncident')}：{incident.title}
+          </button>
+        ))}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, HeightReference, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
+import type { Incident, IncidentsLayerDefinition } from '../../../layers/index.ts';
+import { useIncidentFeedContext } from '../../incidents/context.tsx';
+import { STATUS_COLORS } from '../../incidents/statusColors.ts';
+import { useSelection } from '../../selection/index.tsx';
+import type { LayerRendererProps } from '../types.ts';
+import { useCustomDataSource } from '../useCustomDataSource.ts';
+
+/** Incidents as points on the ground, coloured by status, the selected one larger; live from the incident feed. */
+export function useIncidentsLayer({ layer, visible, onStatus }: LayerRendererProps<IncidentsLayerDefinition>) {
+  const feed = useIncidentFeedContext();
+  const { selected } = useSelection();
+  const source = useCustomDataSource(layer.id);
+
+  useEffect(() => {
+    if (!source || !feed) return;
+    const seen = new Set<string>();
+    for (const incident of feed.incidents) {
+      seen.add(incident.id);
+      drawIncident(source, incident, selected?.incidentId === incident.id);
+    }
+    for (const entity of [...source.entities.values]) if (!seen.has(entity.id)) source.entities.remove(entity);
+    if (feed.error) onStatus(layer.id, 'error');
+    else if (feed.incidents.length > 0 || feed.stream === 'live') onStatus(layer.id, 'ready');
+  }, [source, feed, selected, layer.id, onStatus]);
+
+  useEffect(() => {
+    if (source) source.show = visible;
+  }, [source, visible]);
+}
+
+function drawIncident(source: CustomDataSource, incident: Incident, isSelected: boolean): void {
+  const entity = source.entities.getOrCreateEntity(incident.id);
+  entity.position = new ConstantPositionProperty(Cartesian3.fromDegrees(incident.lon, incident.lat));
+  entity.point = new PointGraphics({
+    pixelSize: isSelected ? 18 : 11,
+    color: Color.fromCssColorString(STATUS_COLORS[incident.status]),
+    outlineColor: Color.WHITE,
+    outlineWidth: 2,
+    heightReference: HeightReference.CLAMP_TO_GROUND,
+    disableDepthTestDistance: Number.POSITIVE_INFINITY,
+    scaleByDistance: new NearFarScalar(2_000, 1.2, 60_000, 0.6),
+  });
+  // The incident's bound object is what the object panel looks up.
+  entity.properties = new PropertyBag({ oid: incident.binding.oid ?? incident.id, name: incident.title, type: incident.type, status: incident.status });
+}

@@ -1,0 +1,29 @@
+import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
+
+/** What the user asked to look at: a place, and the object there when it has one. */
+export interface SelectionTarget {
+  oid: string | null;
+  lon: number;
+  lat: number;
+  floor: number | null;
+  /** The incident the selection came from, when it came from the board. */
+  incidentId?: string;
+}
+
+interface SelectionValue {
+  selected: SelectionTarget | undefined;
+  select: (target: SelectionTarget | undefined) => void;
+}
+
+const SelectionContext = createContext<SelectionValue>({ selected: undefined, select: () => undefined });
+
+/** Shares the selection between the panels that set it and the globe that flies to and highlights it. */
+export function SelectionProvider({ children }: { children: ReactNode }) {
+  const [selected, select] = useState<SelectionTarget>();
+  const value = useMemo(() => ({ selected, select }), [selected]);
+  return <SelectionContext.Provider value={value}>{children}</SelectionContext.Provider>;
+}
+
+export function useSelection(): SelectionValue {
+  return useContext(SelectionContext);
+}
