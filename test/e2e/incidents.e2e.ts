@@ -31,6 +31,16 @@ function highlightPixels(png: Buffer): number {
   return count;
 }
 
+const report = (title: string) =>
+  fetch(`${server.url}/api/incidents`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: '道路积水', title, lon: 119.8155, lat: 28.8956 }),
+  }).then(async (response) => {
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  });
+
 describe('commander: incidents live in 3D', () => {
   it('shows a reported incident on the board at once, and a click flies to its building and highlights it', async () => {
     session = await offlinePage(browser, server.url);
@@ -76,5 +86,22 @@ describe('commander: incidents live in 3D', () => {
     await page.mouse.click(point![0], point![1]);
     await page.waitForSelector(`.object-info[data-oid="${building.oid}"] .bound-incidents li[data-incident-id="${incident.id}"]`, { timeout: 10_000 });
     await saveScreenshot(page, 'incident-object-panel');
+  }, 240_000);
+
+  it('reconnects by itself after the server restarts and shows what was reported meanwhile', async () => {
+    session = await offlinePage(browser, server.url);
+    const { page } = session;
+    await page.goto(`${server.url}/?layers=incidents&view=119.8156,28.8870,9000,0,-60`);
+    await page.waitForSelector('.incident-board[data-stream=live]', { timeout: 60_000 });
+    const before = await report('重启前上报');
+    await page.waitForSelector(`.incident-list li[data-incident-id="${before}"]`);
+
+    await server.restart();
+    // Reported before the page's stream has found the new server: it must come as a replay.
+    const during = await report('重启期间上报');
+    await page.waitForSelector('.incident-board[data-stream=live]', { timeout: 30_000 });
+    await page.waitForSelector(`.incident-list li[data-incident-id="${during}"]`, { timeout: 10_000 });
+    expect(await page.locator(`.incident-list li[data-incident-id="${before}"]`).count()).toBe(1);
+    await saveScreenshot(page, 'incidents-after-restart');
   }, 240_000);
 });

@@ -8,6 +8,8 @@ import { buildSample, sampleIsCurrent } from '../../../datasets/sample/buildSamp
 export interface TwinServer {
   url: string;
   dataDir: string;
+  /** Stops the server process and starts it again on the same port and data folder. */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -32,18 +34,26 @@ export async function startTwinServer(prepare?: (dataDir: string) => Promise<voi
   await cp(await sampleData(), dataDir, { recursive: true });
   await prepare?.(dataDir);
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => output);
+  const start = async () => {
+    const started = spawn(process.execPath, ['--import', 'tsx', 'tiles-server/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    started.stdout!.on('data', (chunk) => (output += chunk));
+    started.stderr!.on('data', (chunk) => (output += chunk));
+    await waitForHealth(url, started, () => output);
+    return started;
+  };
+  let child = await start();
   return {
     url,
     dataDir,
+    restart: async () => {
+      await stopProcess(child);
+      child = await start();
+    },
     stop: async () => {
       await stopProcess(child);
       await rm(dataDir, { recursive: true, force: true });
