@@ -1,5 +1,6 @@
 export * from './schema.ts';
 export * from './records.ts';
+export { allowedNext, transitionProblem } from './incidentWorkflow.ts';
 export { CatalogError, parseCatalog } from './parseCatalog.ts';
 export { canRead, catalogFor, type Role } from './access.ts';
 

@@ -77,6 +77,24 @@ describe('commander: incidents live in 3D', () => {
     const after = highlightPixels(await screenshotGlobe(page));
     expect(after - before, 'the bound building is drawn in the highlight colour').toBeGreaterThan(300);
 
+    // The detail lists what is near, and an operator assigns the case; every open viewer sees it.
+    const other = await session.context.newPage();
+    await other.goto(`${server.url}/?layers=incidents&view=119.8156,28.8870,9000,0,-60`);
+    await other.waitForSelector(`.incident-list li[data-incident-id="${incident.id}"]`);
+    const detail = page.locator(`.incident-detail[data-incident-id="${incident.id}"]`);
+    await detail.waitFor();
+    await expect.poll(() => detail.locator('.nearby-points li[data-point-id]').count()).toBeGreaterThan(0);
+    await detail.locator('input[type=password]').fill(token);
+    await detail.locator('form.step-actions button[type=submit]').click();
+    await detail.locator('.step-actions input').fill('县住房和城乡建设局');
+    await detail.locator('button[data-step="交办"]').click();
+    for (const viewer of [page, other]) {
+      await expect.poll(() => viewer.locator(`.incident-list li[data-incident-id="${incident.id}"] .incident-meta`).textContent()).toContain('交办');
+    }
+    await expect.poll(() => detail.locator('.steps li').count()).toBe(2);
+    await other.close();
+    await saveScreenshot(page, 'incident-assigned');
+
     // Clicking the incident in 3D shows its building with everything bound to it.
     const point = await page.evaluate(async ({ lon, lat }) => {
       const [ground] = await window.wuyiTwin!.terrainHeights([[lon, lat]]);

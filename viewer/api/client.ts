@@ -1,4 +1,4 @@
-import { type BoundObject, type Catalog, type Incident, type MonitoringPoint, parseCatalog } from '../../layers/index.ts';
+import { type BoundObject, type Catalog, type Incident, type IncidentStatus, type IncidentStep, type MonitoringPoint, parseCatalog } from '../../layers/index.ts';
 
 /** A failed call to the twin server, with a message fit to show to the user. */
 export class ApiError extends Error {
@@ -11,10 +11,10 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+async function getJson(path: string, signal?: AbortSignal, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(path, { signal, ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('offline', `Cannot reach the twin server (${path})`);
@@ -41,4 +41,23 @@ export async function fetchMonitoringPoints(signal?: AbortSignal): Promise<Monit
 /** An object with every record bound to it. */
 export async function fetchObject(oid: string, signal?: AbortSignal): Promise<BoundObject> {
   return (await getJson(`/api/objects/${encodeURIComponent(oid)}`, signal)) as BoundObject;
+}
+
+/** An incident with every step it took. */
+export async function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident & { steps: IncidentStep[] }> {
+  return (await getJson(`/api/incidents/${encodeURIComponent(id)}`, signal)) as Incident & { steps: IncidentStep[] };
+}
+
+/** Monitoring points and cameras within `radius` metres, nearest first. */
+export async function fetchPointsNear(lon: number, lat: number, radius: number, signal?: AbortSignal): Promise<(MonitoringPoint & { distance: number })[]> {
+  return ((await getJson(`/api/monitoring/points?near=${lon},${lat}&radius=${radius}`, signal)) as { points: (MonitoringPoint & { distance: number })[] }).points;
+}
+
+/** Moves an incident one step on, as the holder of `token`. */
+export async function postIncidentStep(id: string, step: { to: IncidentStatus; assignee?: string; note?: string }, token: string): Promise<Incident> {
+  return (await getJson(`/api/incidents/${encodeURIComponent(id)}/steps`, undefined, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(step),
+  })) as Incident;
 }

@@ -26,3 +26,8 @@ export function useI18n(): I18n {
   if (!i18n) throw new Error('useI18n must be used inside <I18nProvider>');
   return i18n;
 }
+
+/** A moment as the interface's language writes it: month, day and time. */
+export function formatTime(iso: string, language: Language): string {
+  return new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../../layers/index.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { formatTime, useI18n } from '../i18n/index.tsx';
 import { useSelection } from '../selection/index.tsx';
 import { useIncidentFeedContext } from './context.tsx';
+import { IncidentDetail } from './IncidentDetail.tsx';
 import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
 import { STATUS_COLORS } from './statusColors.ts';
 import { useTownshipNames } from './useTownshipNames.ts';
@@ -16,6 +17,7 @@ export function IncidentBoard() {
   const townships = useTownshipNames(feed !== undefined);
   const shown = useMemo(() => (feed ? filterIncidents(feed.incidents, filter) : []), [feed, filter]);
   if (!feed) return null;
+  const selectedIncident = feed.incidents.find((incident) => incident.id === selected?.incidentId);
   const counts = countByStatus(feed.incidents);
   const choices = filterChoices(feed.incidents);
   const toggleStatus = (status: IncidentStatus) => {
@@ -23,7 +25,6 @@ export function IncidentBoard() {
     if (!statuses.delete(status)) statuses.add(status);
     setFilter({ ...filter, statuses });
   };
-  const time = (iso: string) => new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const flyTo = (incident: Incident) =>
     select({ oid: incident.binding.oid, lon: incident.lon, lat: incident.lat, floor: incident.floor, incidentId: incident.id });
 
@@ -71,6 +72,7 @@ export function IncidentBoard() {
           ))}
         </select>
       </div>
+      {selectedIncident && <IncidentDetail incident={selectedIncident} onClose={() => select(undefined)} />}
       <ol className="incident-list">
         {shown.map((incident) => (
           <li key={incident.id} data-incident-id={incident.id} aria-current={selected?.incidentId === incident.id}>
@@ -78,7 +80,7 @@ export function IncidentBoard() {
               <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} />
               <span className="incident-title">{incident.title}</span>
               <span className="incident-meta">
-                {t(`status.${incident.status}`)} · {incident.type} · {time(incident.reportedAt)}
+                {t(`status.${incident.status}`)} · {incident.type} · {formatTime(incident.reportedAt, language)}
               </span>
             </button>
           </li>

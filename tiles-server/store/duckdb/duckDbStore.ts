@@ -1,5 +1,5 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { transitionProblem } from '../../incidents/incidentWorkflow.ts';
+import { transitionProblem } from '../../../layers/index.ts';
 import {
   type Actor,
   type AuditEntry,

@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '../../layers/index.ts';
+import type { IncidentStatus } from './records.ts';
 
 /**
  * The steps an incident may take: accepted (受理), assigned to a department (交办), being

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_STATUSES } from '../../layers/index.ts';
+import { INCIDENT_STATUSES } from './records.ts';
 import { allowedNext, transitionProblem } from './incidentWorkflow.ts';
 
 describe('incident workflow', () => {

@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { type Incident, type IncidentStatus, allowedNext, transitionProblem } from '../../layers/index.ts';
+import { postIncidentStep } from '../api/client.ts';
+import { operatorToken, rememberOperatorToken } from '../auth/operatorToken.ts';
+import { formatTime, useI18n } from '../i18n/index.tsx';
+import { STATUS_COLORS } from './statusColors.ts';
+import { NEARBY_METRES, useIncidentDetail } from './useIncidentDetail.ts';
+
+/** The selected incident: its steps, the cameras and monitoring points near it, and the next steps an operator may take. */
+export function IncidentDetail({ incident, onClose }: { incident: Incident; onClose: () => void }) {
+  const { t, language } = useI18n();
+  const detail = useIncidentDetail(incident);
+  return (
+    <section className="incident-detail" data-incident-id={incident.id} aria-label={incident.title}>
+      <header>
+        <h3>{incident.title}</h3>
+        <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
+          ×
+        </button>
+      </header>
+      <p className="muted">
+        <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} /> {t(`status.${incident.status}`)} · {incident.type}
+        {incident.floor !== null && ` · ${t('floor')} ${incident.floor}`}
+        {incident.assignee && ` · ${incident.assignee}`}
+      </p>
+      {detail.error && <p className="panel-error">{detail.error}</p>}
+      {detail.incident && (
+        <ol className="timeline steps">
+          {detail.incident.steps.map((step, i) => (
+            <li key={i}>
+              <b>{t(`status.${step.status}`)}</b> <span className="muted">{formatTime(step.at, language)}</span>
+              <div className="muted">
+                {step.actor}
+                {step.assignee && ` → ${step.assignee}`}
+                {step.note && `：${step.note}`}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h4>
+        {t('nearby')} {NEARBY_METRES} m
+      </h4>
+      <ul className="nearby-points">
+        {detail.nearby.length === 0 && <li className="muted">{t('noneNearby')}</li>}
+        {detail.nearby.map((point) => (
+          <li key={point.id} data-point-id={point.id}>
+            {point.name} <span className="muted">{point.distance} m</span>
+            {point.latest && (
+              <span className="muted">
+                {' '}
+                · {point.latest.value}
+                {point.unit}
+              </span>
+            )}
+            {point.alarm && <span className="alarm"> {t('alarm')}</span>}
+          </li>
+        ))}
+      </ul>
+      <StepActions incident={incident} />
+    </section>
+  );
+}
+
+/** Buttons for the steps the workflow allows next; an operator token is asked for once per session. */
+function StepActions({ incident }: { incident: Incident }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState(operatorToken);
+  const [typedToken, setTypedToken] = useState('');
+  const [detailText, setDetailText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const next = allowedNext(incident.status);
+  if (next.length === 0) return null;
+  if (!token) {
+    return (
+      <form
+        className="step-actions"
+        onSubmit={(event) => {
+          event.preventDefault();
+          rememberOperatorToken(typedToken.trim());
+          setToken(typedToken.trim());
+        }}
+      >
+        <input type="password" aria-label={t('operatorToken')} placeholder={t('operatorToken')} value={typedToken} onChange={(e) => setTypedToken(e.target.value)} />
+        <button type="submit">{t('signIn')}</button>
+      </form>
+    );
+  }
+  const take = async (to: IncidentStatus) => {
+    const text = detailText.trim();
+    const step: { to: IncidentStatus; assignee?: string; note?: string } = { to };
+    if (to === '交办') step.assignee = text;
+    else if (text) step.note = text;
+    const local = transitionProblem(incident.status, to, step);
+    if (local) return setProblem(t(to === '交办' ? 'needsAssignee' : 'needsNote'));
+    setBusy(true);
+    try {
+      await postIncidentStep(incident.id, step, token);
+      setDetailText('');
+      setProblem(undefined);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      if (error instanceof Error && 'status' in error && (error.status === 401 || error.status === 403)) {
+        rememberOperatorToken(undefined);
+        setToken(undefined);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="step-actions">
+      <input aria-label={t('assigneeOrNote')} placeholder={t('assigneeOrNote')} value={detailText} onChange={(e) => setDetailText(e.target.value)} />
+      <div>
+        {next.map((to) => (
+          <button key={to} type="button" disabled={busy} data-step={to} onClick={() => void take(to)}>
+            {t(`action.${to}`)}
+          </button>
+        ))}
+      </div>
+      {problem && (
+        <p className="panel-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
