@@ -43,6 +43,16 @@ export async function fetchObject(oid: string, signal?: AbortSignal): Promise<Bo
   return (await getJson(`/api/objects/${encodeURIComponent(oid)}`, signal)) as BoundObject;
 }
 
+/** The smallest object at a position (a building, else a parcel, else an administrative area), or undefined. */
+export async function fetchObjectAt(lon: number, lat: number, signal?: AbortSignal): Promise<BoundObject | undefined> {
+  try {
+    return (await getJson(`/api/objects?at=${lon},${lat}`, signal)) as BoundObject;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
 /** An incident with every step it took. */
 export async function fetchIncident(id: string, signal?: AbortSignal): Promise<Incident & { steps: IncidentStep[] }> {
   return (await getJson(`/api/incidents/${encodeURIComponent(id)}`, signal)) as Incident & { steps: IncidentStep[] };
@@ -60,4 +70,20 @@ export async function postIncidentStep(id: string, step: { to: IncidentStatus; a
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(step),
   })) as Incident;
+}
+
+export interface SearchHit {
+  layerId: string;
+  oid: string;
+  label: string;
+  field: string;
+  value: string;
+  lon: number;
+  lat: number;
+  bbox?: [number, number, number, number];
+}
+
+/** Resource codes, parcel and object ids, townships, villages, addresses and building names matching `query`. */
+export async function search(query: string, signal?: AbortSignal): Promise<SearchHit[]> {
+  return ((await getJson(`/api/search?q=${encodeURIComponent(query)}&limit=12`, signal)) as { hits: SearchHit[] }).hits;
 }

@@ -3,6 +3,7 @@ import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { IncidentBoard } from '../incidents/index.tsx';
 import { IncidentFeedProvider } from '../incidents/context.tsx';
 import { LayerTree } from '../layer-tree/index.tsx';
+import { SearchBox } from '../search/index.tsx';
 import { SelectionProvider, useSelection } from '../selection/index.tsx';
 import { rendererFor } from '../layers/registry.ts';
 import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
@@ -43,6 +44,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
         title={catalog?.title}
         onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')}
       />
+      {catalog && <SearchBox catalog={catalog} />}
       <aside className="side-panel">
         {catalog ? (
           <LayerTree catalog={catalog} visible={view.visibleLayers} status={status} onToggle={view.toggleLayer} />

@@ -5,6 +5,7 @@ import { ObjectInfo } from '../object-info/index.tsx';
 import { useCartographicLight, useCameraSync, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 import { usePageApi } from './pageApi.ts';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
+import { useSelectionOutline } from '../selection/useSelectionOutline.ts';
 
 interface GlobeProps {
   initialCamera: CameraView;
@@ -32,5 +33,6 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'chi
   useTerrainShading(viewer);
   usePageApi(viewer);
   useFlyToSelection(viewer);
+  useSelectionOutline(viewer);
   return null;
 }

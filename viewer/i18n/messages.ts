@@ -53,6 +53,9 @@ export const messages = {
     'action.办结': '办结',
     'action.退回': '退回',
     'action.受理': '受理',
+    searchLabel: '搜索',
+    searchPlaceholder: '资源码、图斑编号、村、地址、建筑名称',
+    noHits: '没有找到',
   },
   en: {
     layers: 'Layers',
@@ -105,6 +108,9 @@ export const messages = {
     'action.办结': 'Close',
     'action.退回': 'Send back',
     'action.受理': 'Accept',
+    searchLabel: 'Search',
+    searchPlaceholder: 'Resource code, parcel id, village, address, building',
+    noHits: 'Nothing found',
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -120,9 +126,11 @@ export const propertyLabels: Record<Language, Record<string, string>> = {
   zh: {
     oid: '对象编号', name: '名称', use: '用途', height: '高度（米）', floors: '层数', address: '地址',
     year: '建成年份', adminCode: '行政区划代码', type: '类型', status: '状态', latest: '最新读数',
+    area: '面积（平方米）', className: '地类名称', code: '代码', resourceCode: '资源码', township: '乡镇（街道）代码', base: '基底高程（米）',
   },
   en: {
     oid: 'Object id', name: 'Name', use: 'Use', height: 'Height (m)', floors: 'Floors', address: 'Address',
     year: 'Year built', adminCode: 'Admin code', type: 'Type', status: 'Status', latest: 'Latest reading',
+    area: 'Area (m²)', className: 'Land-use class', code: 'Code', resourceCode: 'Resource code', township: 'Township code', base: 'Base elevation (m)',
   },
 };

@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  Cartographic,
   Cesium3DTileFeature,
   Color,
   Entity,
   JulianDate,
+  Math as CesiumMath,
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
   type Viewer,
 } from 'cesium';
+import { fetchObjectAt } from '../api/client.ts';
+import { useSelection } from '../selection/index.tsx';
 
 export interface PickedObject {
   properties: Record<string, unknown>;
@@ -16,11 +20,13 @@ export interface PickedObject {
 const highlight = Color.fromCssColorString('#ffb300');
 
 /**
- * What the user clicked in 3D: a building of a tileset (highlighted until the next click) or a
- * feature of a vector layer, with its properties.
+ * What the user clicked in 3D: a building of a tileset (highlighted until the next click), a
+ * feature of a vector layer, or, on open ground, the object the server finds there (the land
+ * parcel, else the township), selected so that its outline shows.
  */
 export function usePickedObject(viewer: Viewer | undefined) {
   const [picked, setPicked] = useState<PickedObject>();
+  const { select } = useSelection();
   const highlighted = useRef<{ feature: Cesium3DTileFeature; color: Color }>(undefined);
 
   const clearHighlight = () => {
@@ -49,18 +55,32 @@ export function usePickedObject(viewer: Viewer | undefined) {
         return;
       }
       setPicked(undefined);
+      const ray = viewer.camera.getPickRay(position);
+      const ground = ray && viewer.scene.globe.pick(ray, viewer.scene);
+      if (!ground) return select(undefined);
+      const { longitude, latitude } = Cartographic.fromCartesian(ground);
+      const [lon, lat] = [CesiumMath.toDegrees(longitude), CesiumMath.toDegrees(latitude)];
+      fetchObjectAt(lon, lat).then(
+        (object) => {
+          if (!object) return select(undefined);
+          setPicked({ properties: { ...object.properties, oid: object.oid } });
+          select({ oid: object.oid, lon, lat, floor: null, fly: false });
+        },
+        () => select(undefined),
+      );
     }, ScreenSpaceEventType.LEFT_CLICK);
     return () => {
       clearHighlight();
       handler.destroy();
     };
-  }, [viewer]);
+  }, [viewer, select]);
 
   return {
     picked,
     clear: () => {
       clearHighlight();
       setPicked(undefined);
+      select(undefined);
     },
   };
 }

@@ -8,6 +8,10 @@ export interface SelectionTarget {
   floor: number | null;
   /** The incident the selection came from, when it came from the board. */
   incidentId?: string;
+  /** False when the user picked it on screen: it is already in view. */
+  fly?: boolean;
+  /** [west, south, east, north] of the object, to frame all of it. */
+  bbox?: [number, number, number, number];
 }
 
 interface SelectionValue {

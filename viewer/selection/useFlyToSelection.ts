@@ -6,7 +6,7 @@ import { useSelection } from './index.tsx';
 export function useFlyToSelection(viewer: Viewer | undefined): void {
   const { selected } = useSelection();
   useEffect(() => {
-    if (!viewer || !selected) return;
+    if (!viewer || !selected || selected.fly === false) return;
     let cancelled = false;
     const ground = Cartographic.fromDegrees(selected.lon, selected.lat);
     sampleTerrainMostDetailed(viewer.terrainProvider, [ground])
@@ -14,8 +14,9 @@ export function useFlyToSelection(viewer: Viewer | undefined): void {
       .then(([sampled]) => {
         if (cancelled || viewer.isDestroyed()) return;
         const centre = Cartesian3.fromDegrees(selected.lon, selected.lat, (sampled?.height ?? 0) + 20);
-        viewer.camera.flyToBoundingSphere(new BoundingSphere(centre, 60), {
-          offset: new HeadingPitchRange(0, CesiumMath.toRadians(-35), 520),
+        const radius = selected.bbox ? Math.max(60, halfDiagonalMetres(selected.bbox)) : 60;
+        viewer.camera.flyToBoundingSphere(new BoundingSphere(centre, radius), {
+          offset: new HeadingPitchRange(0, CesiumMath.toRadians(-35), Math.max(520, radius * 3.2)),
           duration: 1.5,
         });
       });
@@ -23,4 +24,12 @@ export function useFlyToSelection(viewer: Viewer | undefined): void {
       cancelled = true;
     };
   }, [viewer, selected]);
+}
+
+/** Half the diagonal of a small lon/lat box, in metres. */
+function halfDiagonalMetres([west, south, east, north]: [number, number, number, number]): number {
+  const metresPerDegree = 111_320;
+  const dx = (east - west) * metresPerDegree * Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const dy = (north - south) * metresPerDegree;
+  return Math.hypot(dx, dy) / 2;
 }

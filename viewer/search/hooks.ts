@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { type SearchHit, search } from '../api/client.ts';
+
+const TYPING_PAUSE_MS = 250;
+
+/** Hits for what the user typed, asked once they pause typing; the last answer wins. */
+export function useSearch(query: string): { hits: SearchHit[]; error?: string } {
+  const [state, setState] = useState<{ hits: SearchHit[]; error?: string }>({ hits: [] });
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') return setState({ hits: [] });
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      search(q, abort.signal).then(
+        (hits) => setState({ hits }),
+        (error: unknown) => !abort.signal.aborted && setState({ hits: [], error: error instanceof Error ? error.message : String(error) }),
+      );
+    }, TYPING_PAUSE_MS);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [query]);
+  return state;
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { Catalog } from '../../layers/index.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useSelection } from '../selection/index.tsx';
+import { useSearch } from './hooks.ts';
+
+/** One box for resource codes, parcel ids, villages and townships, addresses and building names; a hit flies there. */
+export function SearchBox({ catalog }: { catalog: Catalog }) {
+  const { t, pick } = useI18n();
+  const { select } = useSelection();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const { hits, error } = useSearch(query);
+  const layerTitle = (id: string) => {
+    const layer = catalog.layers.find((candidate) => candidate.id === id);
+    return layer ? pick(layer.title) : id;
+  };
+  return (
+    <div className="search-box" role="search">
+      <input
+        type="search"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+      />
+      {open && query.trim() !== '' && (
+        <ul className="search-hits">
+          {error && <li className="panel-error">{error}</li>}
+          {!error && hits.length === 0 && <li className="muted">{t('noHits')}</li>}
+          {hits.map((hit) => (
+            <li key={`${hit.layerId}/${hit.oid}`}>
+              <button
+                type="button"
+                data-oid={hit.oid}
+                onClick={() => {
+                  select({ oid: hit.oid, lon: hit.lon, lat: hit.lat, floor: null, ...(hit.bbox ? { bbox: hit.bbox } : {}) });
+                  setOpen(false);
+                }}
+              >
+                <span>{hit.label || hit.value}</span>
+                <span className="muted">
+                  {layerTitle(hit.layerId)} · {hit.value}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { Cartesian3, Color, ColorMaterialProperty, type Entity, PolygonHierarchy, type Viewer } from 'cesium';
+import type { BoundObject } from '../../layers/index.ts';
+import { fetchObject } from '../api/client.ts';
+import { useSelection } from './index.tsx';
+
+const OUTLINE = Color.fromCssColorString('#ff3d00');
+
+/**
+ * Marks the selected object on the globe from its geometry in the object API: its outline on
+ * the ground, or, for a building with a floor named, that storey as a glowing slab (a storey is
+ * the building's height over its floors).
+ */
+export function useSelectionOutline(viewer: Viewer | undefined): void {
+  const { selected } = useSelection();
+  useEffect(() => {
+    if (!viewer || !selected?.oid) return;
+    const abort = new AbortController();
+    const added: Entity[] = [];
+    fetchObject(selected.oid, abort.signal)
+      .then((object) => {
+        if (abort.signal.aborted || viewer.isDestroyed()) return;
+        for (const ring of outerRings(object)) {
+          const positions = Cartesian3.fromDegreesArray(ring.flat());
+          const storey = storeyOf(object, selected.floor);
+          added.push(
+            viewer.entities.add(
+              storey
+                ? { polygon: { hierarchy: new PolygonHierarchy(positions), height: storey.bottom, extrudedHeight: storey.top, material: new ColorMaterialProperty(OUTLINE.withAlpha(0.75)) } }
+                : { polyline: { positions: [...positions, positions[0]!], width: 4, material: new ColorMaterialProperty(OUTLINE), clampToGround: true } },
+            ),
+          );
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      abort.abort();
+      if (!viewer.isDestroyed()) for (const entity of added) viewer.entities.remove(entity);
+    };
+  }, [viewer, selected]);
+}
+
+function outerRings(object: BoundObject): number[][][] {
+  const geometry = object.geometry as { type?: string; coordinates?: unknown } | null;
+  if (geometry?.type === 'Polygon') return [(geometry.coordinates as number[][][])[0]!];
+  if (geometry?.type === 'MultiPolygon') return (geometry.coordinates as number[][][][]).map((polygon) => polygon[0]!);
+  return [];
+}
+
+/** The heights (m) of a building's storey `floor`, when the building says how tall it is and how many floors it has. */
+function storeyOf(object: BoundObject, floor: number | null): { bottom: number; top: number } | undefined {
+  const { base, height, floors } = object.properties as { base?: number; height?: number; floors?: number };
+  if (floor === null || floor < 1 || !height || !floors || base === undefined) return undefined;
+  const storey = height / floors;
+  return { bottom: base + (Math.min(floor, floors) - 1) * storey, top: base + Math.min(floor, floors) * storey + 0.3 };
+}
