@@ -1,27 +1,13 @@
 import { PNG } from 'pngjs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeOfflinePage, launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.ts';
 import { screenshotGlobe } from './support/canvasPixels.ts';
-import { type TwinServer, startTwinServer } from './support/twinServer.ts';
-import { waitForScene } from './support/twinPage.ts';
+import { twinSuite } from './support/twinSuite.ts';
+import { groundPointOnScreen, waitForScene } from './support/twinPage.ts';
 
 const token = 'e2e-operator-token-0123456789';
-let server: TwinServer;
-let browser: Browser;
-let session: Awaited<ReturnType<typeof offlinePage>>;
 
-beforeAll(async () => {
-  server = await startTwinServer(undefined, { TWIN_TOKENS: `duty-room:operator:${token}` });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => closeOfflinePage(session));
+const twin = twinSuite({ env: { TWIN_TOKENS: `duty-room:operator:${token}` } });
 
 /** Pixels in the highlight colour (#ff3d00 as lit: strong red, some green, almost no blue — unlike the red of alerts and status dots). */
 function highlightPixels(png: Buffer): number {
@@ -32,7 +18,7 @@ function highlightPixels(png: Buffer): number {
 }
 
 const report = (title: string) =>
-  fetch(`${server.url}/api/incidents`, {
+  fetch(`${twin.server.url}/api/incidents`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ type: '道路积水', title, lon: 119.8155, lat: 28.8956 }),
@@ -43,18 +29,17 @@ const report = (title: string) =>
 
 describe('commander: incidents live in 3D', () => {
   it('shows a reported incident on the board at once, and a click flies to its building and highlights it', async () => {
-    session = await offlinePage(browser, server.url);
-    const { page } = session;
-    await page.goto(`${server.url}/?layers=relief-basemap,terrain,buildings,incidents&view=119.8156,28.8870,900,0,-40`);
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain,buildings,incidents&view=119.8156,28.8870,900,0,-40`);
     await waitForScene(page);
-    const { total } = (await (await fetch(`${server.url}/api/incidents?limit=1`)).json()) as { total: number };
+    const { total } = (await (await fetch(`${twin.server.url}/api/incidents?limit=1`)).json()) as { total: number };
     await expect.poll(() => page.locator('.incident-list li').count()).toBe(total);
     await page.waitForSelector('.incident-board[data-stream=live]');
 
-    const building = (await (await fetch(`${server.url}/api/objects?at=119.8156,28.8955`)).json()) as { oid: string };
+    const building = (await (await fetch(`${twin.server.url}/api/objects?at=119.8156,28.8955`)).json()) as { oid: string };
     expect(building.oid).toMatch(/^bldg:/);
     const posted = performance.now();
-    const response = await fetch(`${server.url}/api/incidents`, {
+    const response = await fetch(`${twin.server.url}/api/incidents`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ type: '设施损坏', title: '端到端测试：路灯损坏', oid: building.oid, floor: 3 }),
@@ -78,8 +63,8 @@ describe('commander: incidents live in 3D', () => {
     expect(after - before, 'the bound building is drawn in the highlight colour').toBeGreaterThan(300);
 
     // The detail lists what is near, and an operator assigns the case; every open viewer sees it.
-    const other = await session.context.newPage();
-    await other.goto(`${server.url}/?layers=incidents&view=119.8156,28.8870,9000,0,-60`);
+    const other = await twin.context().newPage();
+    await other.goto(`${twin.server.url}/?layers=incidents&view=119.8156,28.8870,9000,0,-60`);
     await other.waitForSelector(`.incident-list li[data-incident-id="${incident.id}"]`);
     const detail = page.locator(`.incident-detail[data-incident-id="${incident.id}"]`);
     await detail.waitFor();
@@ -96,10 +81,7 @@ describe('commander: incidents live in 3D', () => {
     await saveScreenshot(page, 'incident-assigned');
 
     // Clicking the incident in 3D shows its building with everything bound to it.
-    const point = await page.evaluate(async ({ lon, lat }) => {
-      const [ground] = await window.wuyiTwin!.terrainHeights([[lon, lat]]);
-      return window.wuyiTwin!.screenPosition(lon, lat, ground ?? 0);
-    }, incident);
+    const point = await groundPointOnScreen(page, incident.lon, incident.lat);
     expect(point, 'the incident is on screen').toBeDefined();
     await page.mouse.click(point![0], point![1]);
     await page.waitForSelector(`.object-info[data-oid="${building.oid}"] .bound-incidents li[data-incident-id="${incident.id}"]`, { timeout: 10_000 });
@@ -107,14 +89,13 @@ describe('commander: incidents live in 3D', () => {
   }, 240_000);
 
   it('reconnects by itself after the server restarts and shows what was reported meanwhile', async () => {
-    session = await offlinePage(browser, server.url);
-    const { page } = session;
-    await page.goto(`${server.url}/?layers=incidents&view=119.8156,28.8870,9000,0,-60`);
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=incidents&view=119.8156,28.8870,9000,0,-60`);
     await page.waitForSelector('.incident-board[data-stream=live]', { timeout: 60_000 });
     const before = await report('重启前上报');
     await page.waitForSelector(`.incident-list li[data-incident-id="${before}"]`);
 
-    await server.restart();
+    await twin.server.restart();
     // Reported before the page's stream has found the new server: it must come as a replay.
     const during = await report('重启期间上报');
     await page.waitForSelector('.incident-board[data-stream=live]', { timeout: 30_000 });

@@ -1,26 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeOfflinePage, launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
-import { type TwinServer, startTwinServer } from './support/twinServer.ts';
-import { waitForScene } from './support/twinPage.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.ts';
+import { twinSuite } from './support/twinSuite.ts';
+import { groundPointOnScreen, waitForScene } from './support/twinPage.ts';
 
-let server: TwinServer;
-let browser: Browser;
-let session: Awaited<ReturnType<typeof offlinePage>>;
+const twin = twinSuite();
 
-beforeAll(async () => {
-  server = await startTwinServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => session && closeOfflinePage(session));
-
-const getJson = async <T,>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
+const getJson = async <T,>(path: string) => (await (await fetch(`${twin.server.url}${path}`)).json()) as T;
 
 /** A resource code of the sample with lifecycle records, found through the API as a planner's system would. */
 async function codeWithLifecycle(): Promise<{ code: string; oid: string; lon: number; lat: number; stages: number }> {
@@ -35,9 +20,8 @@ async function codeWithLifecycle(): Promise<{ code: string; oid: string; lon: nu
 describe('planner: resource codes on the one map', () => {
   it('finds a parcel by its resource code, flies there, and a click on it shows its code and lifecycle', async () => {
     const target = await codeWithLifecycle();
-    session = await offlinePage(browser, server.url);
-    const { page } = session;
-    await page.goto(`${server.url}/?layers=relief-basemap,terrain`);
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain`);
     await waitForScene(page);
 
     await page.locator('.search-box input').fill(target.code);
@@ -49,10 +33,7 @@ describe('planner: resource codes on the one map', () => {
     await waitForScene(page);
     await saveScreenshot(page, 'planner-search');
 
-    const point = await page.evaluate(async ({ lon, lat }) => {
-      const [ground] = await window.wuyiTwin!.terrainHeights([[lon, lat]]);
-      return window.wuyiTwin!.screenPosition(lon, lat, ground ?? 0);
-    }, target);
+    const point = await groundPointOnScreen(page, target.lon, target.lat);
     expect(point, 'the parcel is on screen').toBeDefined();
     await page.mouse.click(point![0], point![1]);
     const panel = page.locator(`.object-info[data-oid="${target.oid}"]`);

@@ -1,35 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDem } from '../../datasets/raster/dem.ts';
 import { levelMaximumGeometricError } from '../../datasets/terrain/tilingScheme.ts';
-import { closeOfflinePage, launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
+import { saveScreenshot } from './support/browser.ts';
 import { pixelStats, screenshotGlobe } from './support/canvasPixels.ts';
 import { waitForScene } from './support/twinPage.ts';
-import { type TwinServer, startTwinServer } from './support/twinServer.ts';
+import { twinSuite } from './support/twinSuite.ts';
 
-let server: TwinServer;
-let browser: Browser;
-let session: Awaited<ReturnType<typeof offlinePage>>;
-
-beforeAll(async () => {
-  server = await startTwinServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => closeOfflinePage(session));
+const twin = twinSuite();
 
 describe('the Wuyi sample twin', () => {
   it('opens on the county in 3D: relief base map, terrain and buildings, all from the twin server', async () => {
-    session = await offlinePage(browser, server.url);
-    const { page } = session;
-    await page.goto(server.url);
+    const page = await twin.openPage();
+    await page.goto(twin.server.url);
     await waitForScene(page);
     await saveScreenshot(page, 'wuyi-default-view');
     for (const id of ['terrain', 'relief-basemap', 'buildings']) {
@@ -39,9 +23,8 @@ describe('the Wuyi sample twin', () => {
   });
 
   it('stands on terrain whose heights match the DEM within the deepest level’s error bound', async () => {
-    session = await offlinePage(browser, server.url);
-    const { page } = session;
-    await page.goto(server.url);
+    const page = await twin.openPage();
+    await page.goto(twin.server.url);
     await waitForScene(page);
     const points: [number, number][] = [
       [119.815, 28.89], // county seat, in the Wuyi River valley
@@ -50,8 +33,8 @@ describe('the Wuyi sample twin', () => {
       [119.9, 28.65], // south-eastern hills
     ];
     const heights = await page.evaluate((p) => window.wuyiTwin!.terrainHeights(p), points);
-    const dem = await readDem(join(server.dataDir, 'sample', 'source', 'wuyi-dem.tif'));
-    const layer = JSON.parse(await readFile(join(server.dataDir, 'sample', 'terrain', 'layer.json'), 'utf8')) as { maxzoom: number };
+    const dem = await readDem(join(twin.server.dataDir, 'sample', 'source', 'wuyi-dem.tif'));
+    const layer = JSON.parse(await readFile(join(twin.server.dataDir, 'sample', 'terrain', 'layer.json'), 'utf8')) as { maxzoom: number };
     const bound = levelMaximumGeometricError(layer.maxzoom);
     points.forEach(([lon, lat], i) => {
       expect(Math.abs(heights[i]! - dem.sample(lon, lat)!), `${lon}, ${lat}`).toBeLessThanOrEqual(bound + 1);

@@ -1,35 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../layers/index.ts';
-import { closeOfflinePage, launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
+import { saveScreenshot } from './support/browser.ts';
 import { changedPixelShare, pixelStats, screenshotGlobe } from './support/canvasPixels.ts';
 import { urlParams, waitForPixelsToChange, waitForScene } from './support/twinPage.ts';
-import { type TwinServer, startTwinServer } from './support/twinServer.ts';
+import { twinSuite } from './support/twinSuite.ts';
 
-let server: TwinServer;
-let browser: Browser;
+const twin = twinSuite();
 let catalog: Catalog;
-let session: Awaited<ReturnType<typeof offlinePage>>;
 
 beforeAll(async () => {
-  server = await startTwinServer();
-  browser = await launchBrowser();
-  catalog = (await (await fetch(`${server.url}/api/layers`)).json()) as Catalog;
+  catalog = (await (await fetch(`${twin.server.url}/api/layers`)).json()) as Catalog;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// Every test runs with no internet: nothing may be asked of any host but the twin server.
-afterEach(() => closeOfflinePage(session));
 
 async function openTwin(path = '/'): Promise<Page> {
-  session = await offlinePage(browser, server.url);
-  await session.page.goto(`${server.url}${path}`);
-  await waitForScene(session.page);
-  return session.page;
+  const page = await twin.openPage();
+  await page.goto(`${twin.server.url}${path}`);
+  await waitForScene(page);
+  return page;
 }
 
 describe('the twin in a browser with no internet', () => {

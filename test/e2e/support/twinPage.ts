@@ -27,3 +27,11 @@ export async function waitForPixelsToChange(page: Page, before: Buffer): Promise
     .toBeGreaterThan(0.002);
   return after;
 }
+
+/** Where a point on the ground is drawn now, in page pixels (through the page API); undefined when off screen. */
+export async function groundPointOnScreen(page: Page, lon: number, lat: number): Promise<[number, number] | undefined> {
+  return page.evaluate(async ({ lon, lat }) => {
+    const [ground] = await window.wuyiTwin!.terrainHeights([[lon, lat]]);
+    return window.wuyiTwin!.screenPosition(lon, lat, ground ?? 0);
+  }, { lon, lat });
+}
