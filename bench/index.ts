@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
 import { benchServer } from './server/index.ts';
 import { benchTerrain } from './terrain.ts';
+import { benchViewer } from './viewer.ts';
 
 interface BenchOptions {
   seconds?: number;
@@ -17,6 +18,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   server: benchServer,
   buildings: benchBuildings,
   terrain: benchTerrain,
+  viewer: benchViewer,
 };
 
 const { values, positionals } = parseArgs({

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Cartesian3, Cartographic, SceneTransforms, sampleTerrainMostDetailed, type Viewer } from 'cesium';
+import { Cartesian2, Cartesian3, Cartographic, HeadingPitchRange, Matrix4, SceneTransforms, sampleTerrainMostDetailed, type Viewer } from 'cesium';
 
 /**
  * `window.wuyiTwin`: what a page that embeds or drives the twin (a host system, a test) may ask
@@ -10,6 +10,8 @@ export interface TwinPageApi {
   terrainHeights(points: [number, number][]): Promise<(number | undefined)[]>;
   /** Where a point (degrees, metres above the ellipsoid) is drawn in the page now, in CSS pixels; undefined when off screen. */
   screenPosition(lon: number, lat: number, height: number): [number, number] | undefined;
+  /** Frames drawn per second while the camera orbits the point at the centre of the view for `seconds` (for benchmarks). */
+  measureFrameRate(seconds: number): Promise<number>;
 }
 
 declare global {
@@ -33,9 +35,39 @@ export function usePageApi(viewer: Viewer | undefined) {
         const box = viewer.canvas.getBoundingClientRect();
         return [box.left + canvas.x, box.top + canvas.y];
       },
+      measureFrameRate(seconds) {
+        return orbitAndCount(viewer, seconds);
+      },
     };
     return () => {
       delete window.wuyiTwin;
     };
   }, [viewer]);
+}
+
+/** Orbits the camera once around the point in the middle of the view, counting the frames Cesium draws. */
+async function orbitAndCount(viewer: Viewer, seconds: number): Promise<number> {
+  const { camera, scene } = viewer;
+  const middle = new Cartesian2(viewer.canvas.clientWidth / 2, viewer.canvas.clientHeight / 2);
+  const ray = camera.getPickRay(middle);
+  const target = (ray && scene.globe.pick(ray, scene)) ?? camera.pickEllipsoid(middle);
+  if (!target) throw new Error('Nothing is in the middle of the view to orbit around');
+  const range = Cartesian3.distance(camera.positionWC, target);
+  const start = { heading: camera.heading, pitch: camera.pitch };
+  let frames = 0;
+  const countFrame = () => frames++;
+  scene.postRender.addEventListener(countFrame);
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      const elapsed = (performance.now() - started) / 1000;
+      camera.lookAt(target, new HeadingPitchRange(start.heading + (elapsed / seconds) * 2 * Math.PI, start.pitch, range));
+      if (elapsed < seconds) requestAnimationFrame(step);
+      else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+  scene.postRender.removeEventListener(countFrame);
+  camera.lookAtTransform(Matrix4.IDENTITY);
+  return frames / ((performance.now() - started) / 1000);
 }

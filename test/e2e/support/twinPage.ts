@@ -2,20 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { changedPixelShare, screenshotGlobe } from './canvasPixels.ts';
 
-/** Waits until every checked layer has loaded and the globe's and tilesets' tiles are in. */
-export async function waitForScene(page: Page): Promise<void> {
-  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 90_000 });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('.layer-item')].every((item) => {
-        const checked = item.querySelector('input')?.checked;
-        return !checked || item.getAttribute('data-status') === 'ready';
-      }),
-    undefined,
-    { timeout: 60_000 },
-  );
-  await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 90_000 });
-}
+export { waitForScene } from '../../support/twinScene.ts';
 
 export const urlParams = (page: Page) => new URL(page.url()).searchParams;
 
