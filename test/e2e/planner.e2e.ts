@@ -42,4 +42,46 @@ describe('planner: resource codes on the one map', () => {
     await expect.poll(() => panel.locator('.bound-lifecycle li').count()).toBe(target.stages);
     await saveScreenshot(page, 'planner-parcel');
   }, 240_000);
+
+  it('measures a distance and an area on the terrain', async () => {
+    const target = await codeWithLifecycle();
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain&view=${target.lon},${target.lat - 0.004},700,0,-50`);
+    await waitForScene(page);
+    const corners: [number, number][] = [
+      [target.lon - 0.001, target.lat],
+      [target.lon + 0.001, target.lat],
+      [target.lon + 0.001, target.lat + 0.0015],
+    ];
+    const clickAll = async () => {
+      for (const [lon, lat] of corners) {
+        const point = await groundPointOnScreen(page, lon, lat);
+        expect(point, `${lon},${lat} is on screen`).toBeDefined();
+        await page.mouse.click(point![0], point![1]);
+      }
+      await page.mouse.click(640, 400, { button: 'right' });
+    };
+    const result = page.locator('.measure-result');
+    const metres = (text: string | null) => {
+      const [value, unit] = (text ?? '').split(' ');
+      return Number(value) * (unit === 'km' ? 1000 : unit === 'ha' ? 10_000 : unit === 'km²' ? 1_000_000 : 1);
+    };
+    // Expected values from the corners alone (a sphere of the mean radius, flat enough at this size).
+    const metresPerDegree = 6_371_008.8 * (Math.PI / 180);
+    const dx = 0.001 * metresPerDegree * Math.cos((target.lat * Math.PI) / 180);
+    const dy = 0.0015 * metresPerDegree;
+
+    await page.getByRole('button', { name: '测距' }).click();
+    await clickAll();
+    await page.waitForSelector('.measure-result[data-finished=true][data-points="3"]');
+    expect(metres(await result.textContent()) / (2 * dx + dy)).toBeCloseTo(1, 1);
+    await saveScreenshot(page, 'planner-measure-distance');
+
+    await page.getByRole('button', { name: '测面' }).click();
+    await clickAll();
+    await page.waitForSelector('.measure-result[data-finished=true][data-points="3"]');
+    expect(metres(await result.textContent()) / ((2 * dx * dy) / 2)).toBeCloseTo(1, 1);
+    await page.waitForTimeout(1500); // ground primitives are built by web workers
+    await saveScreenshot(page, 'planner-measure-area');
+  }, 240_000);
 });

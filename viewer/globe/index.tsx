@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Viewer, useCesium } from 'resium';
 import type { CameraView } from '../../layers/index.ts';
+import { MeasureProvider } from '../measure/context.tsx';
+import { MeasureTool } from '../measure/index.tsx';
 import { ObjectInfo } from '../object-info/index.tsx';
 import { useCartographicLight, useCameraSync, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 import { usePageApi } from './pageApi.ts';
@@ -19,8 +21,11 @@ export function Globe({ initialCamera, onCameraChange, children }: GlobeProps) {
   return (
     <Viewer full {...options}>
       <GlobeBehaviour initialCamera={initialCamera} onCameraChange={onCameraChange} />
-      {children}
-      <ObjectInfo />
+      <MeasureProvider>
+        {children}
+        <ObjectInfo />
+        <MeasureTool />
+      </MeasureProvider>
     </Viewer>
   );
 }

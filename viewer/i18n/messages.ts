@@ -56,6 +56,10 @@ export const messages = {
     searchLabel: '搜索',
     searchPlaceholder: '资源码、图斑编号、村、地址、建筑名称',
     noHits: '没有找到',
+    measure: '量测',
+    measureDistance: '测距',
+    measureArea: '测面',
+    measureHint: '在地面上单击添加点，右键结束',
   },
   en: {
     layers: 'Layers',
@@ -111,6 +115,10 @@ export const messages = {
     searchLabel: 'Search',
     searchPlaceholder: 'Resource code, parcel id, village, address, building',
     noHits: 'Nothing found',
+    measure: 'Measure',
+    measureDistance: 'Distance',
+    measureArea: 'Area',
+    measureHint: 'Click the ground to add points, right-click to finish',
   },
 } satisfies Record<Language, Record<string, string>>;
 

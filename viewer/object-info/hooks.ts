@@ -11,6 +11,7 @@ import {
   type Viewer,
 } from 'cesium';
 import { fetchObjectAt } from '../api/client.ts';
+import { useMeasureMode } from '../measure/context.tsx';
 import { useSelection } from '../selection/index.tsx';
 
 export interface PickedObject {
@@ -27,6 +28,9 @@ const highlight = Color.fromCssColorString('#ffb300');
 export function usePickedObject(viewer: Viewer | undefined) {
   const [picked, setPicked] = useState<PickedObject>();
   const { select } = useSelection();
+  // While measuring, clicks place points; the handler reads the mode through a ref so it is not re-created.
+  const measuring = useRef(false);
+  measuring.current = useMeasureMode().mode !== undefined;
   const highlighted = useRef<{ feature: Cesium3DTileFeature; color: Color }>(undefined);
 
   const clearHighlight = () => {
@@ -39,6 +43,7 @@ export function usePickedObject(viewer: Viewer | undefined) {
     if (!viewer) return;
     const handler = new ScreenSpaceEventHandler(viewer.scene.canvas);
     handler.setInputAction(({ position }: ScreenSpaceEventHandler.PositionedEvent) => {
+      if (measuring.current) return;
       clearHighlight();
       const target: unknown = viewer.scene.pick(position);
       if (target instanceof Cesium3DTileFeature) {
