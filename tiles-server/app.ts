@@ -88,6 +88,7 @@ export function createTwin(options: AppOptions): Twin {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       layers: catalog.layers.length,
       objects: objects.size,
+      objectsByLayer: objects.countsByLayer(),
     }),
   );
   app.get('/api/layers', (c) => c.json(catalogFor(c.get('caller').role, catalog)));

@@ -55,6 +55,13 @@ export class ObjectIndex {
     return this.byOid.size;
   }
 
+  /** How many objects each layer has, by layer id. */
+  countsByLayer(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const object of this.byOid.values()) counts[object.layerId] = (counts[object.layerId] ?? 0) + 1;
+    return counts;
+  }
+
   get(oid: string, role?: Role): SpatialObject | undefined {
     const object = this.byOid.get(oid);
     return object && (role === undefined || canRead(role, object.access)) ? object : undefined;

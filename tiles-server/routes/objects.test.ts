@@ -26,6 +26,11 @@ describe('objects API', () => {
     expect(parcel.records.lifecycle).toEqual([expect.objectContaining({ stage: '规划', date: '2019-03-01', resourceCode: '330723001-0701-00001' })]);
   });
 
+  it('counts the objects of each layer in the health answer', async () => {
+    const health = await (await t.call('GET', '/api/health')).json();
+    expect(health.objectsByLayer).toEqual({ 'county-boundary': 1, townships: 1, landuse: 1, buildings: 1 });
+  });
+
   it('finds the smallest object at a position', async () => {
     const at = async (lonLat: string) => (await (await t.call('GET', `/api/objects?at=${lonLat}`)).json()).oid;
     expect(await at('119.81225,28.81225')).toBe('bldg:330723-000001');

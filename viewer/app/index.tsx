@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Globe } from '../globe/index.tsx';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { IncidentBoard } from '../incidents/index.tsx';
 import { IncidentFeedProvider } from '../incidents/context.tsx';
 import { LayerTree } from '../layer-tree/index.tsx';
 import { SearchBox } from '../search/index.tsx';
+import { SqlConsole } from '../sql/index.tsx';
 import { SelectionProvider, useSelection } from '../selection/index.tsx';
 import { rendererFor } from '../layers/registry.ts';
 import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
@@ -28,6 +30,7 @@ export function App() {
 function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
   const { status, report } = useLayerStatus();
   const { selected } = useSelection();
+  const [sqlOpen, setSqlOpen] = useState(false);
   return (
     <div className="app" data-catalog={catalog ? 'loaded' : error ? 'failed' : 'loading'} data-selected-oid={selected?.oid ?? undefined}>
       {catalog && (
@@ -43,6 +46,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
       <TopBar
         title={catalog?.title}
         onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')}
+        onOpenSql={() => setSqlOpen(true)}
       />
       {catalog && <SearchBox catalog={catalog} />}
       <aside className="side-panel">
@@ -53,18 +57,24 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
         )}
       </aside>
       <IncidentBoard />
+      {catalog && sqlOpen && <SqlConsole catalog={catalog} onClose={() => setSqlOpen(false)} />}
     </div>
   );
 }
 
-function TopBar({ title, onSwitchLanguage }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void }) {
+function TopBar({ title, onSwitchLanguage, onOpenSql }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void; onOpenSql: () => void }) {
   const { t, pick } = useI18n();
   return (
     <header className="top-bar">
       <h1>{title ? pick(title) : 'Wuyi Twin'}</h1>
-      <button type="button" className="language-switch" title={t('languageTitle')} onClick={onSwitchLanguage}>
-        {t('language')}
-      </button>
+      <div className="top-actions">
+        <button type="button" className="sql-open" title={t('sqlTitle')} onClick={onOpenSql}>
+          {t('sql')}
+        </button>
+        <button type="button" className="language-switch" title={t('languageTitle')} onClick={onSwitchLanguage}>
+          {t('language')}
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { Catalog } from '../../layers/index.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { ResultGrid } from './ResultGrid.tsx';
+import { useSqlConsole } from './hooks.ts';
+
+/** The analyst's console: SQL over every readable layer, in the browser, with the tables listed beside it. */
+export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: () => void }) {
+  const { t } = useI18n();
+  const sqlConsole = useSqlConsole(catalog.layers);
+  const [sql, setSql] = useState(sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
+  const { state } = sqlConsole;
+  return (
+    <section className="sql-console" aria-label={t('sqlConsole')} data-phase={state.phase}>
+      <header>
+        <h2>{t('sqlConsole')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
+          ×
+        </button>
+      </header>
+      <div className="sql-body">
+        <ul className="sql-tables" aria-label={t('sqlTables')}>
+          {sqlConsole.tables.map((table) => (
+            <li key={table.name}>
+              <button type="button" onClick={() => setSql(`SELECT * FROM ${table.name} LIMIT 100`)}>
+                {table.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sql-main">
+          <textarea
+            aria-label={t('sqlEditor')}
+            spellCheck={false}
+            value={sql}
+            onChange={(event) => setSql(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void sqlConsole.run(sql);
+            }}
+          />
+          <div className="sql-actions">
+            <button type="button" className="run" disabled={state.phase === 'running'} onClick={() => void sqlConsole.run(sql)}>
+              {t('sqlRun')}
+            </button>
+            <button type="button" disabled={state.phase !== 'running'} onClick={() => void sqlConsole.cancel()}>
+              {t('sqlCancel')}
+            </button>
+            <select aria-label={t('sqlHistory')} value="" onChange={(event) => event.target.value && setSql(event.target.value)}>
+              <option value="">{t('sqlHistory')}</option>
+              {sqlConsole.history.map((entry) => (
+                <option key={entry} value={entry}>
+                  {entry.replace(/\s+/g, ' ').slice(0, 80)}
+                </option>
+              ))}
+            </select>
+            <span className="sql-status">
+              {state.phase === 'running' && `${t('sqlRunning')} ${state.step}`}
+              {state.phase === 'done' && `${state.result.rowCount.toLocaleString()} ${t('sqlRows')} · ${state.result.milliseconds.toFixed(0)} ms`}
+              {state.phase === 'cancelled' && t('sqlCancelled')}
+            </span>
+          </div>
+          {state.phase === 'failed' && (
+            <pre className="sql-error" role="alert">
+              {state.message}
+            </pre>
+          )}
+          {state.phase === 'done' && <ResultGrid result={state.result} />}
+        </div>
+      </div>
+    </section>
+  );
+}
