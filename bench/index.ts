@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
 import { benchServer } from './server/index.ts';
+import { benchSql } from './sql.ts';
 import { benchTerrain } from './terrain.ts';
 import { benchViewer } from './viewer.ts';
 
@@ -19,6 +20,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   buildings: benchBuildings,
   terrain: benchTerrain,
   viewer: benchViewer,
+  sql: benchSql,
 };
 
 const { values, positionals } = parseArgs({
