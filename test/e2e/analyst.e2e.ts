@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
 import { twinSuite } from './support/twinSuite.ts';
@@ -29,5 +30,28 @@ describe('analyst: SQL over the layers in the browser', () => {
     await page.waitForSelector('.sql-console[data-phase=done]');
     expect(await console_.locator('.result-grid').getAttribute('data-rows')).not.toBe('0');
     await saveScreenshot(page, 'analyst-sql');
+  }, 240_000);
+
+  it('exports a result whose rows match, and a shared link reruns its query', async () => {
+    const page = await twin.openPage();
+    const sql = "SELECT name, code, lon, lat FROM villages WHERE name LIKE '%村%' ORDER BY code LIMIT 25";
+    await page.goto(`${twin.server.url}/?layers=&sql=${encodeURIComponent(sql)}`);
+    const console_ = page.locator('.sql-console');
+    await page.waitForSelector('.sql-console[data-phase=done]', { timeout: 120_000 });
+    expect(await console_.locator('textarea').inputValue()).toBe(sql);
+    expect(await console_.locator('.result-grid').getAttribute('data-rows')).toBe('25');
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), console_.getByRole('button', { name: '导出 CSV' }).click()]);
+    const csv = (await readFile(await csvDownload.path())).toString('utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('name,code,lon,lat');
+    expect(csv).toHaveLength(26);
+    const shown = await console_.locator('.result-grid tbody tr').first().locator('td').allTextContents();
+    expect(csv[1]!.split(',').slice(0, 2)).toEqual(shown.slice(0, 2));
+
+    const [geoDownload] = await Promise.all([page.waitForEvent('download'), console_.getByRole('button', { name: '导出 GeoJSON' }).click()]);
+    const geojson = JSON.parse((await readFile(await geoDownload.path())).toString('utf8')) as { features: { properties: { code: string }; geometry: { type: string } }[] };
+    expect(geojson.features).toHaveLength(25);
+    expect(geojson.features[0]!.properties.code).toBe(shown[1]);
+    expect(geojson.features[0]!.geometry.type).toBe('Point');
   }, 240_000);
 });

@@ -6,6 +6,7 @@ import { IncidentFeedProvider } from '../incidents/context.tsx';
 import { LayerTree } from '../layer-tree/index.tsx';
 import { SearchBox } from '../search/index.tsx';
 import { SqlConsole } from '../sql/index.tsx';
+import { sharedQuery } from '../sql/sharedQuery.ts';
 import { SelectionProvider, useSelection } from '../selection/index.tsx';
 import { rendererFor } from '../layers/registry.ts';
 import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
@@ -30,7 +31,7 @@ export function App() {
 function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
   const { status, report } = useLayerStatus();
   const { selected } = useSelection();
-  const [sqlOpen, setSqlOpen] = useState(false);
+  const [sqlOpen, setSqlOpen] = useState(() => sharedQuery() !== undefined);
   return (
     <div className="app" data-catalog={catalog ? 'loaded' : error ? 'failed' : 'loading'} data-selected-oid={selected?.oid ?? undefined}>
       {catalog && (

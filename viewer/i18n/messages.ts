@@ -71,6 +71,8 @@ export const messages = {
     sqlRunning: '执行中：',
     sqlRows: '行',
     sqlCancelled: '已取消',
+    exportCsv: '导出 CSV',
+    exportGeoJson: '导出 GeoJSON',
   },
   en: {
     layers: 'Layers',
@@ -141,6 +143,8 @@ export const messages = {
     sqlRunning: 'Running:',
     sqlRows: 'rows',
     sqlCancelled: 'Cancelled',
+    exportCsv: 'Export CSV',
+    exportGeoJson: 'Export GeoJSON',
   },
 } satisfies Record<Language, Record<string, string>>;
 

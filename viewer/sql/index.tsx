@@ -1,20 +1,43 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Catalog } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ResultGrid } from './ResultGrid.tsx';
+import { resultToCsv, resultToGeoJson } from './exportResult.ts';
 import { useSqlConsole } from './hooks.ts';
+import { shareQuery, sharedQuery } from './sharedQuery.ts';
 
-/** The analyst's console: SQL over every readable layer, in the browser, with the tables listed beside it. */
+/**
+ * The analyst's console: SQL over every readable layer, in the browser, with the tables listed
+ * beside it. The query run last is in the address bar, so the link reruns it.
+ */
 export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: () => void }) {
   const { t } = useI18n();
   const sqlConsole = useSqlConsole(catalog.layers);
-  const [sql, setSql] = useState(sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
+  const [sql, setSql] = useState(() => sharedQuery() ?? sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
   const { state } = sqlConsole;
+  const run = () => {
+    shareQuery(sql);
+    void sqlConsole.run(sql);
+  };
+  // A shared link runs its query as the console opens.
+  useEffect(() => {
+    const shared = sharedQuery();
+    if (shared) void sqlConsole.run(shared);
+    // Only on opening.
+  }, []);
   return (
     <section className="sql-console" aria-label={t('sqlConsole')} data-phase={state.phase}>
       <header>
         <h2>{t('sqlConsole')}</h2>
-        <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
+        <button
+          type="button"
+          onClick={() => {
+            shareQuery(undefined);
+            onClose();
+          }}
+          aria-label={t('close')}
+          title={t('close')}
+        >
           ×
         </button>
       </header>
@@ -35,11 +58,11 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
             value={sql}
             onChange={(event) => setSql(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void sqlConsole.run(sql);
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run();
             }}
           />
           <div className="sql-actions">
-            <button type="button" className="run" disabled={state.phase === 'running'} onClick={() => void sqlConsole.run(sql)}>
+            <button type="button" className="run" disabled={state.phase === 'running'} onClick={run}>
               {t('sqlRun')}
             </button>
             <button type="button" disabled={state.phase !== 'running'} onClick={() => void sqlConsole.cancel()}>
@@ -53,6 +76,23 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
                 </option>
               ))}
             </select>
+            {state.phase === 'done' && (
+              <>
+                <button type="button" onClick={() => download('query.csv', 'text/csv', resultToCsv(state.result))}>
+                  {t('exportCsv')}
+                </button>
+                <button
+                  type="button"
+                  disabled={!state.result.columns.some((c) => c === 'geometry' || c === 'lon')}
+                  onClick={() => {
+                    const geojson = resultToGeoJson(state.result);
+                    if (geojson) download('query.geojson', 'application/geo+json', geojson);
+                  }}
+                >
+                  {t('exportGeoJson')}
+                </button>
+              </>
+            )}
             <span className="sql-status">
               {state.phase === 'running' && `${t('sqlRunning')} ${state.step}`}
               {state.phase === 'done' && `${state.result.rowCount.toLocaleString()} ${t('sqlRows')} · ${state.result.milliseconds.toFixed(0)} ms`}
@@ -69,4 +109,12 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
       </div>
     </section>
   );
+}
+
+/** Saves text as a file through the browser (no server round trip). */
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
