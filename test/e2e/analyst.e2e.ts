@@ -1,9 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { saveScreenshot } from './support/browser.ts';
+import { screenshotGlobe } from './support/canvasPixels.ts';
+import { waitForScene } from './support/twinPage.ts';
 import { twinSuite } from './support/twinSuite.ts';
 
 const twin = twinSuite();
+
+/** Pixels in the query highlight's yellow (#ffeb3b as lit: red and green high, blue low). */
+function yellowPixels(png: Buffer): number {
+  const { data } = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i]! > 170 && data[i + 1]! > 150 && data[i + 2]! < 90) count++;
+  return count;
+}
 
 describe('analyst: SQL over the layers in the browser', () => {
   it('counts the buildings with DuckDB-WASM as the server counts them, and shows a broken query its error', async () => {
@@ -29,7 +40,28 @@ describe('analyst: SQL over the layers in the browser', () => {
     await console_.getByRole('button', { name: '运行' }).click();
     await page.waitForSelector('.sql-console[data-phase=done]');
     expect(await console_.locator('.result-grid').getAttribute('data-rows')).not.toBe('0');
+    expect(await console_.locator('.result-chart svg rect').count()).toBe(Number(await console_.locator('.result-grid').getAttribute('data-rows')));
+    await console_.getByRole('button', { name: '饼图' }).click();
+    expect(await console_.locator('.result-chart svg path').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'analyst-sql');
+  }, 240_000);
+
+  it('highlights the buildings a query returns in 3D', async () => {
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain,buildings&view=119.8156,28.8700,2500,0,-45`);
+    await waitForScene(page);
+    const before = yellowPixels(await screenshotGlobe(page));
+    await page.getByRole('button', { name: 'SQL' }).click();
+    const console_ = page.locator('.sql-console');
+    await console_.locator('textarea').fill('SELECT oid, lon, lat, height FROM buildings WHERE height >= 45');
+    await console_.getByRole('button', { name: '运行' }).click();
+    await page.waitForSelector('.sql-console[data-phase=done]', { timeout: 120_000 });
+    await console_.getByRole('button', { name: '在三维中显示' }).click();
+    await console_.getByRole('button', { name: '关闭' }).click();
+    await page.waitForTimeout(1500);
+    await waitForScene(page);
+    await saveScreenshot(page, 'analyst-highlight');
+    expect(yellowPixels(await screenshotGlobe(page)) - before, 'tall buildings drawn in the highlight yellow').toBeGreaterThan(500);
   }, 240_000);
 
   it('exports a result whose rows match, and a shared link reruns its query', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Globe } from '../globe/index.tsx';
+import { HighlightProvider } from '../highlight/index.tsx';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { IncidentBoard } from '../incidents/index.tsx';
 import { IncidentFeedProvider } from '../incidents/context.tsx';
@@ -19,9 +20,11 @@ export function App() {
   return (
     <I18nProvider language={view.language}>
       <SelectionProvider>
-        <IncidentFeedProvider enabled={hasIncidents}>
-          <Twin catalog={catalog} error={error} retry={retry} view={view} />
-        </IncidentFeedProvider>
+        <HighlightProvider>
+          <IncidentFeedProvider enabled={hasIncidents}>
+            <Twin catalog={catalog} error={error} retry={retry} view={view} />
+          </IncidentFeedProvider>
+        </HighlightProvider>
       </SelectionProvider>
     </I18nProvider>
   );

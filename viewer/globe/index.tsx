@@ -8,6 +8,7 @@ import { useCartographicLight, useCameraSync, useTerrainShading, useOfflineViewe
 import { usePageApi } from './pageApi.ts';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
 import { useSelectionOutline } from '../selection/useSelectionOutline.ts';
+import { useHighlightPoints } from '../highlight/useHighlightPoints.ts';
 
 interface GlobeProps {
   initialCamera: CameraView;
@@ -39,5 +40,6 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'chi
   usePageApi(viewer);
   useFlyToSelection(viewer);
   useSelectionOutline(viewer);
+  useHighlightPoints(viewer);
   return null;
 }

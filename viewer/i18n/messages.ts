@@ -73,6 +73,12 @@ export const messages = {
     sqlCancelled: '已取消',
     exportCsv: '导出 CSV',
     exportGeoJson: '导出 GeoJSON',
+    showIn3d: '在三维中显示',
+    clearHighlight: '清除三维高亮',
+    chart: '图表',
+    'chart.bar': '柱状图',
+    'chart.line': '折线图',
+    'chart.pie': '饼图',
   },
   en: {
     layers: 'Layers',
@@ -145,6 +151,12 @@ export const messages = {
     sqlCancelled: 'Cancelled',
     exportCsv: 'Export CSV',
     exportGeoJson: 'Export GeoJSON',
+    showIn3d: 'Show in 3D',
+    clearHighlight: 'Clear the 3D highlight',
+    chart: 'Chart',
+    'chart.bar': 'Bar',
+    'chart.line': 'Line',
+    'chart.pie': 'Pie',
   },
 } satisfies Record<Language, Record<string, string>>;
 

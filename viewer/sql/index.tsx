@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Catalog } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ResultGrid } from './ResultGrid.tsx';
+import { useHighlight } from '../highlight/index.tsx';
+import { ResultChart } from './ResultChart.tsx';
 import { resultToCsv, resultToGeoJson } from './exportResult.ts';
+import { resultHighlight } from './resultHighlight.ts';
 import { useSqlConsole } from './hooks.ts';
 import { shareQuery, sharedQuery } from './sharedQuery.ts';
 
@@ -15,6 +18,9 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
   const sqlConsole = useSqlConsole(catalog.layers);
   const [sql, setSql] = useState(() => sharedQuery() ?? sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
   const { state } = sqlConsole;
+  // What a result highlights stays in 3D after the console closes, until it is cleared here.
+  const { highlight, setHighlight } = useHighlight();
+  const highlighting = highlight.oids.size + highlight.points.length > 0;
   const run = () => {
     shareQuery(sql);
     void sqlConsole.run(sql);
@@ -91,7 +97,15 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
                 >
                   {t('exportGeoJson')}
                 </button>
+                <button type="button" className="show-in-3d" onClick={() => setHighlight(resultHighlight(state.result))}>
+                  {t('showIn3d')}
+                </button>
               </>
+            )}
+            {highlighting && (
+              <button type="button" onClick={() => setHighlight(undefined)}>
+                {t('clearHighlight')}
+              </button>
             )}
             <span className="sql-status">
               {state.phase === 'running' && `${t('sqlRunning')} ${state.step}`}
@@ -104,7 +118,12 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
               {state.message}
             </pre>
           )}
-          {state.phase === 'done' && <ResultGrid result={state.result} />}
+          {state.phase === 'done' && (
+            <div className="sql-result">
+              <ResultGrid result={state.result} />
+              <ResultChart result={state.result} />
+            </div>
+          )}
         </div>
       </div>
     </section>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Cartesian3, Cesium3DTileStyle, Cesium3DTileset, ImageBasedLighting } from 'cesium';
+import { Cartesian3, type Cesium3DTileFeature, Cesium3DTileStyle, Cesium3DTileset, Color, ImageBasedLighting } from 'cesium';
 import { useCesium } from 'resium';
 import type { BuildingsLayerDefinition } from '../../../layers/index.ts';
 import type { LayerRendererProps } from '../types.ts';
 import { loadLayer } from '../loadLayer.ts';
 import { useRequested } from '../useRequested.ts';
+import { useHighlight } from '../../highlight/index.tsx';
 import { useSelection } from '../../selection/index.tsx';
 
 /** Streams the layer's 3D Tiles from the twin server once it is first shown. */
@@ -37,14 +38,28 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
     if (tileset) tileset.show = visible;
   }, [tileset, visible]);
 
-  // The selected object, when it is one of these buildings, stands out in a warning colour.
+  // The selected object stands out in a warning colour; buildings highlighted by a query in yellow.
   const selectedOid = useSelection().selected?.oid;
+  const highlighted = useHighlight().highlight.oids;
   useEffect(() => {
     if (!tileset) return;
-    tileset.style = selectedOid
-      ? new Cesium3DTileStyle({ color: { conditions: [[`\${oid} === ${JSON.stringify(selectedOid)}`, "color('#ff3d00')"], ['true', "color('#ffffff')"]] } })
-      : undefined;
-  }, [tileset, selectedOid]);
+    tileset.style = selectedOid || highlighted.size > 0 ? colourByOid(selectedOid ?? undefined, highlighted) : undefined;
+  }, [tileset, selectedOid, highlighted]);
+}
+
+const SELECTED = Color.fromCssColorString('#ff3d00');
+const HIGHLIGHTED = Color.fromCssColorString('#ffeb3b');
+
+/** A style that looks each building's oid up in a set: any number of oids costs one lookup per feature. */
+function colourByOid(selected: string | undefined, highlighted: ReadonlySet<string>): Cesium3DTileStyle {
+  const style = new Cesium3DTileStyle();
+  style.color = {
+    evaluateColor: (feature: Cesium3DTileFeature, result?: Color) => {
+      const oid = feature.getProperty('oid') as string;
+      return Color.clone(oid === selected ? SELECTED : highlighted.has(oid) ? HIGHLIGHTED : Color.WHITE, result);
+    },
+  } as never;
+  return style;
 }
 
 /**

@@ -1,0 +1,24 @@
+import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
+
+/** Objects to stand out in 3D, e.g. the rows of a SQL result: by oid, and positions to mark. */
+export interface Highlight {
+  oids: ReadonlySet<string>;
+  points: readonly [number, number][];
+}
+
+const NONE: Highlight = { oids: new Set(), points: [] };
+
+const HighlightContext = createContext<{ highlight: Highlight; setHighlight: (highlight: Highlight | undefined) => void }>({
+  highlight: NONE,
+  setHighlight: () => undefined,
+});
+
+export function HighlightProvider({ children }: { children: ReactNode }) {
+  const [highlight, setHighlight] = useState<Highlight>(NONE);
+  const value = useMemo(() => ({ highlight, setHighlight: (next: Highlight | undefined) => setHighlight(next ?? NONE) }), [highlight]);
+  return <HighlightContext.Provider value={value}>{children}</HighlightContext.Provider>;
+}
+
+export function useHighlight() {
+  return useContext(HighlightContext);
+}
