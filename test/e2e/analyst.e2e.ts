@@ -31,6 +31,18 @@ describe('analyst: SQL over the layers in the browser', () => {
     const cells = await console_.locator('.result-grid tbody td').allTextContents();
     expect(cells.map(Number)).toEqual([health.objectsByLayer.buildings, health.objectsByLayer.buildings]);
 
+    // The schema browser lists a table's columns.
+    await console_.locator('li[data-table=villages] button.expand').click();
+    await expect.poll(() => console_.locator('li[data-table=villages] .sql-columns li').allTextContents()).toContain('name VARCHAR');
+
+    // A long query can be cancelled, and the console works on.
+    await editor.fill('SELECT count(*) FROM range(10000000000) a WHERE a.range % 7 = 3');
+    await console_.getByRole('button', { name: '运行' }).click();
+    await page.waitForSelector('.sql-console[data-phase=running]');
+    await page.waitForTimeout(500);
+    await console_.getByRole('button', { name: '取消' }).click();
+    await page.waitForSelector('.sql-console[data-phase=cancelled]');
+
     await editor.fill('SELECT nothing FROM buildings');
     await console_.getByRole('button', { name: '运行' }).click();
     await page.waitForSelector('.sql-console[data-phase=failed]');

@@ -3,6 +3,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
 let opened: Promise<AsyncDuckDBConnection> | undefined;
+let database: AsyncDuckDB | undefined;
 
 /**
  * The analyst's database: DuckDB-WASM in a worker, both files served by the twin server (the
@@ -13,6 +14,7 @@ export function browserDatabase(): Promise<AsyncDuckDBConnection> {
   opened ??= (async () => {
     const worker = new Worker(workerUrl);
     const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+    database = db;
     await db.instantiate(wasmUrl);
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
     const connection = await db.connect();
@@ -21,4 +23,12 @@ export function browserDatabase(): Promise<AsyncDuckDBConnection> {
   })();
   opened.catch(() => (opened = undefined));
   return opened;
+}
+
+/** Ends the database and its worker, stopping whatever it was running; the next use opens a new one. */
+export async function closeBrowserDatabase(): Promise<void> {
+  const ending = database;
+  database = undefined;
+  opened = undefined;
+  await ending?.terminate();
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LayerDefinition } from '../../layers/index.ts';
-import { browserDatabase } from './database.ts';
+import { browserDatabase, closeBrowserDatabase } from './database.ts';
 import { layerTables, loadLayerTable, tablesNamedIn } from './layerTables.ts';
 
 const HISTORY_KEY = 'wuyi-twin-sql-history';
@@ -61,11 +61,29 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
     [tables],
   );
 
+  // DuckDB-WASM cannot interrupt a running query; ending its worker can. The next query starts a
+  // fresh database and loads again the tables it names.
   const cancel = useCallback(async () => {
     cancelled.current = true;
-    await (await browserDatabase()).cancelSent().catch(() => false);
+    await closeBrowserDatabase();
+    loaded.current.clear();
     setState({ phase: 'cancelled' });
   }, []);
 
-  return { tables, loaded: loaded.current, state, history, run, cancel };
+  /** The columns of a table (loading it first), for the schema browser. */
+  const describe = useCallback(
+    async (name: string): Promise<{ name: string; type: string }[]> => {
+      const table = tables.find((candidate) => candidate.name === name);
+      if (!table) return [];
+      const connection = await browserDatabase();
+      await loadLayerTable(connection, table, loaded.current);
+      const answer = await connection.query(`DESCRIBE ${name}`);
+      const [names, types] = [answer.getChild('column_name'), answer.getChild('column_type')];
+      return Array.from({ length: answer.numRows }, (_, i) => ({ name: String(names?.get(i)), type: String(types?.get(i)) }));
+    },
+    [tables],
+  );
+
+  return { tables, state, history, run, cancel, describe };
 }
+

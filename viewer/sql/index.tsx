@@ -50,11 +50,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
       <div className="sql-body">
         <ul className="sql-tables" aria-label={t('sqlTables')}>
           {sqlConsole.tables.map((table) => (
-            <li key={table.name}>
-              <button type="button" onClick={() => setSql(`SELECT * FROM ${table.name} LIMIT 100`)}>
-                {table.name}
-              </button>
-            </li>
+            <TableEntry key={table.name} name={table.name} describe={sqlConsole.describe} onPick={() => setSql(`SELECT * FROM ${table.name} LIMIT 100`)} />
           ))}
         </ul>
         <div className="sql-main">
@@ -136,4 +132,37 @@ function download(name: string, type: string, text: string): void {
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A table in the schema browser: its name (a click writes a query over it) and, when opened, its columns. */
+function TableEntry({ name, describe, onPick }: { name: string; describe: (name: string) => Promise<{ name: string; type: string }[]>; onPick: () => void }) {
+  const [columns, setColumns] = useState<{ name: string; type: string }[]>();
+  const [open, setOpen] = useState(false);
+  return (
+    <li data-table={name}>
+      <button
+        type="button"
+        className="expand"
+        aria-expanded={open}
+        onClick={() => {
+          setOpen(!open);
+          if (!columns) void describe(name).then(setColumns, () => setColumns([]));
+        }}
+      >
+        {open ? '▾' : '▸'}
+      </button>
+      <button type="button" onClick={onPick}>
+        {name}
+      </button>
+      {open && columns && (
+        <ul className="sql-columns">
+          {columns.map((column) => (
+            <li key={column.name}>
+              {column.name} <span className="muted">{column.type}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
 }
