@@ -122,7 +122,8 @@ export function createTwin(options: AppOptions): Twin {
   });
 
   const lane = dataLane({ tokens: options.tokens, layerFiles, answer: fileAnswerer(dataStore, dataFileOptions) });
-  const honoListener = getRequestListener(app.fetch);
+  // Keep Node's own Request and Response globals: Hono's lighter ones would also be handed to every other library.
+  const honoListener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
   return {
     app,
     listener: (req, res) => {

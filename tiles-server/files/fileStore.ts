@@ -58,7 +58,8 @@ export class FileStore {
     const entry = this.entries.get(key);
     const now = this.now();
     if (entry && now - entry.checkedAt < this.recheckMs) {
-      this.touch(key, entry);
+      // Recency only matters once the cache is near its budget; below that, skip the reordering.
+      if (this.cachedBytes > this.maxBytes / 2) this.touch(key, entry);
       return entry.file;
     }
     const file = await this.load(segments, entry?.file);
