@@ -92,7 +92,7 @@ export function createTwin(options: AppOptions): Twin {
     }),
   );
   app.get('/api/layers', (c) => c.json(catalogFor(c.get('caller').role, catalog)));
-  app.route('/api/search', searchRoutes({ catalog, dataDir: options.dataDir }));
+  app.route('/api/search', searchRoutes({ catalog, objects }));
   app.route('/api/objects', objectRoutes({ catalog, store, objects }));
   app.route('/api/incidents', incidentRoutes({ catalog, store, objects }));
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));

@@ -55,6 +55,11 @@ export class ObjectIndex {
     return this.byOid.size;
   }
 
+  /** Every object, in the order of the layers and their tables. */
+  all(): Iterable<SpatialObject> {
+    return this.byOid.values();
+  }
+
   /** How many objects each layer has, by layer id. */
   countsByLayer(): Record<string, number> {
     const counts: Record<string, number> = {};

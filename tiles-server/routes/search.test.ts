@@ -1,30 +1,28 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeAttributeFiles } from '../../datasets/output/attributeFiles.ts';
+import type { SpatialObject } from '../objects/objectIndex.ts';
 import { createTestApp } from '../testApp.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 
+/** A point object as the object index holds the rows of a layer table. */
+const point = (oid: string, layerId: string, properties: Record<string, unknown>, lon: number, lat: number): SpatialObject => ({
+  oid,
+  layerId,
+  access: 'public',
+  properties: { oid, ...properties },
+  bbox: [lon, lat, lon, lat],
+  position: [lon, lat],
+  geometry: null,
+});
+
 beforeAll(async () => {
-  t = await createTestApp();
-  const tables = join(t.dataDir, 'sample', 'tables');
-  const point = (lon: number, lat: number) => [
-    { name: 'lon', type: 'float64' as const, values: [lon] },
-    { name: 'lat', type: 'float64' as const, values: [lat] },
-  ];
-  await writeAttributeFiles(tables, [
-    { name: 'oid', type: 'utf8', values: ['admin:330723002', 'admin:330723105'] },
-    { name: 'name', type: 'utf8', values: ['壶山街道', '王宅镇'] },
-    { name: 'code', type: 'utf8', values: ['330723002', '330723105'] },
-    { name: 'lon', type: 'float64', values: [119.815, 119.72] },
-    { name: 'lat', type: 'float64', values: [28.895, 28.93] },
-  ], 'townships');
-  await writeAttributeFiles(tables, [
-    { name: 'oid', type: 'utf8', values: ['village:330723105201'] },
-    { name: 'name', type: 'utf8', values: ['王宅村委会'] },
-    { name: 'code', type: 'utf8', values: ['330723105201'] },
-    ...point(119.73, 28.94),
-  ], 'villages');
+  t = await createTestApp({
+    objects: [
+      point('admin:330723002', 'townships', { name: '壶山街道', code: '330723002' }, 119.815, 28.895),
+      point('admin:330723105', 'townships', { name: '王宅镇', code: '330723105' }, 119.72, 28.93),
+      point('village:330723105201', 'villages', { name: '王宅村委会', code: '330723105201' }, 119.73, 28.94),
+    ],
+  });
 });
 
 const search = async (query: string) => {

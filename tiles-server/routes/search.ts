@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { type Catalog, catalogFor } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
+import type { ObjectIndex } from '../objects/objectIndex.ts';
 import { SearchIndex } from '../search/searchIndex.ts';
 import { parseQuery } from './validation.ts';
 
@@ -14,14 +15,14 @@ const SearchQuery = z.object({
  * `GET /api/search?q=…`: one box for resource codes, parcel and object ids, townships and
  * villages (by name or code), addresses and building names, over the layers the caller may read.
  */
-export function searchRoutes(options: { catalog: Catalog; dataDir: string }): Hono<TwinEnv> {
-  let index: Promise<SearchIndex> | undefined;
-  return new Hono<TwinEnv>().get('/', async (c) => {
+export function searchRoutes(options: { catalog: Catalog; objects: ObjectIndex }): Hono<TwinEnv> {
+  let index: SearchIndex | undefined;
+  return new Hono<TwinEnv>().get('/', (c) => {
     const parsed = parseQuery(c, SearchQuery);
     if (parsed.error) return parsed.error;
-    index ??= SearchIndex.load(options.catalog, options.dataDir);
+    index ??= SearchIndex.fromObjects(options.objects.all());
     const readable = new Set(catalogFor(c.get('caller').role, options.catalog).layers.map((layer) => layer.id));
-    const hits = (await index).search(parsed.data.q, parsed.data.limit, readable);
+    const hits = index.search(parsed.data.q, parsed.data.limit, readable);
     return c.json({ query: parsed.data.q, hits });
   });
 }

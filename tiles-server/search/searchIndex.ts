@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { tableFromIPC } from 'apache-arrow';
-import type { Catalog, LayerDefinition } from '../../layers/index.ts';
-import { dataFileOf } from '../features/featureCollection.ts';
+import type { SpatialObject } from '../objects/objectIndex.ts';
 
 /** Columns a user may type into the search box, best kind of match first. */
 const SEARCHED = ['resourceCode', 'oid', 'code', 'name', 'address'] as const;
@@ -15,7 +12,7 @@ export interface SearchHit {
   value: string;
   lon: number;
   lat: number;
-  bbox?: [number, number, number, number];
+  bbox: [number, number, number, number];
 }
 
 interface Row {
@@ -24,39 +21,31 @@ interface Row {
   lowered: Partial<Record<(typeof SEARCHED)[number], string>>;
   lon: number;
   lat: number;
-  bbox?: [number, number, number, number];
+  bbox: [number, number, number, number];
 }
 
 /**
- * One search over every layer table the catalog names (resource codes, parcel and object ids,
- * township and village codes and names, addresses, building names), held in memory. Exact
+ * One search over the objects of every layer (resource codes, parcel and object ids, township
+ * and village codes and names, addresses, building names), held in memory. Exact
  * matches rank first, then prefixes, then any substring; Chinese text matches as typed.
  */
 export class SearchIndex {
   private constructor(private readonly rows: Row[]) {}
 
-  static async load(catalog: Catalog, dataDir: string): Promise<SearchIndex> {
+  /** The index over the objects of every layer (read once, at start, by the object index). */
+  static fromObjects(objects: Iterable<SpatialObject>): SearchIndex {
     const rows: Row[] = [];
-    for (const layer of catalog.layers.filter((l): l is LayerDefinition & { table: { arrow: string } } => l.table !== undefined)) {
-      const bytes = await readFile(dataFileOf(dataDir, layer.table.arrow)).catch(() => undefined);
-      if (!bytes) continue;
-      const table = tableFromIPC(bytes);
-      const column = (name: string) => table.getChild(name)?.toArray() as ArrayLike<unknown> | undefined;
-      const searched = SEARCHED.map((name) => [name, column(name)] as const).filter(([, values]) => values !== undefined);
-      const [lon, lat, west, south, east, north] = ['lon', 'lat', 'west', 'south', 'east', 'north'].map(column);
-      if (!lon || !lat || searched.length === 0) continue;
-      for (let i = 0; i < table.numRows; i++) {
-        const values: Row['values'] = {};
-        const lowered: Row['lowered'] = {};
-        for (const [name, data] of searched) {
-          const value = data![i];
-          if (value === null || value === undefined || value === '') continue;
-          values[name] = String(value);
-          lowered[name] = String(value).toLowerCase();
-        }
-        const bbox = west && south && east && north ? ([west[i], south[i], east[i], north[i]] as [number, number, number, number]) : undefined;
-        rows.push({ layerId: layer.id, values, lowered, lon: Number(lon[i]), lat: Number(lat[i]), ...(bbox ? { bbox } : {}) });
+    for (const object of objects) {
+      const values: Row['values'] = {};
+      const lowered: Row['lowered'] = {};
+      for (const name of SEARCHED) {
+        const value = name === 'oid' ? object.oid : object.properties[name];
+        if (value === null || value === undefined || value === '') continue;
+        values[name] = String(value);
+        lowered[name] = String(value).toLowerCase();
       }
+      const [lon, lat] = object.position;
+      rows.push({ layerId: object.layerId, values, lowered, lon, lat, bbox: object.bbox });
     }
     return new SearchIndex(rows);
   }
@@ -92,7 +81,7 @@ export class SearchIndex {
           value: row.values[field]!,
           lon: row.lon,
           lat: row.lat,
-          ...(row.bbox ? { bbox: row.bbox } : {}),
+          bbox: row.bbox,
         },
       });
     }
