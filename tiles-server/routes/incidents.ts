@@ -6,7 +6,7 @@ import { requireRole } from '../auth/authenticate.ts';
 import { INCIDENT_STATUSES } from '../../layers/index.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
-import { canReadRecords } from '../records/recordAccess.ts';
+import { requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
 import { parseBody, parseQuery } from './validation.ts';
@@ -59,10 +59,7 @@ const ListQuery = z.object({
  */
 export function incidentRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
-  app.use('*', async (c, next) => {
-    if (!canReadRecords(options.catalog, 'incidents', c.get('caller').role)) return jsonError(c, 404, 'not_found', 'No incidents here for you');
-    return next();
-  });
+  app.use('*', requireRecordAccess(options.catalog, 'incidents'));
 
   app.get('/', async (c) => {
     const query = parseQuery(c, ListQuery);

@@ -7,7 +7,7 @@ import { jsonError } from '../jsonError.ts';
 import { alarmIncident } from '../monitoring/alarmIncident.ts';
 import { metresBetween } from '../monitoring/distance.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
-import { canReadRecords } from '../records/recordAccess.ts';
+import { requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { LonLat } from './lonLat.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
@@ -58,10 +58,7 @@ const SeriesQuery = z.object({ from: Instant.optional(), to: Instant.optional(),
  */
 export function monitoringRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
-  app.use('*', async (c, next) => {
-    if (!canReadRecords(options.catalog, 'monitoring-points', c.get('caller').role)) return jsonError(c, 404, 'not_found', 'No monitoring points here for you');
-    return next();
-  });
+  app.use('*', requireRecordAccess(options.catalog, 'monitoring-points'));
 
   app.get('/points', async (c) => {
     const query = parseQuery(c, PointsQuery);

@@ -28,15 +28,14 @@ export function describeObject(object: SpatialObject) {
  */
 export function objectRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const withRecords = async (object: SpatialObject, role: Role): Promise<BoundObject> => {
-    const bound = await options.store.recordsBoundTo(object.oid);
     const code = object.properties.resourceCode;
-    const lifecycle = typeof code === 'string' && code !== '' ? await options.store.lifecycle(code) : bound.lifecycle;
+    const bound = await options.store.recordsBoundTo(object.oid, typeof code === 'string' && code !== '' ? code : undefined);
     return {
       ...describeObject(object),
       records: {
         incidents: canReadRecords(options.catalog, 'incidents', role) ? bound.incidents : [],
         monitoringPoints: canReadRecords(options.catalog, 'monitoring-points', role) ? bound.monitoringPoints : [],
-        lifecycle,
+        lifecycle: bound.lifecycle,
       },
     };
   };

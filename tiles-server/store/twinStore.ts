@@ -88,8 +88,8 @@ export interface TwinStore {
   addLifecycleRecords(records: NewLifecycleRecord[], actor: Actor): Promise<LifecycleRecord[]>;
   lifecycle(resourceCode: string): Promise<LifecycleRecord[]>;
 
-  /** Incidents, monitoring points and lifecycle records bound to one object. */
-  recordsBoundTo(oid: string): Promise<{ incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] }>;
+  /** Incidents, monitoring points and lifecycle records bound to one object (lifecycle records also by its resource code). */
+  recordsBoundTo(oid: string, resourceCode?: string): Promise<{ incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] }>;
 
   eventsAfter(id: number, limit: number): Promise<TwinEvent[]>;
   /** The id of the newest event, 0 when there is none. */

@@ -238,11 +238,11 @@ export class DuckDbStore implements TwinStore {
     return (await this.read(`SELECT * FROM lifecycle_records WHERE resource_code = $code ORDER BY record_date, id`, { code: resourceCode })).map(lifecycleFrom);
   }
 
-  async recordsBoundTo(oid: string) {
+  async recordsBoundTo(oid: string, resourceCode?: string) {
     const [incidents, points, lifecycle] = await Promise.all([
       this.read(`SELECT * FROM incidents WHERE oid = $oid ORDER BY reported_at DESC`, { oid }),
       this.read(`${POINT_QUERY} WHERE p.oid = $oid ORDER BY p.id`, { oid }),
-      this.read(`SELECT * FROM lifecycle_records WHERE oid = $oid ORDER BY record_date, id`, { oid }),
+      this.read(`SELECT * FROM lifecycle_records WHERE oid = $oid OR resource_code = $code ORDER BY record_date, id`, { oid, code: resourceCode ?? null }),
     ]);
     return { incidents: incidents.map(incidentFrom), monitoringPoints: points.map(pointFrom), lifecycle: lifecycle.map(lifecycleFrom) };
   }
