@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { pipelineMetadata } from '../datasets/output/catalogEntry.ts';
 import { CATALOG_ENTRY_FILE } from '../layers/index.ts';
 import { startTwinServer } from '../test/e2e/support/twinServer.ts';
 import { launchBrowser } from '../test/support/chromium.ts';
@@ -67,14 +68,7 @@ async function writeRowsLayer(dir: string, rows: number): Promise<void> {
     access: 'public',
     source: { type: 'geojson', url: '/data/bench/rows.geojson' },
     table: { arrow: '/data/bench/rows.arrow', parquet: '/data/bench/rows.parquet' },
-    metadata: {
-      department: { zh: '测试', en: 'Benchmark' },
-      sourceSystem: 'wuyi-twin sql benchmark',
-      updateFrequency: 'static',
-      originalCrs: 'EPSG:4326',
-      licence: 'CC0',
-      synthetic: true,
-    },
+    metadata: pipelineMetadata({ sourceSystem: 'wuyi-twin sql benchmark', updateFrequency: 'static', originalCrs: 'EPSG:4326', synthetic: true }),
   };
   await writeFile(join(dir, CATALOG_ENTRY_FILE), JSON.stringify(entry));
 }

@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_FILES_LAYER, TEST_TOKENS, createTestApp, wuyiCatalogWith } from './testApp.ts';
+import { TEST_TOKENS, createTestApp, testLayer, wuyiCatalogWith } from './testApp.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  const layer = (id: string, access: string, folder: string) => ({ ...FIXTURE_FILES_LAYER, id, access, source: { type: 'xyz', url: `/data/${folder}/{z}/{x}/{y}.png` } });
+  const layer = (id: string, access: string, folder: string) => testLayer({ id, kind: 'imagery', access, source: { type: 'xyz', url: `/data/${folder}/{z}/{x}/{y}.png` } });
   t = await createTestApp({ catalog: await wuyiCatalogWith([layer('open-files', 'public', 'pub'), layer('secret-tiles', 'restricted', 'secret')]) });
   await t.put(join(t.dataDir, 'secret', 'tiles', '0.glb'), 'restricted tile');
   await t.put(join(t.dataDir, 'pub', 'tiles', 'a.glb'), new Uint8Array(5000).map((_, i) => i % 251));

@@ -3,26 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from './loadCatalog.ts';
+import { testLayer } from './testApp.ts';
 
 const catalogPath = 'layers/catalogs/wuyi.json';
 
-const importedLayer = {
-  id: 'buildings',
-  kind: 'buildings',
-  title: { zh: '建筑', en: 'Buildings' },
-  group: 'buildings',
-  visible: true,
-  access: 'public',
-  source: { type: '3dtiles', url: '/data/buildings/tileset.json' },
-  metadata: {
-    department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
-    sourceSystem: 'import',
-    updateFrequency: 'yearly',
-    originalCrs: 'EPSG:4528',
-    licence: 'CC0',
-    synthetic: false,
-  },
-};
+const importedLayer = testLayer({ id: 'buildings', kind: 'buildings', group: 'buildings', source: { type: '3dtiles', url: '/data/buildings/tileset.json' } });
 
 async function dataDirWith(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-catalog-data-'));

@@ -11,24 +11,30 @@ import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
 /** Tokens of the test app, one per role, in TWIN_TOKENS form. */
 export const TEST_TOKENS = { viewer: 'viewer-token-0123456789', operator: 'operator-token-0123456789', admin: 'admin-token-0123456789' };
 
+/**
+ * A catalog layer for tests: `fields` give what the test is about (id, kind, source, access…);
+ * the rest is what the schema requires of every layer.
+ */
+export function testLayer(fields: { id: string; kind: string; source: object } & Record<string, unknown>) {
+  return {
+    title: { zh: fields.id, en: fields.id },
+    group: 'admin',
+    visible: false,
+    access: 'public',
+    metadata: {
+      department: { zh: '测试', en: 'Tests' },
+      sourceSystem: 'tests',
+      updateFrequency: 'static',
+      originalCrs: 'EPSG:4326',
+      licence: 'CC0',
+      synthetic: true,
+    },
+    ...fields,
+  };
+}
+
 /** A catalog layer that publishes the whole test data folder, for the file-serving tests. */
-export const FIXTURE_FILES_LAYER = {
-  id: 'fixture-files',
-  kind: 'imagery',
-  title: { zh: '测试文件', en: 'Test files' },
-  group: 'basemap',
-  visible: false,
-  access: 'public',
-  source: { type: 'xyz', url: '/data/{z}/{x}/{y}.png' },
-  metadata: {
-    department: { zh: '测试', en: 'Tests' },
-    sourceSystem: 'tests',
-    updateFrequency: 'static',
-    originalCrs: 'EPSG:4326',
-    licence: 'CC0',
-    synthetic: true,
-  },
-};
+export const FIXTURE_FILES_LAYER = testLayer({ id: 'fixture-files', kind: 'imagery', group: 'basemap', source: { type: 'xyz', url: '/data/{z}/{x}/{y}.png' } });
 
 const square = (west: number, south: number, size: number) => ({
   type: 'Polygon',

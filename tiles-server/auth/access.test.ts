@@ -1,58 +1,19 @@
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_OBJECTS, TEST_TOKENS, createTestApp, fixtureObject, wuyiCatalogWith } from '../testApp.ts';
+import { FIXTURE_OBJECTS, TEST_TOKENS, createTestApp, fixtureObject, testLayer, wuyiCatalogWith } from '../testApp.ts';
 
-const metadata = {
-  department: { zh: '县公安局', en: 'County Public Security Bureau' },
-  sourceSystem: 'tests',
-  updateFrequency: 'static',
-  originalCrs: 'EPSG:4326',
-  licence: 'restricted',
-  synthetic: true,
-};
 const restrictedLayers = [
-  {
+  testLayer({
     id: 'key-sites',
     kind: 'vector',
-    title: { zh: '重点目标', en: 'Key sites' },
-    group: 'admin',
-    visible: false,
     access: 'restricted',
     source: { type: 'geojson', url: '/data/secret/key-sites.geojson' },
     table: { arrow: '/data/secret/key-sites.arrow', parquet: '/data/secret/key-sites.parquet' },
-    metadata,
-  },
-  {
-    id: 'key-buildings',
-    kind: 'buildings',
-    title: { zh: '重点建筑', en: 'Key buildings' },
-    group: 'buildings',
-    visible: false,
-    access: 'restricted',
-    source: { type: '3dtiles', url: '/data/secret/buildings/tileset.json' },
-    metadata,
-  },
-  {
-    id: 'incidents',
-    kind: 'incidents',
-    title: { zh: '事件', en: 'Incidents' },
-    group: 'admin',
-    visible: true,
-    access: 'internal',
-    source: { type: 'api', url: '/api/incidents' },
-    metadata,
-  },
-  {
-    id: 'monitoring-points',
-    kind: 'monitoring-points',
-    title: { zh: '监测点', en: 'Monitoring points' },
-    group: 'admin',
-    visible: true,
-    access: 'internal',
-    source: { type: 'api', url: '/api/monitoring/points' },
-    metadata,
-  },
+  }),
+  testLayer({ id: 'key-buildings', kind: 'buildings', group: 'buildings', access: 'restricted', source: { type: '3dtiles', url: '/data/secret/buildings/tileset.json' } }),
+  testLayer({ id: 'incidents', kind: 'incidents', access: 'internal', source: { type: 'api', url: '/api/incidents' } }),
+  testLayer({ id: 'monitoring-points', kind: 'monitoring-points', access: 'internal', source: { type: 'api', url: '/api/monitoring/points' } }),
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
