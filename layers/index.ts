@@ -1,6 +1,7 @@
 export * from './schema.ts';
 export * from './records.ts';
 export { allowedNext, transitionProblem } from './incidentWorkflow.ts';
+export { EARTH_MEAN_RADIUS, metresBetween } from './greatCircle.ts';
 export { CatalogError, parseCatalog } from './parseCatalog.ts';
 export { canRead, catalogFor, type Role } from './access.ts';
 

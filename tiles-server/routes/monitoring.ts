@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Catalog } from '../../layers/index.ts';
+import { type Catalog, metresBetween } from '../../layers/index.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import { alarmIncident } from '../monitoring/alarmIncident.ts';
-import { metresBetween } from '../monitoring/distance.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
 import { requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';

@@ -1,3 +1,5 @@
+import { EARTH_MEAN_RADIUS, metresBetween } from '../../layers/index.ts';
+
 /** A measured point: degrees and metres above the ellipsoid (the terrain where it was picked). */
 export interface MeasuredPoint {
   lon: number;
@@ -5,7 +7,6 @@ export interface MeasuredPoint {
   height: number;
 }
 
-const EARTH_RADIUS = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Length of a path over the points: great-circle distance per leg, with the climb between them. */
@@ -14,9 +15,7 @@ export function pathLength(points: readonly MeasuredPoint[]): number {
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1]!;
     const b = points[i]!;
-    const h = Math.sin(((b.lat - a.lat) * RAD) / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
-    const ground = 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
-    total += Math.hypot(ground, b.height - a.height);
+    total += Math.hypot(metresBetween([a.lon, a.lat], [b.lon, b.lat]), b.height - a.height);
   }
   return total;
 }
@@ -29,8 +28,8 @@ export function enclosedArea(points: readonly MeasuredPoint[]): number {
   if (points.length < 3) return 0;
   const lat0 = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
   const lon0 = points.reduce((sum, p) => sum + p.lon, 0) / points.length;
-  const x = points.map((p) => (p.lon - lon0) * RAD * EARTH_RADIUS * Math.cos(lat0 * RAD));
-  const y = points.map((p) => (p.lat - lat0) * RAD * EARTH_RADIUS);
+  const x = points.map((p) => (p.lon - lon0) * RAD * EARTH_MEAN_RADIUS * Math.cos(lat0 * RAD));
+  const y = points.map((p) => (p.lat - lat0) * RAD * EARTH_MEAN_RADIUS);
   let twice = 0;
   for (let i = 0, j = points.length - 1; i < points.length; j = i++) twice += x[j]! * y[i]! - x[i]! * y[j]!;
   return Math.abs(twice) / 2;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { BoundingSphere, Cartesian3, Cartographic, HeadingPitchRange, Math as CesiumMath, type Viewer, sampleTerrainMostDetailed } from 'cesium';
+import { metresBetween } from '../../layers/index.ts';
 import { useSelection } from './index.tsx';
 
 /** Flies the camera to each new selection, looking down on it obliquely from the south. */
@@ -14,7 +15,7 @@ export function useFlyToSelection(viewer: Viewer | undefined): void {
       .then(([sampled]) => {
         if (cancelled || viewer.isDestroyed()) return;
         const centre = Cartesian3.fromDegrees(selected.lon, selected.lat, (sampled?.height ?? 0) + 20);
-        const radius = selected.bbox ? Math.max(60, halfDiagonalMetres(selected.bbox)) : 60;
+        const radius = selected.bbox ? Math.max(60, metresBetween([selected.bbox[0], selected.bbox[1]], [selected.bbox[2], selected.bbox[3]]) / 2) : 60;
         viewer.camera.flyToBoundingSphere(new BoundingSphere(centre, radius), {
           offset: new HeadingPitchRange(0, CesiumMath.toRadians(-35), Math.max(520, radius * 3.2)),
           duration: 1.5,
@@ -24,12 +25,4 @@ export function useFlyToSelection(viewer: Viewer | undefined): void {
       cancelled = true;
     };
   }, [viewer, selected]);
-}
-
-/** Half the diagonal of a small lon/lat box, in metres. */
-function halfDiagonalMetres([west, south, east, north]: [number, number, number, number]): number {
-  const metresPerDegree = 111_320;
-  const dx = (east - west) * metresPerDegree * Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const dy = (north - south) * metresPerDegree;
-  return Math.hypot(dx, dy) / 2;
 }
