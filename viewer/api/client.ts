@@ -38,9 +38,22 @@ export async function fetchMonitoringPoints(signal?: AbortSignal): Promise<Monit
   return ((await getJson('/api/monitoring/points', signal)) as { points: MonitoringPoint[] }).points;
 }
 
-/** An object with every record bound to it. */
-export async function fetchObject(oid: string, signal?: AbortSignal): Promise<BoundObject> {
-  return (await getJson(`/api/objects/${encodeURIComponent(oid)}`, signal)) as BoundObject;
+const objectsInFlight = new Map<string, Promise<BoundObject>>();
+
+/**
+ * An object with every record bound to it. A selection asks for its object from two places at
+ * once (the info panel and the outline on the globe): callers asking while a request for the
+ * same object is under way share it. The request itself is not aborted; a caller that no longer
+ * wants the answer ignores it.
+ */
+export function fetchObject(oid: string): Promise<BoundObject> {
+  let request = objectsInFlight.get(oid);
+  if (!request) {
+    request = getJson(`/api/objects/${encodeURIComponent(oid)}`).then((body) => body as BoundObject);
+    objectsInFlight.set(oid, request);
+    void request.finally(() => objectsInFlight.delete(oid)).catch(() => undefined);
+  }
+  return request;
 }
 
 /** The smallest object at a position (a building, else a parcel, else an administrative area), or undefined. */

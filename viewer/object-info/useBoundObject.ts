@@ -11,15 +11,17 @@ export function useBoundObject(oid: string | undefined): { object?: BoundObject;
   useEffect(() => {
     setState({});
     if (!oid) return;
-    const abort = new AbortController();
-    fetchObject(oid, abort.signal).then(
-      (object) => setState({ object }),
+    let wanted = true;
+    fetchObject(oid).then(
+      (object) => wanted && setState({ object }),
       (error: unknown) => {
-        if (abort.signal.aborted || (error instanceof ApiError && error.status === 404)) return;
+        if (!wanted || (error instanceof ApiError && error.status === 404)) return;
         setState({ error: error instanceof Error ? error.message : String(error) });
       },
     );
-    return () => abort.abort();
+    return () => {
+      wanted = false;
+    };
   }, [oid]);
   return state;
 }

@@ -15,11 +15,11 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
   const { selected } = useSelection();
   useEffect(() => {
     if (!viewer || !selected?.oid) return;
-    const abort = new AbortController();
+    let wanted = true;
     const added: Entity[] = [];
-    fetchObject(selected.oid, abort.signal)
+    fetchObject(selected.oid)
       .then((object) => {
-        if (abort.signal.aborted || viewer.isDestroyed()) return;
+        if (!wanted || viewer.isDestroyed()) return;
         for (const ring of outerRings(object)) {
           const positions = Cartesian3.fromDegreesArray(ring.flat());
           const storey = storeyOf(object, selected.floor);
@@ -34,7 +34,7 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
       })
       .catch(() => undefined);
     return () => {
-      abort.abort();
+      wanted = false;
       if (!viewer.isDestroyed()) for (const entity of added) viewer.entities.remove(entity);
     };
   }, [viewer, selected]);

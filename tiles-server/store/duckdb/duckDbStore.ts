@@ -53,6 +53,7 @@ export class DuckDbStore implements TwinStore {
   private readonly writes: GroupCommit<Transaction>;
   /** The highest incident serial per id prefix, read once per prefix; forgotten on rollback. */
   private readonly serials = new Map<string, number>();
+  private closing: Promise<void> | undefined;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -279,11 +280,14 @@ export class DuckDbStore implements TwinStore {
     });
   }
 
-  async close(): Promise<void> {
-    await this.writes.idle();
-    this.reader.closeSync();
-    this.writer.closeSync();
-    this.instance.closeSync();
+  /** Waits for the writes under way, then closes; a second call gets the same answer (shutdown may ask twice). */
+  close(): Promise<void> {
+    this.closing ??= this.writes.idle().then(() => {
+      this.reader.closeSync();
+      this.writer.closeSync();
+      this.instance.closeSync();
+    });
+    return this.closing;
   }
 
   private async read(sql: string, params: Params = {}): Promise<Row[]> {
