@@ -1,20 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import { saveScreenshot } from './support/browser.ts';
-import { screenshotGlobe } from './support/canvasPixels.ts';
+import { countPixels, screenshotGlobe } from './support/canvasPixels.ts';
 import { waitForScene } from './support/twinPage.ts';
 import { twinSuite } from './support/twinSuite.ts';
 
 const twin = twinSuite();
 
 /** Pixels in the query highlight's yellow (#ffeb3b as lit: red and green high, blue low). */
-function yellowPixels(png: Buffer): number {
-  const { data } = PNG.sync.read(png);
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i]! > 170 && data[i + 1]! > 150 && data[i + 2]! < 90) count++;
-  return count;
-}
+const yellowPixels = (png: Buffer) => countPixels(png, (r, g, b) => r > 170 && g > 150 && b < 90);
 
 describe('analyst: SQL over the layers in the browser', () => {
   it('counts the buildings with DuckDB-WASM as the server counts them, and shows a broken query its error', async () => {

@@ -1,7 +1,6 @@
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
-import { screenshotGlobe } from './support/canvasPixels.ts';
+import { countPixels, screenshotGlobe } from './support/canvasPixels.ts';
 import { twinSuite } from './support/twinSuite.ts';
 import { groundPointOnScreen, waitForScene } from './support/twinPage.ts';
 
@@ -10,12 +9,7 @@ const token = 'e2e-operator-token-0123456789';
 const twin = twinSuite({ env: { TWIN_TOKENS: `duty-room:operator:${token}` } });
 
 /** Pixels in the highlight colour (#ff3d00 as lit: strong red, some green, almost no blue — unlike the red of alerts and status dots). */
-function highlightPixels(png: Buffer): number {
-  const { data } = PNG.sync.read(png);
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i]! > 150 && data[i + 1]! < 110 && data[i + 2]! < 25 && data[i]! > 2.5 * data[i + 1]!) count++;
-  return count;
-}
+const highlightPixels = (png: Buffer) => countPixels(png, (r, g, b) => r > 150 && g < 110 && b < 25 && r > 2.5 * g);
 
 const report = (title: string) =>
   fetch(`${twin.server.url}/api/incidents`, {

@@ -39,3 +39,11 @@ export function changedPixelShare(before: Buffer, after: Buffer): number {
   }
   return changed / (first.length / 4);
 }
+
+/** How many pixels of a PNG are of a colour, told by `isColour(red, green, blue)`. */
+export function countPixels(png: Buffer, isColour: (red: number, green: number, blue: number) => boolean): number {
+  const { data } = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (isColour(data[i]!, data[i + 1]!, data[i + 2]!)) count++;
+  return count;
+}
