@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import { type Catalog, catalogFor } from '../layers/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { TwinEnv } from './auth/caller.ts';
-import { LayerFiles, keepPrivate } from './auth/layerFiles.ts';
+import { LayerFiles } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
 import { dataLane } from './dataLane.ts';
 import { FileStore } from './files/fileStore.ts';
@@ -15,7 +15,7 @@ import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { codeRoutes } from './routes/codes.ts';
 import { eventRoutes } from './routes/events.ts';
-import { fileAnswerer, fileRoutes, rawPathname } from './routes/files.ts';
+import { fileAnswerer, fileRoutes } from './routes/files.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { objectRoutes } from './routes/objects.ts';
@@ -104,13 +104,7 @@ export function createTwin(options: AppOptions): Twin {
   const layerFiles = new LayerFiles(catalog);
   const dataStore = new FileStore(options.dataDir);
   const dataFileOptions = { cacheControl: 'public, max-age=300', headers: dataCorsHeaders };
-  app.use('/data/*', async (c, next) => {
-    const level = layerFiles.accessFor(rawPathname(c.req.url), c.get('caller').role);
-    if (!level) return jsonError(c, 404, 'not_found', `No file ${c.req.path} in any layer you may read`);
-    await next();
-    keepPrivate(c.res.headers, level);
-  });
-  app.route('/data', fileRoutes('/data/', dataStore, dataFileOptions));
+  app.route('/data', fileRoutes('/data/', dataStore, dataFileOptions, (path, role) => layerFiles.accessFor(path, role)));
   const cesiumStore = new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 });
   app.route('/cesium', fileRoutes('/cesium/', cesiumStore, { cacheControl: 'public, max-age=86400' }));
   app.route('/', viewerRoutes(new FileStore(options.viewerDir, { maxBytes: 32 * 1024 * 1024 })));
@@ -121,7 +115,7 @@ export function createTwin(options: AppOptions): Twin {
     return jsonError(c, 500, 'internal_error', 'The server failed to answer this request');
   });
 
-  const lane = dataLane({ tokens: options.tokens, layerFiles, answer: fileAnswerer(dataStore, dataFileOptions) });
+  const lane = dataLane({ tokens: options.tokens, layerFiles, answer: fileAnswerer(dataStore), fileOptions: dataFileOptions });
   // Keep Node's own Request and Response globals: Hono's lighter ones would also be handed to every other library.
   const honoListener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
   return {

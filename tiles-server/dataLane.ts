@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callerFor } from './auth/authenticate.ts';
-import { type LayerFiles, keepPrivate } from './auth/layerFiles.ts';
+import { type LayerFiles, NOT_PUBLISHED, fileOptionsFor } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
-import type { FileAnswer, FileRequest } from './files/fileAnswer.ts';
+import type { FileAnswer, FileRequest, ServeFileOptions } from './files/fileAnswer.ts';
+import type { FileAnswerer } from './routes/files.ts';
 
 const PREFIX = '/data/';
 
@@ -16,7 +17,8 @@ const PREFIX = '/data/';
 export function dataLane(options: {
   tokens: TokenRegistry;
   layerFiles: LayerFiles;
-  answer: (request: FileRequest, encodedPath: string) => Promise<FileAnswer>;
+  answer: FileAnswerer;
+  fileOptions: ServeFileOptions;
 }): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const url = req.url ?? '';
@@ -31,15 +33,12 @@ export function dataLane(options: {
     }
     const level = options.layerFiles.accessFor(path, credentials.caller.role);
     if (!level) {
-      writeError(res, 404, 'not_found', `No file ${path} in any layer you may read`);
+      writeError(res, 404, 'not_found', NOT_PUBLISHED(path));
       return true;
     }
     const request: FileRequest = { method: req.method, header: (name) => headerOf(req, name) };
-    options.answer(request, path.slice(PREFIX.length)).then(
-      (answer) => {
-        keepPrivate(answer.headers, level);
-        writeAnswer(res, answer);
-      },
+    options.answer(request, path.slice(PREFIX.length), fileOptionsFor(options.fileOptions, level)).then(
+      (answer) => writeAnswer(res, answer),
       (error: unknown) => {
         console.error(error);
         writeError(res, 500, 'internal_error', 'The server failed to answer this request');

@@ -1,4 +1,5 @@
 import { type AccessLevel, type Catalog, type LayerDefinition, type Role, canRead } from '../../layers/index.ts';
+import type { ServeFileOptions } from '../files/fileAnswer.ts';
 
 interface FileRule {
   layerId: string;
@@ -48,13 +49,13 @@ export class LayerFiles {
 
 const OPENNESS: readonly AccessLevel[] = ['public', 'internal', 'restricted'];
 
-/** Files of layers that are not public must not be kept by shared caches for other users. */
-export function keepPrivate(headers: Record<string, string> | Headers, level: AccessLevel): void {
-  if (level === 'public') return;
-  if (headers instanceof Headers) {
-    if (headers.has('Cache-Control')) headers.set('Cache-Control', 'private, max-age=300');
-  } else if (headers['Cache-Control']) headers['Cache-Control'] = 'private, max-age=300';
+/** How a file read under `level` is answered: files of layers that are not public must not be kept by shared caches. */
+export function fileOptionsFor(options: ServeFileOptions, level: AccessLevel): ServeFileOptions {
+  return level === 'public' ? options : { ...options, cacheControl: 'private, max-age=300' };
 }
+
+/** The answer to a data file no readable layer publishes: as if it did not exist. */
+export const NOT_PUBLISHED = (path: string) => `No file ${path} in any layer you may read`;
 
 const tiled = (layer: LayerDefinition) => layer.kind === 'terrain' || layer.kind === 'buildings' || layer.kind === 'imagery';
 

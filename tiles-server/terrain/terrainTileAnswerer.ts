@@ -16,10 +16,10 @@ interface TileVariants {
  * (Cesium with vertex normals does) gets the stored bytes; one that asks for fewer gets a copy
  * without the others, made once per version of the tile and kept.
  */
-export function terrainTileAnswerer(store: FileStore, options: ServeFileOptions) {
+export function terrainTileAnswerer(store: FileStore) {
   const variants = new WeakMap<StoredFile, TileVariants>();
 
-  return async (request: FileRequest, encodedPath: string): Promise<FileAnswer> => {
+  return async (request: FileRequest, encodedPath: string, options: ServeFileOptions): Promise<FileAnswer> => {
     const segments = safeSegments(encodedPath);
     const stored = Array.isArray(segments) ? await store.get([...segments.slice(0, -1), `${segments.at(-1)}.gz`]) : undefined;
     if (!stored?.bytes) return answerFile(request, store, encodedPath, options);
