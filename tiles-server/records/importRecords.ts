@@ -15,6 +15,8 @@ interface RecordFiles {
  * in, once: a store that has it already is left alone. Says how many records it stored.
  */
 export async function importRecordsOnce(store: TwinStore, objects: ObjectIndex, folder: string, name: string): Promise<number> {
+  // Every start comes here: do not read and bind the files again once they are stored.
+  if (await store.hasImported(name)) return 0;
   const read = async <K extends keyof RecordFiles>(file: K): Promise<RecordFiles[K]> => {
     const text = await readFile(join(folder, file), 'utf8').catch(() => '[]');
     try {

@@ -16,6 +16,13 @@ const REPLAY_BATCH = 500;
  */
 export function eventRoutes(options: { catalog: Catalog; store: TwinStore; heartbeatMs?: number }): Hono<TwinEnv> {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  // Every open stream sends the same event: serialise it once.
+  const serialised = new WeakMap<TwinEvent, string>();
+  const dataOf = (event: TwinEvent) => {
+    let data = serialised.get(event);
+    if (data === undefined) serialised.set(event, (data = JSON.stringify({ ...event.data, at: event.at })));
+    return data;
+  };
   return new Hono<TwinEnv>().get('/', async (c) => {
     const role = c.get('caller').role;
     const visible = readableEvents(options.catalog, role);
@@ -44,7 +51,7 @@ export function eventRoutes(options: { catalog: Catalog; store: TwinStore; heart
         if (event.id <= last) return;
         last = event.id;
         const shown = event.type.startsWith('incident.') ? visible.incidents : visible.alarms;
-        if (shown) await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify({ ...event.data, at: event.at }) });
+        if (shown) await stream.writeSSE({ id: String(event.id), event: event.type, data: dataOf(event) });
       };
 
       await stream.write('retry: 2000\n\n');

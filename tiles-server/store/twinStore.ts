@@ -103,6 +103,8 @@ export interface TwinStore {
    * of that name was stored before; says whether it did.
    */
   importOnce(name: string, batch: RecordBatch, actor: Actor): Promise<boolean>;
+  /** Whether a batch of that name was stored, so a caller need not prepare it again. */
+  hasImported(name: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

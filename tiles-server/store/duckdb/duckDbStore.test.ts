@@ -117,6 +117,8 @@ describe('DuckDB store', () => {
     };
     expect(await store.importOnce('sample', batch, operator)).toBe(true);
     expect(await store.importOnce('sample', batch, operator)).toBe(false);
+    expect(await store.hasImported('sample')).toBe(true);
+    expect(await store.hasImported('other')).toBe(false);
     expect((await store.lifecycle('330723001-0701-00001')).map((r) => [r.stage, r.date])).toEqual([['规划', '2019-01-02']]);
     const bound = await store.recordsBoundTo('parcel:330723-000001');
     expect(bound.lifecycle).toHaveLength(1);

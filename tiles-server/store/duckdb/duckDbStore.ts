@@ -268,6 +268,10 @@ export class DuckDbStore implements TwinStore {
     return rows.map((row) => ({ id: Number(row.id), at: iso(row.occurred_at), actor: row.actor as string, role: row.role as string, action: row.action as string, target: row.target as string }));
   }
 
+  async hasImported(name: string): Promise<boolean> {
+    return (await this.read(`SELECT 1 FROM imports WHERE name = $name`, { name })).length > 0;
+  }
+
   async importOnce(name: string, batch: RecordBatch, actor: Actor): Promise<boolean> {
     return this.write(async (tx) => {
       if ((await tx.rows(`SELECT 1 FROM imports WHERE name = $name`, { name })).length > 0) return false;
