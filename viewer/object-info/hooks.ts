@@ -10,12 +10,15 @@ import {
   ScreenSpaceEventType,
   type Viewer,
 } from 'cesium';
+import type { BoundObject } from '../../layers/index.ts';
 import { fetchObjectAt } from '../api/client.ts';
 import { useMeasureMode } from '../measure/context.tsx';
 import { useSelection } from '../selection/index.tsx';
 
 export interface PickedObject {
   properties: Record<string, unknown>;
+  /** The object with its records, when the server already answered with it (a pick on open ground). */
+  bound?: BoundObject;
 }
 
 const highlight = Color.fromCssColorString('#ffb300');
@@ -68,8 +71,8 @@ export function usePickedObject(viewer: Viewer | undefined) {
       fetchObjectAt(lon, lat).then(
         (object) => {
           if (!object) return select(undefined);
-          setPicked({ properties: { ...object.properties, oid: object.oid } });
-          select({ oid: object.oid, lon, lat, floor: null, fly: false });
+          setPicked({ properties: { ...object.properties, oid: object.oid }, bound: object });
+          select({ oid: object.oid, lon, lat, floor: null, fly: false, object });
         },
         () => select(undefined),
       );

@@ -12,7 +12,8 @@ export function ObjectInfo() {
   const { picked, clear } = usePickedObject(viewer);
   const { t, language } = useI18n();
   const oid = picked?.properties.oid;
-  const bound = useBoundObject(typeof oid === 'string' && oid !== '' ? oid : undefined);
+  const fetched = useBoundObject(!picked?.bound && typeof oid === 'string' && oid !== '' ? oid : undefined);
+  const bound = picked?.bound ? { object: picked.bound } : fetched;
   if (!picked) return null;
   const rows = propertyRows(picked.properties);
   const title = picked.properties.name || picked.properties.oid || t('objectInfo');

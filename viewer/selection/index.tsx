@@ -1,4 +1,5 @@
 import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
+import type { BoundObject } from '../../layers/index.ts';
 
 /** What the user asked to look at: a place, and the object there when it has one. */
 export interface SelectionTarget {
@@ -12,6 +13,8 @@ export interface SelectionTarget {
   fly?: boolean;
   /** [west, south, east, north] of the object, to frame all of it. */
   bbox?: [number, number, number, number];
+  /** The object itself, when whoever selected it already has it from the server. */
+  object?: BoundObject;
 }
 
 interface SelectionValue {

@@ -17,7 +17,7 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
     if (!viewer || !selected?.oid) return;
     let wanted = true;
     const added: Entity[] = [];
-    fetchObject(selected.oid)
+    (selected.object ? Promise.resolve(selected.object) : fetchObject(selected.oid))
       .then((object) => {
         if (!wanted || viewer.isDestroyed()) return;
         for (const ring of outerRings(object)) {
