@@ -1,4 +1,5 @@
-import type { AccessLevel, Catalog } from './schema.ts';
+import type { Catalog } from './catalog.ts';
+import type { AccessLevel } from './schema.ts';
 
 /** Who is asking: anonymous visitors, or a role granted by an API token. */
 export type Role = 'anonymous' | 'viewer' | 'operator' | 'admin';

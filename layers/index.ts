@@ -1,4 +1,7 @@
 export * from './schema.ts';
+export * from './catalog.ts';
+export * from './storyboard.ts';
+export * from './dashboard.ts';
 export * from './records.ts';
 export { allowedNext, transitionProblem } from './incidentWorkflow.ts';
 export { EARTH_MEAN_RADIUS, metresBetween } from './greatCircle.ts';

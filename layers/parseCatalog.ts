@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Catalog } from './schema.ts';
+import { Catalog } from './catalog.ts';
 
 /** A catalog that cannot be used; the message names each bad layer and field. */
 export class CatalogError extends Error {

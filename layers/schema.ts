@@ -188,32 +188,3 @@ export const LayerGroup = z
   })
   .strict();
 export type LayerGroup = z.infer<typeof LayerGroup>;
-
-export const Catalog = z
-  .object({
-    id: z.string().min(1).describe('Id of the twin, e.g. the county'),
-    title: LocalizedText,
-    adminCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative division code').optional(),
-    initialView: CameraView,
-    groups: z.array(LayerGroup).min(1),
-    layers: z.array(LayerDefinition),
-  })
-  .strict()
-  .superRefine((catalog, ctx) => {
-    const groupIds = new Set(catalog.groups.map((g) => g.id));
-    const seen = new Set<string>();
-    catalog.layers.forEach((layer, index) => {
-      if (seen.has(layer.id)) {
-        ctx.addIssue({ code: 'custom', path: ['layers', index, 'id'], message: `duplicate layer id "${layer.id}"` });
-      }
-      seen.add(layer.id);
-      if (!groupIds.has(layer.group)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['layers', index, 'group'],
-          message: `unknown group "${layer.group}"; known groups: ${[...groupIds].join(', ')}`,
-        });
-      }
-    });
-  });
-export type Catalog = z.infer<typeof Catalog>;

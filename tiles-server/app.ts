@@ -14,6 +14,7 @@ import { jsonError } from './jsonError.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { codeRoutes } from './routes/codes.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
 import { fileAnswerer, fileRoutes } from './routes/files.ts';
 import { incidentRoutes } from './routes/incidents.ts';
@@ -21,6 +22,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { objectRoutes } from './routes/objects.ts';
 import { ogcFeatureRoutes } from './routes/ogcFeatures.ts';
 import { searchRoutes } from './routes/search.ts';
+import { storyboardRoutes } from './routes/storyboards.ts';
 import { viewerRoutes } from './routes/viewer.ts';
 import type { TwinStore } from './store/twinStore.ts';
 
@@ -98,6 +100,8 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
   app.route('/api/codes', codeRoutes({ store, objects }));
   app.route('/api/events', eventRoutes({ catalog, store, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) }));
+  app.route('/api/storyboards', storyboardRoutes({ catalog, store }));
+  app.route('/api/dashboard', dashboardRoutes({ catalog, store, objects }));
   app.route('/api/audit', auditRoutes(store));
   app.route('/ogc', ogcFeatureRoutes({ catalog, dataDir: options.dataDir, prefix: '/ogc' }));
 

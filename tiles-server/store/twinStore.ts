@@ -1,4 +1,4 @@
-import type { Binding, Incident, IncidentStatus, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, TwinEvent } from '../../layers/index.ts';
+import type { Binding, Incident, IncidentStatus, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, Scene, Storyboard, StoryboardEntry, TwinEvent } from '../../layers/index.ts';
 
 export type { Binding, Incident, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, TwinEvent } from '../../layers/index.ts';
 
@@ -57,6 +57,12 @@ export interface RecordBatch {
   lifecycle: NewLifecycleRecord[];
 }
 
+export interface IncidentCount {
+  status: IncidentStatus;
+  township: string | null;
+  count: number;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -77,6 +83,8 @@ export interface TwinStore {
   transitionIncident(id: string, transition: IncidentTransition, actor: Actor): Promise<Incident>;
   incident(id: string): Promise<(Incident & { steps: IncidentStep[] }) | undefined>;
   incidents(filter: IncidentFilter): Promise<{ total: number; incidents: Incident[] }>;
+  /** How many incidents there are by status and township, for the dashboard. */
+  incidentCounts(): Promise<IncidentCount[]>;
 
   upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number>;
   monitoringPoints(): Promise<MonitoringPoint[]>;
@@ -90,6 +98,15 @@ export interface TwinStore {
 
   /** Incidents, monitoring points and lifecycle records bound to one object (lifecycle records also by its resource code). */
   recordsBoundTo(oid: string, resourceCode?: string): Promise<{ incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] }>;
+
+  /** Storyboards saved by users (the catalog's own are not stored). */
+  storyboards(): Promise<StoryboardEntry[]>;
+  storyboard(id: string): Promise<StoryboardEntry | undefined>;
+  /** Creates or replaces a storyboard. */
+  saveStoryboard(storyboard: Storyboard, actor: Actor): Promise<StoryboardEntry>;
+  /** Appends a scene to a saved storyboard ("save this view as a scene"). */
+  addScene(id: string, scene: Scene, actor: Actor): Promise<StoryboardEntry>;
+  deleteStoryboard(id: string, actor: Actor): Promise<void>;
 
   eventsAfter(id: number, limit: number): Promise<TwinEvent[]>;
   /** The id of the newest event, 0 when there is none. */

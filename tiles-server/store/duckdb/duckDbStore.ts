@@ -1,9 +1,10 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { transitionProblem } from '../../../layers/index.ts';
+import { MAX_SCENES, type Scene, type Storyboard, type StoryboardEntry, transitionProblem } from '../../../layers/index.ts';
 import {
   type Actor,
   type AuditEntry,
   type Incident,
+  type IncidentCount,
   type IncidentFilter,
   type IncidentStep,
   type IncidentTransition,
@@ -22,7 +23,7 @@ import {
 import { alarmChange } from '../../monitoring/alarmRule.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { type Row, incidentFrom, lifecycleFrom, pointFrom, iso } from './rows.ts';
+import { type Row, incidentFrom, lifecycleFrom, pointFrom, iso, storyboardFrom } from './rows.ts';
 
 type Params = Record<string, DuckDBValue>;
 
@@ -150,6 +151,11 @@ export class DuckDbStore implements TwinStore {
     return { total: Number(count!.n), incidents: rows.map(incidentFrom) };
   }
 
+  async incidentCounts(): Promise<IncidentCount[]> {
+    const rows = await this.read(`SELECT status, township, count(*) AS n FROM incidents GROUP BY status, township ORDER BY status, township`);
+    return rows.map((row) => ({ status: row.status as IncidentCount['status'], township: (row.township as string) ?? null, count: Number(row.n) }));
+  }
+
   async upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number> {
     return this.write(async (tx) => {
       for (const point of points) await upsertPoint(tx, point);
@@ -246,6 +252,50 @@ export class DuckDbStore implements TwinStore {
       this.read(`SELECT * FROM lifecycle_records WHERE oid = $oid OR resource_code = $code ORDER BY record_date, id`, { oid, code: resourceCode ?? null }),
     ]);
     return { incidents: incidents.map(incidentFrom), monitoringPoints: points.map(pointFrom), lifecycle: lifecycle.map(lifecycleFrom) };
+  }
+
+  async storyboards(): Promise<StoryboardEntry[]> {
+    return (await this.read(`SELECT * FROM storyboards ORDER BY updated_at DESC, id`)).map(storyboardFrom);
+  }
+
+  async storyboard(id: string): Promise<StoryboardEntry | undefined> {
+    const [row] = await this.read(`SELECT * FROM storyboards WHERE id = $id`, { id });
+    return row ? storyboardFrom(row) : undefined;
+  }
+
+  async saveStoryboard(storyboard: Storyboard, actor: Actor): Promise<StoryboardEntry> {
+    return this.write(async (tx) => {
+      const [row] = await tx.rows(
+        `INSERT OR REPLACE INTO storyboards VALUES ($id, $title, $scenes, current_timestamp, $actor) RETURNING *`,
+        { id: storyboard.id, title: JSON.stringify(storyboard.title), scenes: JSON.stringify(storyboard.scenes), actor: actor.name },
+      );
+      await tx.audit(actor, 'storyboard.save', storyboard.id);
+      return storyboardFrom(row!);
+    });
+  }
+
+  async addScene(id: string, scene: Scene, actor: Actor): Promise<StoryboardEntry> {
+    return this.write(async (tx) => {
+      const [current] = await tx.rows(`SELECT scenes FROM storyboards WHERE id = $id`, { id });
+      if (!current) throw new StoreConflict('not_found', `No storyboard "${id}"`);
+      const scenes = JSON.parse(String(current.scenes)) as Scene[];
+      if (scenes.length >= MAX_SCENES) throw new StoreConflict('conflict', `Storyboard "${id}" already holds ${MAX_SCENES} scenes`);
+      const [row] = await tx.rows(`UPDATE storyboards SET scenes = $scenes, updated_at = current_timestamp, updated_by = $actor WHERE id = $id RETURNING *`, {
+        id,
+        scenes: JSON.stringify([...scenes, scene]),
+        actor: actor.name,
+      });
+      await tx.audit(actor, 'storyboard.scene.add', id);
+      return storyboardFrom(row!);
+    });
+  }
+
+  async deleteStoryboard(id: string, actor: Actor): Promise<void> {
+    return this.write(async (tx) => {
+      const deleted = await tx.rows(`DELETE FROM storyboards WHERE id = $id RETURNING id`, { id });
+      if (deleted.length === 0) throw new StoreConflict('not_found', `No storyboard "${id}"`);
+      await tx.audit(actor, 'storyboard.delete', id);
+    });
   }
 
   async eventsAfter(id: number, limit: number): Promise<TwinEvent[]> {

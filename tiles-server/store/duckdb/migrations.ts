@@ -77,4 +77,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE imports (name VARCHAR PRIMARY KEY, imported_at TIMESTAMP NOT NULL);
   `,
+  `
+  CREATE TABLE storyboards (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR NOT NULL,
+    scenes VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    updated_by VARCHAR NOT NULL
+  );
+  `,
 ];

@@ -1,4 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
+import type { StoryboardEntry } from '../../../layers/index.ts';
 import type { Binding, Incident, LifecycleRecord, MonitoringPoint } from '../twinStore.ts';
 
 /** A result row as JS values: TIMESTAMP as Date, DATE as its text, BIGINT as bigint. */
@@ -60,5 +61,16 @@ export function lifecycleFrom(row: Row): LifecycleRecord {
     date: iso(row.record_date).slice(0, 10),
     summary: String(row.summary),
     department: String(row.department),
+  };
+}
+
+export function storyboardFrom(row: Row): StoryboardEntry {
+  return {
+    id: String(row.id),
+    title: JSON.parse(String(row.title)) as StoryboardEntry['title'],
+    scenes: JSON.parse(String(row.scenes)) as StoryboardEntry['scenes'],
+    origin: 'saved',
+    updatedAt: iso(row.updated_at),
+    updatedBy: String(row.updated_by),
   };
 }

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { IncidentStatus } from './records.ts';
+
+const LayerId = z.string().min(1);
+const FieldName = z.string().min(1);
+
+/**
+ * Where the big-screen dashboard finds its figures: which layer holds the land-use parcels and
+ * the buildings, and which of their fields carry class, label, area and use.
+ */
+export const DashboardSources = z
+  .object({
+    landUse: z
+      .object({
+        layer: LayerId,
+        classField: FieldName.describe('The GB/T 21010 class code'),
+        labelField: FieldName.describe('The class name shown'),
+        areaField: FieldName.describe('Area in square metres'),
+      })
+      .strict()
+      .optional(),
+    buildings: z.object({ layer: LayerId, useField: FieldName.describe('What the building is used for') }).strict().optional(),
+  })
+  .strict();
+export type DashboardSources = z.infer<typeof DashboardSources>;
+
+/** The dashboard's figures as `GET /api/dashboard` sends them; a part the caller may not read is absent. */
+export interface DashboardFigures {
+  incidents?: {
+    total: number;
+    byStatus: Partial<Record<IncidentStatus, number>>;
+    byTownship: { code: string | null; name: string | null; count: number }[];
+    /** Share of incidents closed (办结), 0–1; null when there are none. */
+    completionRate: number | null;
+  };
+  alarms?: { active: number; points: { id: string; name: string; kind: string; value: number | null; unit: string }[] };
+  landUse?: { code: string; label: string; area: number; parcels: number }[];
+  buildings?: { use: string; count: number }[];
+}

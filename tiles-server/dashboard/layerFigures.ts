@@ -1,0 +1,30 @@
+import type { DashboardFigures, DashboardSources } from '../../layers/index.ts';
+import type { ObjectIndex } from '../objects/objectIndex.ts';
+
+/** Land-use area by class, largest first, from the parcels of the configured layer. */
+export function landUseByClass(objects: ObjectIndex, source: NonNullable<DashboardSources['landUse']>): NonNullable<DashboardFigures['landUse']> {
+  const classes = new Map<string, { code: string; label: string; area: number; parcels: number }>();
+  for (const object of objects.all()) {
+    if (object.layerId !== source.layer) continue;
+    const code = object.properties[source.classField];
+    const area = Number(object.properties[source.areaField]);
+    if (typeof code !== 'string' || !Number.isFinite(area)) continue;
+    let entry = classes.get(code);
+    if (!entry) classes.set(code, (entry = { code, label: String(object.properties[source.labelField] ?? code), area: 0, parcels: 0 }));
+    entry.area += area;
+    entry.parcels += 1;
+  }
+  return [...classes.values()].sort((a, b) => b.area - a.area);
+}
+
+/** How many buildings serve each use, most first; buildings without one count as "". */
+export function buildingsByUse(objects: ObjectIndex, source: NonNullable<DashboardSources['buildings']>): NonNullable<DashboardFigures['buildings']> {
+  const counts = new Map<string, number>();
+  for (const object of objects.all()) {
+    if (object.layerId !== source.layer) continue;
+    const use = object.properties[source.useField];
+    const key = typeof use === 'string' ? use : '';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([use, count]) => ({ use, count })).sort((a, b) => b.count - a.count);
+}
