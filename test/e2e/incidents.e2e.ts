@@ -64,7 +64,7 @@ describe('commander: incidents live in 3D', () => {
     await detail.waitFor();
     await expect.poll(() => detail.locator('.nearby-points li[data-point-id]').count()).toBeGreaterThan(0);
     await detail.locator('input[type=password]').fill(token);
-    await detail.locator('form.step-actions button[type=submit]').click();
+    await detail.locator('form.token-prompt button[type=submit]').click();
     await detail.locator('.step-actions input').fill('县住房和城乡建设局');
     await detail.locator('button[data-step="交办"]').click();
     for (const viewer of [page, other]) {

@@ -5,7 +5,7 @@ import { jsonError } from '../jsonError.ts';
 import { rawPathname } from './files.ts';
 
 /** Client-side routes of the viewer app; each is answered with its index.html. */
-const appRoutes = ['/'];
+const appRoutes = ['/', '/present/:id'];
 
 /**
  * The built viewer: its pages, and its files; fingerprinted assets are cached for a year

@@ -1,4 +1,16 @@
-import { type BoundObject, type Catalog, type Incident, type IncidentStatus, type IncidentStep, type MonitoringPoint, parseCatalog } from '../../layers/index.ts';
+import {
+  type BoundObject,
+  type Catalog,
+  type DashboardFigures,
+  type Incident,
+  type IncidentStatus,
+  type IncidentStep,
+  type MonitoringPoint,
+  type Scene,
+  type Storyboard,
+  type StoryboardEntry,
+  parseCatalog,
+} from '../../layers/index.ts';
 
 /** A failed call to the twin server, with a message fit to show to the user. */
 export class ApiError extends Error {
@@ -76,13 +88,38 @@ export async function fetchPointsNear(lon: number, lat: number, radius: number, 
   return ((await getJson(`/api/monitoring/points?near=${lon},${lat}&radius=${radius}`, signal)) as { points: (MonitoringPoint & { distance: number })[] }).points;
 }
 
+/** A write as the holder of `token`, with a JSON body. */
+function sendJson(method: 'POST' | 'PUT', path: string, body: unknown, token: string): Promise<unknown> {
+  return getJson(path, undefined, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
 /** Moves an incident one step on, as the holder of `token`. */
 export async function postIncidentStep(id: string, step: { to: IncidentStatus; assignee?: string; note?: string }, token: string): Promise<Incident> {
-  return (await getJson(`/api/incidents/${encodeURIComponent(id)}/steps`, undefined, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(step),
-  })) as Incident;
+  return (await sendJson('POST', `/api/incidents/${encodeURIComponent(id)}/steps`, step, token)) as Incident;
+}
+
+/** The catalog's storyboards and those saved on the server. */
+export async function fetchStoryboards(signal?: AbortSignal): Promise<StoryboardEntry[]> {
+  return ((await getJson('/api/storyboards', signal)) as { storyboards: StoryboardEntry[] }).storyboards;
+}
+
+export async function fetchStoryboard(id: string, signal?: AbortSignal): Promise<StoryboardEntry> {
+  return (await getJson(`/api/storyboards/${encodeURIComponent(id)}`, signal)) as StoryboardEntry;
+}
+
+/** Creates (or replaces) a saved storyboard. */
+export async function saveStoryboard({ id, ...storyboard }: Storyboard, token: string): Promise<StoryboardEntry> {
+  return (await sendJson('PUT', `/api/storyboards/${encodeURIComponent(id)}`, storyboard, token)) as StoryboardEntry;
+}
+
+/** Appends a scene to a saved storyboard. */
+export async function addScene(id: string, scene: Scene, token: string): Promise<StoryboardEntry> {
+  return (await sendJson('POST', `/api/storyboards/${encodeURIComponent(id)}/scenes`, scene, token)) as StoryboardEntry;
+}
+
+/** The big-screen dashboard's figures, as far as this user may read them. */
+export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardFigures> {
+  return (await getJson('/api/dashboard', signal)) as DashboardFigures;
 }
 
 export interface SearchHit {

@@ -63,7 +63,7 @@ export function useViewState(catalog: Catalog | undefined) {
     [visibleLayers],
   );
 
-  return { initialCamera: initial.camera, language, setLanguage, setCamera, visibleLayers, toggleLayer };
+  return { initialCamera: initial.camera, camera, language, setLanguage, setCamera, visibleLayers, toggleLayer };
 }
 
 export function useLayerStatus() {

@@ -1,57 +1,54 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Globe } from '../globe/index.tsx';
-import { HighlightProvider } from '../highlight/index.tsx';
-import { I18nProvider, useI18n } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import { IncidentBoard } from '../incidents/index.tsx';
-import { IncidentFeedProvider } from '../incidents/context.tsx';
+import { CatalogLayers } from '../layers/CatalogLayers.tsx';
 import { LayerTree } from '../layer-tree/index.tsx';
+import { Presentation } from '../present/index.tsx';
 import { SearchBox } from '../search/index.tsx';
 import { SqlConsole } from '../sql/index.tsx';
 import { sharedQuery } from '../sql/sharedQuery.ts';
-import { SelectionProvider, useSelection } from '../selection/index.tsx';
-import { rendererFor } from '../layers/registry.ts';
+import { useSelection } from '../selection/index.tsx';
+import { StoryboardPanel } from '../storyboards/index.tsx';
+import { CatalogPending } from './CatalogPending.tsx';
 import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
+import { parseRoute } from './route.ts';
+import { TwinProviders } from './TwinProviders.tsx';
 
 export function App() {
-  const { catalog, error, retry } = useCatalog();
-  const view = useViewState(catalog);
-  const hasIncidents = catalog?.layers.some((layer) => layer.kind === 'incidents') ?? false;
-
-  return (
-    <I18nProvider language={view.language}>
-      <SelectionProvider>
-        <HighlightProvider>
-          <IncidentFeedProvider enabled={hasIncidents}>
-            <Twin catalog={catalog} error={error} retry={retry} view={view} />
-          </IncidentFeedProvider>
-        </HighlightProvider>
-      </SelectionProvider>
-    </I18nProvider>
+  const route = useMemo(() => parseRoute(window.location.pathname, window.location.search), []);
+  const catalogState = useCatalog();
+  return route.page === 'present' ? (
+    <Presentation {...catalogState} storyboardId={route.storyboardId} kiosk={route.kiosk} />
+  ) : (
+    <TwinPage {...catalogState} />
   );
 }
+
+function TwinPage(catalogState: CatalogState) {
+  const view = useViewState(catalogState.catalog);
+  return (
+    <TwinProviders language={view.language} catalog={catalogState.catalog}>
+      <Twin {...catalogState} view={view} />
+    </TwinProviders>
+  );
+}
+
+type Panel = 'sql' | 'storyboards' | undefined;
 
 /** The twin once its providers are in place: globe, layer tree and incident board. */
 function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
   const { status, report } = useLayerStatus();
   const { selected } = useSelection();
-  const [sqlOpen, setSqlOpen] = useState(() => sharedQuery() !== undefined);
+  const [panel, setPanel] = useState<Panel>(() => (sharedQuery() !== undefined ? 'sql' : undefined));
   return (
     <div className="app" data-catalog={catalog ? 'loaded' : error ? 'failed' : 'loading'} data-selected-oid={selected?.oid ?? undefined}>
       {catalog && (
         <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera}>
-          {catalog.layers.map((layer) => {
-            const Renderer = rendererFor(layer.kind);
-            return Renderer ? (
-              <Renderer key={layer.id} layer={layer} visible={view.visibleLayers.has(layer.id)} onStatus={report} />
-            ) : null;
-          })}
+          <CatalogLayers catalog={catalog} visible={view.visibleLayers} onStatus={report} />
         </Globe>
       )}
-      <TopBar
-        title={catalog?.title}
-        onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')}
-        onOpenSql={() => setSqlOpen(true)}
-      />
+      <TopBar title={catalog?.title} onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')} onOpen={setPanel} />
       {catalog && <SearchBox catalog={catalog} />}
       <aside className="side-panel">
         {catalog ? (
@@ -61,18 +58,22 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
         )}
       </aside>
       <IncidentBoard />
-      {catalog && sqlOpen && <SqlConsole catalog={catalog} onClose={() => setSqlOpen(false)} />}
+      {catalog && panel === 'sql' && <SqlConsole catalog={catalog} onClose={() => setPanel(undefined)} />}
+      {catalog && panel === 'storyboards' && <StoryboardPanel catalog={catalog} camera={view.camera} visibleLayers={view.visibleLayers} onClose={() => setPanel(undefined)} />}
     </div>
   );
 }
 
-function TopBar({ title, onSwitchLanguage, onOpenSql }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void; onOpenSql: () => void }) {
+function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void; onOpen: (panel: Panel) => void }) {
   const { t, pick } = useI18n();
   return (
     <header className="top-bar">
       <h1>{title ? pick(title) : 'Wuyi Twin'}</h1>
       <div className="top-actions">
-        <button type="button" className="sql-open" title={t('sqlTitle')} onClick={onOpenSql}>
+        <button type="button" className="storyboards-open" title={t('storyboardsTitle')} onClick={() => onOpen('storyboards')}>
+          {t('storyboards')}
+        </button>
+        <button type="button" className="sql-open" title={t('sqlTitle')} onClick={() => onOpen('sql')}>
           {t('sql')}
         </button>
         <button type="button" className="language-switch" title={t('languageTitle')} onClick={onSwitchLanguage}>
@@ -80,19 +81,5 @@ function TopBar({ title, onSwitchLanguage, onOpenSql }: { title?: { zh: string; 
         </button>
       </div>
     </header>
-  );
-}
-
-function CatalogPending({ error, onRetry }: { error?: string; onRetry: () => void }) {
-  const { t } = useI18n();
-  if (!error) return <p className="panel-message">{t('loading')}</p>;
-  return (
-    <div className="panel-message panel-error" role="alert">
-      <p>{t('loadFailed')}</p>
-      <p className="detail">{error}</p>
-      <button type="button" onClick={onRetry}>
-        {t('retry')}
-      </button>
-    </div>
   );
 }

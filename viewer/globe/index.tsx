@@ -13,25 +13,27 @@ import { useHighlightPoints } from '../highlight/useHighlightPoints.ts';
 interface GlobeProps {
   initialCamera: CameraView;
   onCameraChange: (view: CameraView) => void;
+  /** The object panel and the measuring tool; off on a kiosk screen. */
+  tools?: boolean;
   children?: ReactNode;
 }
 
 /** The 3D globe; layers render as its children. */
-export function Globe({ initialCamera, onCameraChange, children }: GlobeProps) {
+export function Globe({ initialCamera, onCameraChange, tools = true, children }: GlobeProps) {
   const options = useOfflineViewerOptions();
   return (
     <Viewer full {...options}>
       <GlobeBehaviour initialCamera={initialCamera} onCameraChange={onCameraChange} />
       <MeasureProvider>
         {children}
-        <ObjectInfo />
-        <MeasureTool />
+        {tools && <ObjectInfo />}
+        {tools && <MeasureTool />}
       </MeasureProvider>
     </Viewer>
   );
 }
 
-function GlobeBehaviour({ initialCamera, onCameraChange }: Omit<GlobeProps, 'children'>) {
+function GlobeBehaviour({ initialCamera, onCameraChange }: Pick<GlobeProps, 'initialCamera' | 'onCameraChange'>) {
   const { viewer } = useCesium();
   useCameraSync(viewer, initialCamera, onCameraChange);
   useTilesLoadedMarker(viewer);

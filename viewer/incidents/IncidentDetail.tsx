@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type Incident, type IncidentStatus, allowedNext, transitionProblem } from '../../layers/index.ts';
 import { postIncidentStep } from '../api/client.ts';
-import { operatorToken, rememberOperatorToken } from '../auth/operatorToken.ts';
+import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
 import { NEARBY_METRES, useIncidentDetail } from './useIncidentDetail.ts';
@@ -65,8 +65,7 @@ export function IncidentDetail({ incident, onClose }: { incident: Incident; onCl
 /** Buttons for the steps the workflow allows next; an operator token is asked for once per session. */
 function StepActions({ incident }: { incident: Incident }) {
   const { t } = useI18n();
-  const [token, setToken] = useState(operatorToken);
-  const [typedToken, setTypedToken] = useState('');
+  const { token, remember } = useOperatorToken();
   const [detailText, setDetailText] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -74,17 +73,9 @@ function StepActions({ incident }: { incident: Incident }) {
   if (next.length === 0) return null;
   if (!token) {
     return (
-      <form
-        className="step-actions"
-        onSubmit={(event) => {
-          event.preventDefault();
-          rememberOperatorToken(typedToken.trim());
-          setToken(typedToken.trim());
-        }}
-      >
-        <input type="password" aria-label={t('operatorToken')} placeholder={t('operatorToken')} value={typedToken} onChange={(e) => setTypedToken(e.target.value)} />
-        <button type="submit">{t('signIn')}</button>
-      </form>
+      <div className="step-actions">
+        <TokenPrompt onToken={remember} />
+      </div>
     );
   }
   const take = async (to: IncidentStatus) => {
@@ -101,10 +92,7 @@ function StepActions({ incident }: { incident: Incident }) {
       setProblem(undefined);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
-      if (error instanceof Error && 'status' in error && (error.status === 401 || error.status === 403)) {
-        rememberOperatorToken(undefined);
-        setToken(undefined);
-      }
+      if (refusedToken(error)) remember(undefined);
     } finally {
       setBusy(false);
     }

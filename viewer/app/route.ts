@@ -1,0 +1,13 @@
+/** Which page of the viewer an address opens: the twin itself, or a storyboard on the big screen. */
+export type Route = { page: 'twin' } | { page: 'present'; storyboardId: string; kiosk: boolean };
+
+export function parseRoute(pathname: string, search: string): Route {
+  const present = /^\/present\/([^/]+)\/?$/.exec(pathname);
+  if (!present) return { page: 'twin' };
+  return { page: 'present', storyboardId: decodeURIComponent(present[1]!), kiosk: new URLSearchParams(search).has('kiosk') };
+}
+
+/** The address of a storyboard's presentation; `kiosk` plays it full screen with no controls. */
+export function presentationPath(storyboardId: string, kiosk = false): string {
+  return `/present/${encodeURIComponent(storyboardId)}${kiosk ? '?kiosk' : ''}`;
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { Storyboard, StoryboardEntry } from '../../layers/index.ts';
+import { fetchStoryboard } from '../api/client.ts';
+import { initialPlayer, playerReducer, remainingMs } from './storyboardPlayer.ts';
+
+export function useStoryboard(id: string): { storyboard?: StoryboardEntry; error?: string } {
+  const [state, setState] = useState<{ storyboard?: StoryboardEntry; error?: string }>({});
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchStoryboard(id, abort.signal).then(
+      (storyboard) => setState({ storyboard }),
+      (error: unknown) => !abort.signal.aborted && setState({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => abort.abort();
+  }, [id]);
+  return state;
+}
+
+export type PlayerCommand = 'play' | 'pause' | 'next' | 'previous' | 'toggle-loop';
+
+/** Plays a storyboard: the scene on show and the controls; a timer moves on when a scene's time is up. */
+export function useStoryboardPlayer(storyboard: Storyboard, autoplay: boolean) {
+  const durations = useMemo(() => storyboard.scenes.map((scene) => scene.durationSeconds * 1000), [storyboard]);
+  const [state, dispatch] = useReducer(
+    (current: ReturnType<typeof initialPlayer>, action: Parameters<typeof playerReducer>[2]) => playerReducer(durations, current, action),
+    { autoplay, loop: true, now: performance.now() },
+    initialPlayer,
+  );
+  useEffect(() => {
+    const wait = remainingMs(durations, state, performance.now());
+    if (wait === Infinity) return;
+    const timer = setTimeout(() => dispatch({ type: 'tick', now: performance.now() }), wait);
+    return () => clearTimeout(timer);
+  }, [durations, state]);
+  const act = useCallback((type: PlayerCommand) => dispatch({ type, now: performance.now() }), []);
+  return { state, scene: storyboard.scenes[state.index]!, act };
+}
+
+/**
+ * Kiosk mode asks for full screen at once (granted where the browser runs as a kiosk or allows
+ * it) and again on the first touch, since browsers grant it only to a user gesture.
+ */
+export function useKioskFullscreen(kiosk: boolean) {
+  useEffect(() => {
+    if (!kiosk) return;
+    const enter = () => {
+      if (!document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    };
+    enter();
+    window.addEventListener('pointerdown', enter, { once: true });
+    return () => window.removeEventListener('pointerdown', enter);
+  }, [kiosk]);
+}
+
+/** A presenter's clicker or keyboard: arrows and page keys step, space plays and pauses. */
+export function usePresenterKeys(act: (type: PlayerCommand) => void, playing: boolean) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.key === 'ArrowRight' || event.key === 'PageDown') act('next');
+      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') act('previous');
+      else if (event.key === ' ') act(playing ? 'pause' : 'play');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, playing]);
+}

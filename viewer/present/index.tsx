@@ -1,0 +1,115 @@
+import './present.css';
+import { useMemo, useState } from 'react';
+import type { Catalog, StoryboardEntry } from '../../layers/index.ts';
+import { CatalogPending } from '../app/CatalogPending.tsx';
+import type { CatalogState } from '../app/hooks.ts';
+import { useLayerStatus } from '../app/hooks.ts';
+import { TwinProviders } from '../app/TwinProviders.tsx';
+import { Dashboard } from '../dashboard/index.tsx';
+import { Globe } from '../globe/index.tsx';
+import { type Language, useI18n } from '../i18n/index.tsx';
+import { CatalogLayers } from '../layers/CatalogLayers.tsx';
+import { parseViewState } from '../url-state/viewState.ts';
+import { type PlayerCommand, useKioskFullscreen, usePresenterKeys, useStoryboard, useStoryboardPlayer } from './hooks.ts';
+import { PlayerIcon } from './PlayerIcon.tsx';
+import { SceneCamera } from './useSceneCamera.ts';
+
+const ignoreCamera = () => undefined;
+
+/**
+ * A storyboard on the big screen (`/present/{id}`): its scenes one after another over the
+ * globe, with captions and the live dashboard beside them. `?kiosk` plays it full screen, on a
+ * loop, with no controls.
+ */
+export function Presentation({ catalog, error, retry, storyboardId, kiosk }: CatalogState & { storyboardId: string; kiosk: boolean }) {
+  const [language, setLanguage] = useState<Language>(() => parseViewState(window.location.search).language);
+  useKioskFullscreen(kiosk);
+  return (
+    <TwinProviders language={language} catalog={catalog}>
+      <PresentationPage
+        catalog={catalog}
+        error={error}
+        retry={retry}
+        storyboardId={storyboardId}
+        kiosk={kiosk}
+        onSwitchLanguage={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+      />
+    </TwinProviders>
+  );
+}
+
+function PresentationPage({ catalog, error, retry, storyboardId, kiosk, onSwitchLanguage }: CatalogState & { storyboardId: string; kiosk: boolean; onSwitchLanguage: () => void }) {
+  const loaded = useStoryboard(storyboardId);
+  if (catalog && loaded.storyboard) return <Show catalog={catalog} storyboard={loaded.storyboard} kiosk={kiosk} onSwitchLanguage={onSwitchLanguage} />;
+  return (
+    <div className="presentation" data-presentation="pending">
+      <CatalogPending error={error ?? loaded.error} onRetry={retry} />
+    </div>
+  );
+}
+
+function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catalog; storyboard: StoryboardEntry; kiosk: boolean; onSwitchLanguage: () => void }) {
+  const { pick } = useI18n();
+  const { state, scene, act } = useStoryboardPlayer(storyboard, kiosk);
+  usePresenterKeys(act, state.playing);
+  const { report } = useLayerStatus();
+  const visible = useMemo(() => new Set(scene.layers), [scene]);
+  return (
+    <div
+      className={kiosk ? 'presentation kiosk' : 'presentation'}
+      data-presentation="ready"
+      data-scene-index={state.index}
+      data-playing={state.playing}
+      data-loop={state.loop}
+    >
+      <div className="presentation-stage">
+        <Globe initialCamera={storyboard.scenes[0]!.camera} onCameraChange={ignoreCamera} tools={!kiosk}>
+          <CatalogLayers catalog={catalog} visible={visible} onStatus={report} />
+          <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} />
+        </Globe>
+        <header className="presentation-title">
+          <h1>{pick(storyboard.title)}</h1>
+          <p className="scene-title">
+            <span className="scene-count">
+              {state.index + 1} / {storyboard.scenes.length}
+            </span>
+            {pick(scene.title)}
+          </p>
+        </header>
+        {scene.caption && (
+          <p className="scene-caption" key={state.index}>
+            {pick(scene.caption)}
+          </p>
+        )}
+        {!kiosk && <PlayerControls playing={state.playing} loop={state.loop} act={act} onSwitchLanguage={onSwitchLanguage} />}
+      </div>
+      <Dashboard />
+    </div>
+  );
+}
+
+function PlayerControls({ playing, loop, act, onSwitchLanguage }: { playing: boolean; loop: boolean; act: (type: PlayerCommand) => void; onSwitchLanguage: () => void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="player-controls" aria-label={t('player')}>
+      <button type="button" data-command="previous" title={t('player.previous')} onClick={() => act('previous')}>
+        <PlayerIcon name="previous" />
+      </button>
+      <button type="button" data-command={playing ? 'pause' : 'play'} title={t(playing ? 'player.pause' : 'player.play')} onClick={() => act(playing ? 'pause' : 'play')}>
+        <PlayerIcon name={playing ? 'pause' : 'play'} />
+      </button>
+      <button type="button" data-command="next" title={t('player.next')} onClick={() => act('next')}>
+        <PlayerIcon name="next" />
+      </button>
+      <button type="button" data-command="toggle-loop" aria-pressed={loop} title={t('player.loop')} onClick={() => act('toggle-loop')}>
+        <PlayerIcon name="loop" />
+      </button>
+      <button type="button" className="language-switch" title={t('languageTitle')} onClick={onSwitchLanguage}>
+        {t('language')}
+      </button>
+      <a href="/" className="player-exit">
+        {t('player.exit')}
+      </a>
+    </nav>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Playback of a storyboard as a pure state machine, so the timing is testable without a
+ * browser: the scene on show, whether it is playing, whether it loops, and how much of the
+ * scene's time has passed. Time only counts while playing; pausing keeps what has passed.
+ */
+export interface PlayerState {
+  index: number;
+  playing: boolean;
+  loop: boolean;
+  /** Milliseconds of the current scene shown before `resumedAt`. */
+  shownMs: number;
+  /** When playback last resumed (ms, any monotonic clock); null while paused. */
+  resumedAt: number | null;
+}
+
+export type PlayerAction =
+  | { type: 'play' | 'pause' | 'next' | 'previous' | 'toggle-loop' | 'tick'; now: number }
+  | { type: 'go-to'; index: number; now: number };
+
+export function initialPlayer(options: { autoplay: boolean; loop: boolean; now: number }): PlayerState {
+  return { index: 0, playing: options.autoplay, loop: options.loop, shownMs: 0, resumedAt: options.autoplay ? options.now : null };
+}
+
+/** `durations` are the scenes' lengths in milliseconds. */
+export function playerReducer(durations: readonly number[], state: PlayerState, action: PlayerAction): PlayerState {
+  const count = durations.length;
+  const showScene = (index: number): PlayerState => ({ ...state, index, shownMs: 0, resumedAt: state.playing ? action.now : null });
+  switch (action.type) {
+    case 'play':
+      return state.playing ? state : { ...state, playing: true, resumedAt: action.now };
+    case 'pause':
+      return state.playing ? { ...state, playing: false, shownMs: shownMs(state, action.now), resumedAt: null } : state;
+    case 'toggle-loop':
+      return { ...state, loop: !state.loop };
+    case 'next':
+      return showScene(state.loop ? (state.index + 1) % count : Math.min(state.index + 1, count - 1));
+    case 'previous':
+      return showScene(state.loop ? (state.index - 1 + count) % count : Math.max(state.index - 1, 0));
+    case 'go-to':
+      return showScene(Math.min(Math.max(action.index, 0), count - 1));
+    case 'tick': {
+      if (!state.playing || remainingMs(durations, state, action.now) > 0) return state;
+      const last = state.index === count - 1;
+      if (last && !state.loop) return { ...state, playing: false, shownMs: durations[state.index]!, resumedAt: null };
+      return showScene(last ? 0 : state.index + 1);
+    }
+  }
+}
+
+function shownMs(state: PlayerState, now: number): number {
+  return state.shownMs + (state.resumedAt === null ? 0 : now - state.resumedAt);
+}
+
+/** How long the current scene still stays; Infinity while paused. */
+export function remainingMs(durations: readonly number[], state: PlayerState, now: number): number {
+  if (!state.playing) return Infinity;
+  return Math.max(0, durations[state.index]! - shownMs(state, now));
+}
