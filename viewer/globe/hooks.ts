@@ -59,7 +59,7 @@ export function useCameraSync(viewer: Viewer | undefined, initial: CameraView, o
   }, [viewer]);
 }
 
-function currentView(viewer: Viewer): CameraView {
+export function currentView(viewer: Viewer): CameraView {
   const { camera } = viewer;
   const position = camera.positionCartographic;
   return {

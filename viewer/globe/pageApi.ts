@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import type { CameraView } from '../../layers/index.ts';
+import { currentView } from './hooks.ts';
 import { Cartesian2, Cartesian3, Cartographic, HeadingPitchRange, Matrix4, SceneTransforms, sampleTerrainMostDetailed, type Viewer } from 'cesium';
 
 /**
@@ -10,6 +12,8 @@ export interface TwinPageApi {
   terrainHeights(points: [number, number][]): Promise<(number | undefined)[]>;
   /** Where a point (degrees, metres above the ellipsoid) is drawn in the page now, in CSS pixels; undefined when off screen. */
   screenPosition(lon: number, lat: number, height: number): [number, number] | undefined;
+  /** Where the camera is and where it looks. */
+  camera(): CameraView;
   /** Frames drawn per second while the camera orbits the point at the centre of the view for `seconds` (for benchmarks). */
   measureFrameRate(seconds: number): Promise<number>;
 }
@@ -34,6 +38,9 @@ export function usePageApi(viewer: Viewer | undefined) {
         if (!canvas) return undefined;
         const box = viewer.canvas.getBoundingClientRect();
         return [box.left + canvas.x, box.top + canvas.y];
+      },
+      camera() {
+        return currentView(viewer);
       },
       measureFrameRate(seconds) {
         return orbitAndCount(viewer, seconds);

@@ -1,0 +1,130 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { DashboardFigures, StoryboardEntry } from '../../layers/index.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { waitForScene } from './support/twinPage.ts';
+import { twinSuite } from './support/twinSuite.ts';
+
+const token = 'e2e-operator-token-0123456789';
+
+const twin = twinSuite({ env: { TWIN_TOKENS: `briefing-office:operator:${token}` } });
+
+const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+  const response = await fetch(`${twin.server.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  expect(response.ok, `${init.method ?? 'GET'} ${path} answered ${response.status}`).toBe(true);
+  return (await response.json()) as T;
+};
+
+/** Three short scenes at three places, each with other layers. */
+const tour = {
+  title: { zh: '巡查路线', en: 'Inspection tour' },
+  scenes: [
+    { title: { zh: '县城', en: 'Seat' }, camera: { lon: 119.815, lat: 28.87, height: 2500, heading: 0, pitch: -35 }, layers: ['terrain', 'buildings'], durationSeconds: 3 },
+    { title: { zh: '桐琴', en: 'Tongqin' }, camera: { lon: 119.95, lat: 28.85, height: 6000, heading: 90, pitch: -45 }, layers: ['terrain', 'relief-basemap'], durationSeconds: 3 },
+    { title: { zh: '柳城', en: 'Liucheng' }, camera: { lon: 119.55, lat: 28.62, height: 9000, heading: 200, pitch: -50 }, layers: ['terrain', 'incidents'], durationSeconds: 3 },
+  ],
+};
+
+const sceneIndex = async (page: Page) => Number(await page.locator('.presentation').getAttribute('data-scene-index'));
+const camera = (page: Page) => page.evaluate(() => window.wuyiTwin!.camera());
+
+describe('official: storyboards on the big screen', () => {
+  it('plays a storyboard through its scenes, flying to each, and loops; pauses and steps by hand', async () => {
+    await api('/api/storyboards/tour', { method: 'PUT', body: tour });
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/present/tour`);
+    await page.waitForSelector('.presentation[data-presentation=ready][data-playing=false][data-loop=true]');
+    expect(await sceneIndex(page)).toBe(0);
+
+    await page.click('button[data-command=play]');
+    const seen = [0];
+    await expect
+      .poll(
+        async () => {
+          const index = await sceneIndex(page);
+          if (index !== seen.at(-1)) seen.push(index);
+          return seen.length;
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBeGreaterThanOrEqual(4);
+    expect(seen.slice(0, 4)).toEqual([0, 1, 2, 0]);
+
+    await page.click('button[data-command=pause]');
+    await page.keyboard.press('ArrowRight');
+    const paused = await sceneIndex(page);
+    await page.waitForTimeout(4000);
+    expect(await sceneIndex(page)).toBe(paused);
+    // Paused, the camera settles on the scene's view and its caption shows its title.
+    const target = tour.scenes[paused]!;
+    await expect.poll(async () => Math.abs((await camera(page)).lon - target.camera.lon), { timeout: 10_000 }).toBeLessThan(0.002);
+    expect(Math.abs((await camera(page)).height - target.camera.height)).toBeLessThan(50);
+    expect(await page.locator('.scene-title').textContent()).toContain(target.title.zh);
+    await page.click('button[data-command=previous]');
+    expect(await sceneIndex(page)).toBe((paused + 2) % 3);
+    await saveScreenshot(page, 'official-storyboard');
+  }, 180_000);
+
+  it('saves the current view as a scene of a new storyboard from the twin', async () => {
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain,buildings&view=119.8156,28.8870,1200,30,-35`);
+    await waitForScene(page);
+    await page.getByRole('button', { name: '演示' }).click();
+    const panel = page.locator('.storyboard-panel');
+    await expect.poll(() => panel.locator('li[data-storyboard-id=county-overview]').count()).toBe(1);
+    await panel.locator('input[type=password]').fill(token);
+    await panel.locator('form.token-prompt button[type=submit]').click();
+    await panel.locator('input[name=storyboard-title]').fill('领导调研');
+    await panel.locator('input[name=scene-title]').fill('县城中心');
+    await panel.locator('input[name=scene-caption]').fill('壶山街道建成区');
+    await panel.getByRole('button', { name: '保存场景' }).click();
+    await panel.locator('.save-view-done').waitFor();
+
+    const { storyboards } = await api<{ storyboards: StoryboardEntry[] }>('/api/storyboards');
+    const saved = storyboards.find((storyboard) => storyboard.title.zh === '领导调研')!;
+    expect(saved).toMatchObject({ origin: 'saved', updatedBy: 'briefing-office', scenes: [{ title: { zh: '县城中心' }, caption: { zh: '壶山街道建成区' } }] });
+    const [scene] = saved.scenes;
+    expect(new Set(scene!.layers)).toEqual(new Set(['relief-basemap', 'terrain', 'buildings']));
+    expect(scene!.camera.lon).toBeCloseTo(119.8156, 3);
+    expect(scene!.camera.height).toBeCloseTo(1200, -1);
+    await expect.poll(() => panel.locator(`li[data-storyboard-id=${saved.id}]`).count()).toBe(1);
+    expect(await panel.locator(`li[data-storyboard-id=${saved.id}] a`).first().getAttribute('href')).toBe(`/present/${saved.id}`);
+  }, 180_000);
+
+  for (const screen of [
+    { width: 1920, height: 1080 },
+    { width: 3840, height: 2160 },
+  ]) {
+    it(`runs a kiosk at ${screen.width}×${screen.height}: no controls, the dashboard's figures from the server, live`, async () => {
+      const page = await twin.openPage(screen);
+      await page.goto(`${twin.server.url}/present/county-overview?kiosk`);
+      await page.waitForSelector('.presentation.kiosk[data-playing=true] .dashboard[data-dashboard=loaded]');
+      expect(await page.locator('.player-controls, .top-bar, .layer-tree, .measure-tool').count()).toBe(0);
+      const figures = await api<Required<DashboardFigures>>('/api/dashboard');
+      const kpi = (name: string) => page.locator(`[data-kpi=${name}] .kpi-value`).textContent();
+      expect(await kpi('incidentsTotal')).toBe(String(figures.incidents.total));
+      expect(await kpi('completionRate')).toBe(`${Math.round(figures.incidents.completionRate! * 1000) / 10}%`);
+      const landUseRows = await page.locator('.dashboard-section').nth(2).locator('.bar-label').allTextContents();
+      expect(landUseRows[0]).toBe(figures.landUse[0]!.label);
+      // Type for a room: the body text is about 1 % of the screen's width, headline figures twice that.
+      const sizes = await page.evaluate(() => ({
+        body: parseFloat(getComputedStyle(document.querySelector('.presentation')!).fontSize),
+        kpi: parseFloat(getComputedStyle(document.querySelector('.kpi-value')!).fontSize),
+      }));
+      expect(sizes.body).toBeGreaterThanOrEqual(screen.width / 100);
+      expect(sizes.kpi).toBeGreaterThanOrEqual(screen.width / 55);
+      // The whole dashboard fits the screen.
+      const box = (await page.locator('.dashboard-section').last().boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(screen.height);
+
+      await api('/api/incidents', { method: 'POST', body: { type: '道路积水', title: '大屏测试：积水', lon: 119.8155, lat: 28.8956 } });
+      await expect.poll(() => kpi('incidentsTotal'), { timeout: 10_000 }).toBe(String(figures.incidents.total + 1));
+      await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 120_000 });
+      await saveScreenshot(page, `official-kiosk-${screen.width}x${screen.height}`);
+    }, 240_000);
+  }
+});
