@@ -138,6 +138,42 @@ export const VectorLayer = z
   })
   .strict();
 
+/** One class of a thematic layer: the field value it matches, its colour and its name in the legend. */
+export const ThematicClass = z
+  .object({
+    value: z.string().min(1).describe('Value of the classifying field, e.g. the GB/T 21010 code 0101'),
+    color: CssColor,
+    label: LocalizedText,
+  })
+  .strict();
+export type ThematicClass = z.infer<typeof ThematicClass>;
+
+/**
+ * Polygons coloured by class (land use by GB/T 21010, planning zones), drawn in the browser as
+ * imagery draped on the terrain, so 100,000+ parcels stay interactive and classes can be
+ * filtered and layers compared side by side.
+ */
+export const ThematicLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('thematic'),
+    source: z.object({ type: z.literal('geojson'), url: SameOriginUrl }).strict(),
+    classify: z
+      .object({
+        field: z.string().min(1).describe('Feature property that holds the class'),
+        classes: z.array(ThematicClass).min(1).max(64),
+      })
+      .strict(),
+    style: z
+      .object({
+        opacity: z.number().min(0).max(1).default(0.8),
+        outline: CssColor.optional().describe('Parcel boundaries, drawn once the view is close enough to tell parcels apart'),
+      })
+      .strict()
+      .default({ opacity: 0.8 }),
+  })
+  .strict();
+
 /** Layers whose features are records of the data API rather than files. */
 const apiFedLayer = <K extends string>(kind: K) =>
   z
@@ -157,6 +193,7 @@ export const LayerDefinition = z
     BuildingsLayer,
     ImageryLayer,
     VectorLayer,
+    ThematicLayer,
     MonitoringPointsLayer,
     IncidentsLayer,
   ])
@@ -166,6 +203,7 @@ export type TerrainLayerDefinition = z.infer<typeof TerrainLayer>;
 export type BuildingsLayerDefinition = z.infer<typeof BuildingsLayer>;
 export type ImageryLayerDefinition = z.infer<typeof ImageryLayer>;
 export type VectorLayerDefinition = z.infer<typeof VectorLayer>;
+export type ThematicLayerDefinition = z.infer<typeof ThematicLayer>;
 export type IncidentsLayerDefinition = z.infer<typeof IncidentsLayer>;
 export type MonitoringPointsLayerDefinition = z.infer<typeof MonitoringPointsLayer>;
 export type LayerKind = LayerDefinition['kind'];

@@ -112,6 +112,14 @@ describe('Wuyi sample data', async () => {
     };
     expect(meanHeight('0101')).toBeLessThan(180);
     expect(meanHeight('0301')).toBeGreaterThan(350);
+    // The land-use and zoning layers classify every parcel: by its class, and by its planning zone.
+    const entry = async (folder: string) => JSON.parse(await readFile(join(dataDir, 'sample', folder, 'catalog-entry.json'), 'utf8')) as { kind: string; classify: { field: string; classes: { value: string }[] } };
+    for (const [folder, field] of [['landuse', 'code'], ['zoning', 'zone']] as const) {
+      const layer = await entry(folder);
+      expect(layer).toMatchObject({ kind: 'thematic', classify: { field } });
+      const values = new Set(layer.classify.classes.map((c) => c.value));
+      expect(parcels.every((p) => values.has(String(p.properties[field])))).toBe(true);
+    }
   });
 
   it('writes business records for the data server: monitoring points, lifecycles of real resource codes, incidents', async () => {

@@ -13,7 +13,7 @@ import { GeographicGrid } from '../terrain/geographicGrid.ts';
 import { importTerrain } from '../terrain/importTerrain.ts';
 import { terrainLayer } from '../terrain/terrainLayer.ts';
 import { generateParcels } from './landUse.ts';
-import { landUseClasses } from './landUseClasses.ts';
+import { hexColor, landUseClasses } from './landUseClasses.ts';
 import { writeLandUse } from './landUseLayer.ts';
 import { lifecycleRecords, monitoringPoints, seedIncidents } from './records.ts';
 import { type Road, sampleRoads } from './roads.ts';
@@ -24,7 +24,7 @@ import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 9;
+export const SAMPLE_VERSION = 10;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -110,7 +110,7 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
       rectangle: [grid.west, grid.south, grid.east, grid.north],
       synthetic: true,
       legend: [
-        ...landUseClasses.map((c) => ({ symbol: 'fill' as const, color: hex(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
+        ...landUseClasses.map((c) => ({ symbol: 'fill' as const, color: hexColor(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
         { symbol: 'line', color: '#faf6ec', label: { zh: '道路', en: 'Road' } },
         { symbol: 'line', color: '#4696d2', label: { zh: '河流', en: 'River' } },
       ],
@@ -200,7 +200,6 @@ async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof pla
   }
 }
 
-const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 function featureCollection(features: object[]) {
   return { type: 'FeatureCollection', features };

@@ -26,3 +26,6 @@ export const landUseClasses = [
 export type LandUseCode = (typeof landUseClasses)[number]['code'];
 
 export const landUseByCode = new Map<string, LandUseClass>(landUseClasses.map((c) => [c.code, c]));
+
+/** A class colour as CSS writes it. */
+export const hexColor = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;

@@ -6,6 +6,8 @@ import { featureTableColumns } from '../output/featureTable.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Parcels, parcelPolygons } from './landUse.ts';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
+import { type LandUseCode, hexColor, landUseClasses } from './landUseClasses.ts';
+import { planningZones, zoneOfClass } from './planningZones.ts';
 
 /**
  * The land-use parcels as a layer: `landuse.geojson` (each parcel with its oid, GB/T 21010 class,
@@ -29,6 +31,7 @@ export async function writeLandUse(dataDir: string, outDir: string, parcels: Par
       resourceCode: `${township}-${cls.code}-${String(serial).padStart(5, '0')}`,
       code: cls.code,
       className: cls.zh,
+      zone: zoneOfClass[cls.code as LandUseCode],
       township,
       area: Math.round(metres2),
       polygon,
@@ -43,19 +46,37 @@ export async function writeLandUse(dataDir: string, outDir: string, parcels: Par
   await writeDataFile(join(outDir, 'landuse.geojson'), new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), { gzip: true });
   await writeAttributeFiles(outDir, featureTableColumns(features));
   const url = dataUrl(dataDir, outDir);
+  const metadata = pipelineMetadata({ sourceSystem: 'wuyi-twin sample generator', updateFrequency: 'yearly', originalCrs: 'EPSG:4490', synthetic: true });
   await writeCatalogEntry(outDir, {
     id: 'landuse',
-    kind: 'vector',
-    title: { zh: '土地利用现状（地块）', en: 'Land-use parcels' },
-    description: { zh: '地块及其地类（GB/T 21010）、面积与资源码', en: 'Parcels with their GB/T 21010 class, area and resource code' },
+    kind: 'thematic',
+    title: { zh: '土地利用现状（三调地类）', en: 'Land use (GB/T 21010 classes)' },
+    description: { zh: '地块及其地类（GB/T 21010）、面积、规划分区与资源码', en: 'Parcels with their GB/T 21010 class, area, planning zone and resource code' },
     group: 'planning',
     visible: false,
     access: 'public',
     source: { type: 'geojson', url: `${url}/landuse.geojson` },
     table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
-    style: { stroke: '#7a5c3c', strokeWidth: 1, clampToGround: true },
-    legend: [{ symbol: 'line', color: '#7a5c3c', label: { zh: '地块界线', en: 'Parcel boundary' } }],
-    metadata: pipelineMetadata({ sourceSystem: 'wuyi-twin sample generator', updateFrequency: 'yearly', originalCrs: 'EPSG:4490', synthetic: true }),
+    classify: {
+      field: 'code',
+      classes: landUseClasses.map((c) => ({ value: c.code, color: hexColor(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
+    },
+    style: { opacity: 0.85, outline: '#5d4a36' },
+    metadata,
+  });
+  // The plan zones the same parcels, so its layer (in a folder of its own, as every catalog entry) reads the land-use file by another field.
+  await writeCatalogEntry(join(outDir, '..', 'zoning'), {
+    id: 'zoning',
+    kind: 'thematic',
+    title: { zh: '国土空间规划分区', en: 'Spatial planning zones' },
+    description: { zh: '县级国土空间总体规划一级分区', en: 'First-level zones of the county spatial master plan' },
+    group: 'planning',
+    visible: false,
+    access: 'public',
+    source: { type: 'geojson', url: `${url}/landuse.geojson` },
+    classify: { field: 'zone', classes: planningZones.map((z) => ({ value: z.value, color: z.color, label: { zh: z.value, en: z.en } })) },
+    style: { opacity: 0.75 },
+    metadata,
   });
   return rows.map(({ resourceCode, code }) => ({ resourceCode, code }));
 }

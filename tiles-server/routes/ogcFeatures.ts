@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { type Catalog, type Role, type VectorLayerDefinition, catalogFor } from '../../layers/index.ts';
+import { type Catalog, type Role, type ThematicLayerDefinition, type VectorLayerDefinition, catalogFor } from '../../layers/index.ts';
+
+/** Layers drawn from a GeoJSON file: what OGC API – Features serves. */
+type FeatureLayer = VectorLayerDefinition | ThematicLayerDefinition;
 import type { TwinEnv } from '../auth/caller.ts';
 import { type Feature, FeatureCollection, dataFileOf } from '../features/featureCollection.ts';
 import { jsonError } from '../jsonError.ts';
@@ -36,7 +39,7 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   const app = new Hono<TwinEnv>();
   const loaded = new Map<string, Promise<FeatureCollection>>();
   const vectorLayers = (role: Role) =>
-    catalogFor(role, options.catalog).layers.filter((layer): layer is VectorLayerDefinition => layer.kind === 'vector');
+    catalogFor(role, options.catalog).layers.filter((layer): layer is FeatureLayer => layer.kind === 'vector' || layer.kind === 'thematic');
   const collection = (c: Context<TwinEnv>, id: string) => {
     const layer = vectorLayers(c.get('caller').role).find((l) => l.id === id);
     if (!layer) return undefined;
@@ -49,7 +52,7 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
     return { layer, features };
   };
   const base = (c: Context) => `${new URL(c.req.url).origin}${options.prefix}`;
-  const describe = async (c: Context, layer: VectorLayerDefinition, features: FeatureCollection) => ({
+  const describe = async (c: Context, layer: FeatureLayer, features: FeatureCollection) => ({
     id: layer.id,
     title: layer.title.zh,
     description: layer.description?.zh ?? layer.title.en,

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CameraView, Catalog } from '../../layers/index.ts';
 import { fetchCatalog } from '../api/client.ts';
 import type { Language } from '../i18n/index.tsx';
+import type { ClassFilter } from '../layers/thematic/classFilter.tsx';
 import type { LayerStatus } from '../layers/types.ts';
+
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
 import { formatViewState, parseViewState } from '../url-state/viewState.ts';
 
 export type CatalogState = { catalog?: Catalog; error?: string; retry: () => void };
@@ -36,6 +39,7 @@ export function useViewState(catalog: Catalog | undefined) {
   const [language, setLanguage] = useState<Language>(initial.language);
   const [camera, setCamera] = useState<CameraView | undefined>(initial.camera);
   const [chosenLayers, setChosenLayers] = useState<string[] | undefined>(initial.layers);
+  const [hiddenClasses, setHiddenClasses] = useState<Record<string, string[]>>(initial.hiddenClasses ?? {});
 
   const visibleLayers = useMemo(
     () => new Set(chosenLayers ?? catalog?.layers.filter((layer) => layer.visible).map((layer) => layer.id) ?? []),
@@ -45,13 +49,15 @@ export function useViewState(catalog: Catalog | undefined) {
   useEffect(() => {
     if (!catalog) return;
     const layers = catalog.layers.filter((layer) => visibleLayers.has(layer.id)).map((layer) => layer.id);
-    const search = formatViewState({ camera, layers, language }, window.location.search);
+    const search = formatViewState({ camera, layers, hiddenClasses, language }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-  }, [catalog, camera, visibleLayers, language]);
+  }, [catalog, camera, visibleLayers, hiddenClasses, language]);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   }, [language]);
+
+  const hiddenSets = useMemo(() => new Map(Object.entries(hiddenClasses).map(([layerId, values]) => [layerId, new Set(values)])), [hiddenClasses]);
 
   const toggleLayer = useCallback(
     (layerId: string, visible: boolean) => {
@@ -63,7 +69,23 @@ export function useViewState(catalog: Catalog | undefined) {
     [visibleLayers],
   );
 
-  return { initialCamera: initial.camera, camera, language, setLanguage, setCamera, visibleLayers, toggleLayer };
+  const classFilter = useMemo<ClassFilter>(
+    () => ({
+      hidden: (layerId) => hiddenSets.get(layerId) ?? NOTHING_HIDDEN,
+      setShown: (layerId, value, shown) =>
+        setHiddenClasses((current) => {
+          const rest = (current[layerId] ?? []).filter((hidden) => hidden !== value);
+          const { [layerId]: _, ...others } = current;
+          const next = shown ? rest : [...rest, value];
+          return next.length > 0 ? { ...others, [layerId]: next } : others;
+        }),
+    }),
+    [hiddenSets],
+  );
+
+  const showLayers = useCallback((layerIds: string[]) => setChosenLayers([...new Set([...visibleLayers, ...layerIds])]), [visibleLayers]);
+
+  return { initialCamera: initial.camera, camera, language, setLanguage, setCamera, visibleLayers, toggleLayer, showLayers, classFilter };
 }
 
 export function useLayerStatus() {

@@ -1,8 +1,13 @@
 import { useMemo, useState } from 'react';
+import type { Catalog } from '../../layers/index.ts';
+import { ComparePanel, comparableLayers } from '../compare/index.tsx';
+import { type Comparison, ComparisonProvider } from '../compare/context.tsx';
+import { SplitDivider } from '../compare/SplitDivider.tsx';
 import { Globe } from '../globe/index.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { IncidentBoard } from '../incidents/index.tsx';
 import { CatalogLayers } from '../layers/CatalogLayers.tsx';
+import { ClassFilterProvider } from '../layers/thematic/classFilter.tsx';
 import { LayerTree } from '../layer-tree/index.tsx';
 import { Presentation } from '../present/index.tsx';
 import { SearchBox } from '../search/index.tsx';
@@ -34,34 +39,65 @@ function TwinPage(catalogState: CatalogState) {
   );
 }
 
-type Panel = 'sql' | 'storyboards' | undefined;
+type Panel = 'sql' | 'storyboards' | 'compare' | undefined;
 
 /** The twin once its providers are in place: globe, layer tree and incident board. */
 function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
   const { status, report } = useLayerStatus();
   const { selected } = useSelection();
   const [panel, setPanel] = useState<Panel>(() => (sharedQuery() !== undefined ? 'sql' : undefined));
+  const [comparison, setComparison] = useState<Comparison>();
+  const compare = (next: Comparison | undefined) => {
+    setComparison(next);
+    if (next) view.showLayers([next.left, next.right]);
+  };
+  const open = (next: Panel) => {
+    setPanel(next);
+    if (next === 'compare' && catalog) compare(defaultComparison(catalog));
+    else compare(undefined);
+  };
   return (
     <div className="app" data-catalog={catalog ? 'loaded' : error ? 'failed' : 'loading'} data-selected-oid={selected?.oid ?? undefined}>
-      {catalog && (
-        <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera}>
-          <CatalogLayers catalog={catalog} visible={view.visibleLayers} onStatus={report} />
-        </Globe>
-      )}
-      <TopBar title={catalog?.title} onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')} onOpen={setPanel} />
+      <ClassFilterProvider filter={view.classFilter}>
+        <ComparisonProvider comparison={comparison}>
+          {catalog && (
+            <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera}>
+              <CatalogLayers catalog={catalog} visible={view.visibleLayers} onStatus={report} />
+              {comparison && <SplitDivider />}
+            </Globe>
+          )}
+          <SidePanel catalog={catalog} error={error} retry={retry} view={view} status={status} />
+        </ComparisonProvider>
+      </ClassFilterProvider>
+      <TopBar title={catalog?.title} onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')} onOpen={open} />
       {catalog && <SearchBox catalog={catalog} />}
-      <aside className="side-panel">
-        {catalog ? (
-          <LayerTree catalog={catalog} visible={view.visibleLayers} status={status} onToggle={view.toggleLayer} />
-        ) : (
-          <CatalogPending error={error} onRetry={retry} />
-        )}
-      </aside>
       <IncidentBoard />
-      {catalog && panel === 'sql' && <SqlConsole catalog={catalog} onClose={() => setPanel(undefined)} />}
-      {catalog && panel === 'storyboards' && <StoryboardPanel catalog={catalog} camera={view.camera} visibleLayers={view.visibleLayers} onClose={() => setPanel(undefined)} />}
+      {catalog && panel === 'sql' && <SqlConsole catalog={catalog} onClose={() => open(undefined)} />}
+      {catalog && panel === 'storyboards' && <StoryboardPanel catalog={catalog} camera={view.camera} visibleLayers={view.visibleLayers} onClose={() => open(undefined)} />}
+      {catalog && comparison && <ComparePanel catalog={catalog} comparison={comparison} onChange={compare} onClose={() => open(undefined)} />}
     </div>
   );
+}
+
+/** The layer tree (with the class filters it offers), or why the catalog is not there. */
+function SidePanel({ catalog, error, retry, view, status }: CatalogState & { view: ReturnType<typeof useViewState>; status: ReturnType<typeof useLayerStatus>['status'] }) {
+  return (
+    <aside className="side-panel">
+      {catalog ? (
+        <LayerTree catalog={catalog} visible={view.visibleLayers} status={status} onToggle={view.toggleLayer} />
+      ) : (
+        <CatalogPending error={error} onRetry={retry} />
+      )}
+    </aside>
+  );
+}
+
+/** What a planner compares first: the land use now against the plan, else the first two rasters. */
+function defaultComparison(catalog: Catalog): Comparison | undefined {
+  const layers = comparableLayers(catalog);
+  const thematic = layers.filter((layer) => layer.kind === 'thematic');
+  const [left, right] = thematic.length >= 2 ? thematic : layers;
+  return left && right ? { left: left.id, right: right.id } : undefined;
 }
 
 function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void; onOpen: (panel: Panel) => void }) {
@@ -72,6 +108,9 @@ function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en:
       <div className="top-actions">
         <button type="button" className="storyboards-open" title={t('storyboardsTitle')} onClick={() => onOpen('storyboards')}>
           {t('storyboards')}
+        </button>
+        <button type="button" className="compare-open" title={t('compareTitle')} onClick={() => onOpen('compare')}>
+          {t('compare')}
         </button>
         <button type="button" className="sql-open" title={t('sqlTitle')} onClick={() => onOpen('sql')}>
           {t('sql')}

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { Catalog, LayerDefinition, LegendItem } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { ClassLegend } from './ClassLegend.tsx';
 import { updateFrequencyNames } from '../i18n/messages.ts';
 import { rendererFor } from '../layers/registry.ts';
 import type { LayerStatus } from '../layers/types.ts';
@@ -78,6 +79,7 @@ function LayerItem({ layer, visible, status, onToggle }: LayerItemProps) {
       </label>
       {!supported && <p className="layer-note">{t('kindUnsupported')}</p>}
       {status === 'error' && <p className="layer-note layer-error">{t('layerFailed')}</p>}
+      {visible && layer.kind === 'thematic' && <ClassLegend layer={layer} />}
       {visible && layer.legend.length > 0 && <Legend items={layer.legend} />}
     </li>
   );

@@ -6,6 +6,7 @@ import { ImageryLayerView } from './imagery/index.tsx';
 import { IncidentsLayerView } from './incidents/index.tsx';
 import { MonitoringPointsLayerView } from './monitoring-points/index.tsx';
 import { TerrainLayerView } from './terrain/index.tsx';
+import { ThematicLayerView } from './thematic/index.tsx';
 import { VectorLayerView } from './vector/index.tsx';
 
 type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract<LayerDefinition, { kind: K }>>>;
@@ -20,6 +21,7 @@ const renderers: { [K in LayerKind]?: RendererFor<K> } = {
   incidents: IncidentsLayerView,
   'monitoring-points': MonitoringPointsLayerView,
   terrain: TerrainLayerView,
+  thematic: ThematicLayerView,
   vector: VectorLayerView,
 };
 

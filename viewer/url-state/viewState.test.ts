@@ -13,6 +13,14 @@ describe('view state in the URL', () => {
     expect(parseViewState(search)).toEqual(state);
   });
 
+  it('round-trips the classes hidden in thematic layers, and skips malformed entries', () => {
+    const state = { hiddenClasses: { landuse: ['0101', '0301'], zoning: ['生态控制区'] }, language: 'zh' as const };
+    const search = formatViewState(state);
+    expect(search).toBe(`?hide=landuse:0101,landuse:0301,zoning:${encodeURIComponent('生态控制区')}`);
+    expect(parseViewState(search)).toEqual(state);
+    expect(parseViewState('?hide=:0101,landuse:,landuse:0702').hiddenClasses).toEqual({ landuse: ['0702'] });
+  });
+
   it('writes a heading that rounds to 360° as 0°', () => {
     const camera = { lon: 119.71, lat: 28.6, height: 30000, heading: 359.999999, pitch: -58 };
     expect(formatViewState({ camera, language: 'zh' })).toBe('?view=119.71,28.6,30000,0,-58');

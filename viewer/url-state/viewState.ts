@@ -3,12 +3,14 @@ import type { Language } from '../i18n/index.tsx';
 
 /**
  * What the address bar keeps, so a copied link reopens the same view:
- * `?view=lon,lat,height,heading,pitch&layers=a,b&lang=en`.
+ * `?view=lon,lat,height,heading,pitch&layers=a,b&hide=landuse:0101,landuse:0301&lang=en`.
  */
 export interface ViewState {
   camera?: CameraView;
   /** Ids of the visible layers; undefined means "the catalog's defaults". */
   layers?: string[];
+  /** Classes hidden by the user, by thematic layer id; absent when none are. */
+  hiddenClasses?: Record<string, string[]>;
   language: Language;
 }
 
@@ -18,6 +20,7 @@ export function parseViewState(search: string): ViewState {
   return {
     camera: parseCamera(params.get('view')),
     layers: layers === null ? undefined : layers.split(',').filter(Boolean),
+    ...parseHiddenClasses(params.get('hide')),
     language: params.get('lang') === 'en' ? 'en' : 'zh',
   };
 }
@@ -29,10 +32,13 @@ export function formatViewState(state: ViewState, currentSearch = ''): string {
   else params.delete('view');
   if (state.layers) params.set('layers', state.layers.join(','));
   else params.delete('layers');
+  const hidden = Object.entries(state.hiddenClasses ?? {}).flatMap(([layerId, values]) => values.map((value) => `${layerId}:${value}`));
+  if (hidden.length > 0) params.set('hide', hidden.join(','));
+  else params.delete('hide');
   if (state.language === 'en') params.set('lang', 'en');
   else params.delete('lang');
-  // Commas are safe in a query and keep the link readable.
-  return `?${params.toString().replaceAll('%2C', ',')}`;
+  // Commas and colons are safe in a query and keep the link readable.
+  return `?${params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':')}`;
 }
 
 function parseCamera(value: string | null): CameraView | undefined {
@@ -48,4 +54,14 @@ function formatCamera({ lon, lat, height, heading, pitch }: CameraView): string 
   // Headings just under 360° round up to 360; write them as 0 so one view has one link.
   const roundedHeading = Number(heading.toFixed(2)) % 360;
   return [Number(lon.toFixed(6)), Number(lat.toFixed(6)), Number(height.toFixed(1)), roundedHeading, Number(pitch.toFixed(2))].join(',');
+}
+
+function parseHiddenClasses(value: string | null): { hiddenClasses?: Record<string, string[]> } {
+  const hidden: Record<string, string[]> = {};
+  for (const entry of value?.split(',') ?? []) {
+    const colon = entry.indexOf(':');
+    if (colon <= 0 || colon === entry.length - 1) continue;
+    (hidden[entry.slice(0, colon)] ??= []).push(entry.slice(colon + 1));
+  }
+  return Object.keys(hidden).length > 0 ? { hiddenClasses: hidden } : {};
 }

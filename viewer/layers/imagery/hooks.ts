@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { GeographicTilingScheme, type ImageryLayer, Rectangle, UrlTemplateImageryProvider, WebMercatorTilingScheme } from 'cesium';
 import { useCesium } from 'resium';
 import type { ImageryLayerDefinition } from '../../../layers/index.ts';
+import { useSplitDirection } from '../../compare/context.tsx';
 import type { LayerRendererProps } from '../types.ts';
 import { useRequested } from '../useRequested.ts';
 
@@ -10,6 +11,7 @@ export function useImageryLayer({ layer, visible, onStatus }: LayerRendererProps
   const { viewer } = useCesium();
   const requested = useRequested(visible);
   const [imagery, setImagery] = useState<ImageryLayer>();
+  const split = useSplitDirection(layer.id);
 
   useEffect(() => {
     if (!viewer || !requested) return;
@@ -35,6 +37,8 @@ export function useImageryLayer({ layer, visible, onStatus }: LayerRendererProps
   }, [viewer, layer, onStatus, requested]);
 
   useEffect(() => {
-    if (imagery) imagery.show = visible;
-  }, [imagery, visible]);
+    if (!imagery) return;
+    imagery.show = visible;
+    imagery.splitDirection = split;
+  }, [imagery, visible, split]);
 }

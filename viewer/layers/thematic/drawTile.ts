@@ -1,0 +1,66 @@
+import { NO_CLASS, type ThematicFeatures } from './thematicFeatures.ts';
+
+/** The part of a 2D canvas context a tile is drawn with. */
+export type TileContext = Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'fill' | 'stroke'> & {
+  fillStyle: CanvasRenderingContext2D['fillStyle'];
+  strokeStyle: CanvasRenderingContext2D['strokeStyle'];
+  lineWidth: number;
+};
+
+export interface TileStyle {
+  /** CSS colour of each class, by class index. */
+  colors: readonly string[];
+  /** Class indexes not drawn (the user's filter). */
+  hidden: ReadonlySet<number>;
+  /** Boundaries, drawn when a tile pixel is smaller than `outlineBelowDegrees`. */
+  outline?: string | undefined;
+}
+
+/** Parcel boundaries show once a pixel covers less than this many degrees (about 5 m): where parcels can be told apart. */
+export const OUTLINE_BELOW_DEGREES = 5e-5;
+
+/**
+ * Draws the features overlapping a tile ([west, south, east, north] in degrees, `size` pixels
+ * square): one path per class, so a tile of a thousand parcels costs a handful of fills.
+ * Returns how many features it drew.
+ */
+export function drawTile(context: TileContext, features: ThematicFeatures, tile: readonly [number, number, number, number], size: number, style: TileStyle): number {
+  if (!features.index) return 0;
+  const [west, south, east, north] = tile;
+  const scaleX = size / (east - west);
+  const scaleY = size / (north - south);
+  const byClass = new Map<number, number[]>();
+  for (const i of features.index.search(west, south, east, north)) {
+    const cls = features.classOf[i]!;
+    if (cls === NO_CLASS || style.hidden.has(cls)) continue;
+    let list = byClass.get(cls);
+    if (!list) byClass.set(cls, (list = []));
+    list.push(i);
+  }
+  const trace = (ids: number[]) => {
+    context.beginPath();
+    for (const id of ids) {
+      for (const polygon of features.polygons[id]!) {
+        for (const ring of polygon) {
+          context.moveTo((ring[0]! - west) * scaleX, (north - ring[1]!) * scaleY);
+          for (let k = 2; k < ring.length; k += 2) context.lineTo((ring[k]! - west) * scaleX, (north - ring[k + 1]!) * scaleY);
+          context.closePath();
+        }
+      }
+    }
+  };
+  let drawn = 0;
+  for (const [cls, ids] of byClass) {
+    context.fillStyle = style.colors[cls]!;
+    trace(ids);
+    context.fill('evenodd');
+    drawn += ids.length;
+  }
+  if (style.outline && (east - west) / size < OUTLINE_BELOW_DEGREES) {
+    context.strokeStyle = style.outline;
+    context.lineWidth = 1;
+    trace([...byClass.values()].flat());
+    context.stroke();
+  }
+  return drawn;
+}
