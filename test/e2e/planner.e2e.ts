@@ -1,7 +1,9 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
 import { twinSuite } from './support/twinSuite.ts';
-import { groundPointOnScreen, waitForScene } from './support/twinPage.ts';
+import { changedPixelShare, screenshotGlobe } from './support/canvasPixels.ts';
+import { groundPointOnScreen, urlParams, waitForPixelsToChange, waitForScene } from './support/twinPage.ts';
 
 const twin = twinSuite();
 
@@ -15,6 +17,12 @@ async function codeWithLifecycle(): Promise<{ code: string; oid: string; lon: nu
     if (found.lifecycle.length > 1) return { code: candidate.resourceCode, oid: candidate.oid, ...candidate.position, stages: found.lifecycle.length };
   }
   throw new Error('The sample has no resource code with lifecycle records of class 0701 in 330723001');
+}
+
+/** Waits until the layers have loaded their data and the globe has drawn every tile. */
+async function layersReady(page: Page, ...layerIds: string[]) {
+  for (const id of layerIds) await page.waitForSelector(`.layer-item[data-layer-id=${id}][data-status=ready]`, { timeout: 60_000 });
+  await waitForScene(page);
 }
 
 describe('planner: resource codes on the one map', () => {
@@ -83,5 +91,60 @@ describe('planner: resource codes on the one map', () => {
     expect(metres(await result.textContent()) / ((2 * dx * dy) / 2)).toBeCloseTo(1, 1);
     await page.waitForTimeout(1500); // ground primitives are built by web workers
     await saveScreenshot(page, 'planner-measure-area');
+  }, 240_000);
+
+  it('colours the parcels by land-use class, hides a class from the legend, and keeps the filter in the link', async () => {
+    const page = await twin.openPage({ width: 1600, height: 900 });
+    const view = 'view=119.8156,28.8700,6000,0,-60';
+    await page.goto(`${twin.server.url}/?layers=terrain,landuse&${view}`);
+    await layersReady(page, 'landuse');
+    const legend = page.locator('.layer-item[data-layer-id=landuse] .class-legend');
+    expect(await legend.locator('li').count()).toBe(11);
+    const before = await screenshotGlobe(page);
+    await legend.locator('li[data-class="0701"] input').uncheck();
+    // Urban residential land covers much of the county seat: hiding it changes a good part of the view.
+    await waitForPixelsToChange(page, before);
+    await expect.poll(() => urlParams(page).get('hide')).toBe('landuse:0701');
+    await saveScreenshot(page, 'planner-landuse-filtered');
+
+    await page.goto(`${twin.server.url}/?layers=terrain,landuse&hide=landuse:0701,landuse:0702&${view}`);
+    await waitForScene(page);
+    const reopened = page.locator('.layer-item[data-layer-id=landuse] .class-legend');
+    expect(await reopened.locator('li[data-class="0701"] input').isChecked()).toBe(false);
+    expect(await reopened.locator('li[data-class="0702"] input').isChecked()).toBe(false);
+    expect(await reopened.locator('li[data-class="0101"] input').isChecked()).toBe(true);
+  }, 240_000);
+
+  it('compares the land use with the planning zones by swiping a divider across them', async () => {
+    const page = await twin.openPage({ width: 1920, height: 1080 });
+    await page.goto(`${twin.server.url}/?layers=terrain,landuse&view=119.70,28.55,26000,0,-60`);
+    await layersReady(page, 'landuse');
+    const landUseOnly = await screenshotGlobe(page);
+    const left = { fromX: 320, toX: 900 };
+    const right = { fromX: 1020, toX: 1580 };
+
+    await page.getByRole('button', { name: '卷帘' }).click();
+    const panel = page.locator('.compare-panel');
+    expect(await panel.locator('select[name=compare-left]').inputValue()).toBe('landuse');
+    expect(await panel.locator('select[name=compare-right]').inputValue()).toBe('zoning');
+    expect(await page.locator('.layer-item[data-layer-id=zoning] input[type=checkbox]').first().isChecked()).toBe(true);
+    await layersReady(page, 'landuse', 'zoning');
+    const split = await screenshotGlobe(page);
+    await saveScreenshot(page, 'planner-compare');
+    expect(changedPixelShare(landUseOnly, split, left), 'left of the divider: still the land use').toBeLessThan(0.02);
+    expect(changedPixelShare(landUseOnly, split, right), 'right of the divider: the planning zones').toBeGreaterThan(0.1);
+
+    // Dragged to the right edge, the divider uncovers the land use on the right too.
+    const handle = (await page.locator('.split-divider').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(1880, handle.y + handle.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    await waitForScene(page);
+    expect(changedPixelShare(landUseOnly, await screenshotGlobe(page), right)).toBeLessThan(0.02);
+
+    await panel.getByRole('button', { name: '结束对比' }).click();
+    expect(await page.locator('.split-divider').count()).toBe(0);
   }, 240_000);
 });

@@ -26,18 +26,25 @@ export function pixelStats(png: Buffer): PixelStats {
   return { mean, variance: sumOfSquares / pixels - mean * mean };
 }
 
-/** Share of pixels (0–1) that differ noticeably between two PNGs of the same size. */
-export function changedPixelShare(before: Buffer, after: Buffer): number {
-  const first = PNG.sync.read(before).data;
-  const second = PNG.sync.read(after).data;
-  if (first.length !== second.length) throw new Error('Screenshots differ in size');
+/**
+ * Share of pixels (0–1) that differ noticeably between two PNGs of the same size, within the
+ * columns [`fromX`, `toX`) when given (a side of a split view).
+ */
+export function changedPixelShare(before: Buffer, after: Buffer, columns?: { fromX: number; toX: number }): number {
+  const first = PNG.sync.read(before);
+  const second = PNG.sync.read(after);
+  if (first.data.length !== second.data.length) throw new Error('Screenshots differ in size');
+  const { fromX, toX } = columns ?? { fromX: 0, toX: first.width };
   let changed = 0;
-  for (let i = 0; i < first.length; i += 4) {
-    const delta =
-      Math.abs(first[i]! - second[i]!) + Math.abs(first[i + 1]! - second[i + 1]!) + Math.abs(first[i + 2]! - second[i + 2]!);
-    if (delta > 48) changed++;
+  for (let y = 0; y < first.height; y++) {
+    for (let x = fromX; x < toX; x++) {
+      const i = (y * first.width + x) * 4;
+      const delta =
+        Math.abs(first.data[i]! - second.data[i]!) + Math.abs(first.data[i + 1]! - second.data[i + 1]!) + Math.abs(first.data[i + 2]! - second.data[i + 2]!);
+      if (delta > 48) changed++;
+    }
   }
-  return changed / (first.length / 4);
+  return changed / ((toX - fromX) * first.height);
 }
 
 /** How many pixels of a PNG are of a colour, told by `isColour(red, green, blue)`. */

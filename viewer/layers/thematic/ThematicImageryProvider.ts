@@ -1,13 +1,19 @@
 import { Event, GeographicTilingScheme, type ImageryProvider, Math as CesiumMath, Rectangle } from 'cesium';
-import { type TileStyle, drawTile } from './drawTile.ts';
-import type { ThematicFeatures } from './thematicFeatures.ts';
+import { callTileWorker } from './tileWorkerClient.ts';
 
 const TILE_SIZE = 256;
 
+export interface ThematicTileStyle {
+  colors: string[];
+  /** Indexes of the classes not drawn. */
+  hidden: number[];
+  outline: string | undefined;
+}
+
 /**
- * Imagery drawn in the browser from a thematic layer's polygons: each tile is painted on a canvas
- * from the features it overlaps, so parcels stay sharp however close the camera comes, and a
- * class filter is a new provider rather than new data. Implements the part of Cesium's
+ * Imagery drawn in the browser from a thematic layer's polygons: the tile worker paints each
+ * tile from the features it overlaps, so parcels stay sharp however close the camera comes, and
+ * a class filter is a new provider rather than new data. Implements the part of Cesium's
  * `ImageryProvider` that an `ImageryLayer` reads.
  */
 export class ThematicImageryProvider {
@@ -24,10 +30,11 @@ export class ThematicImageryProvider {
   readonly hasAlphaChannel = true;
 
   constructor(
-    private readonly features: ThematicFeatures,
-    private readonly style: TileStyle,
+    private readonly layerId: string,
+    extent: [number, number, number, number] | undefined,
+    private readonly style: ThematicTileStyle,
   ) {
-    this.rectangle = features.extent ? Rectangle.fromDegrees(...features.extent) : Rectangle.MAX_VALUE;
+    this.rectangle = extent ? Rectangle.fromDegrees(...extent) : Rectangle.MAX_VALUE;
   }
 
   /** As a Cesium `ImageryProvider`, for `new ImageryLayer(…)`. */
@@ -39,15 +46,11 @@ export class ThematicImageryProvider {
     return [];
   }
 
-  requestImage(x: number, y: number, level: number): Promise<HTMLCanvasElement> {
+  async requestImage(x: number, y: number, level: number): Promise<ImageBitmap> {
     const { west, south, east, north } = this.tilingScheme.tileXYToRectangle(x, y, level);
-    const canvas = document.createElement('canvas');
-    canvas.width = TILE_SIZE;
-    canvas.height = TILE_SIZE;
-    const context = canvas.getContext('2d')!;
-    const degrees = [west, south, east, north].map(CesiumMath.toDegrees) as [number, number, number, number];
-    drawTile(context, this.features, degrees, TILE_SIZE, this.style);
-    return Promise.resolve(canvas);
+    const tile = [west, south, east, north].map(CesiumMath.toDegrees) as [number, number, number, number];
+    const drawn = await callTileWorker<'drawn'>({ type: 'draw', layerId: this.layerId, tile, size: TILE_SIZE, ...this.style });
+    return drawn.bitmap;
   }
 
   pickFeatures(): undefined {

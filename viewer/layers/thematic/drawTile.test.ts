@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type TileContext, drawTile } from './drawTile.ts';
-import { NO_CLASS, thematicFeatures } from './thematicFeatures.ts';
+import { NO_CLASS, classify, polygonSet } from './thematicFeatures.ts';
 
 const classes = [
   { value: '0101', color: '#eeee88', label: { zh: '水田', en: 'Paddy' } },
@@ -24,14 +24,15 @@ function recorder() {
     lineTo: (x, y) => void points.push([x, y]),
     closePath: () => undefined,
     fill: () => void calls.push(`fill ${context.fillStyle as string}`),
+    fillRect: (x, y, width, height) => void calls.push(`rect ${context.fillStyle as string} ${[x, y, width, height].map((n) => Math.round(n)).join(' ')}`),
     stroke: () => void calls.push(`stroke ${context.strokeStyle as string}`),
   };
   return { context, calls, points };
 }
 
 describe('thematic tiles', () => {
-  const features = thematicFeatures(
-    [square(0, 0, 1, '0101'), square(2, 0, 1, '0301'), square(0, 2, 1, '0101'), square(5, 5, 1, '9999'), { properties: {}, geometry: { type: 'Point', coordinates: [1, 1] } }],
+  const features = classify(
+    polygonSet([square(0, 0, 1, '0101'), square(2, 0, 1, '0301'), square(0, 2, 1, '0101'), square(5, 5, 1, '9999'), { properties: {}, geometry: { type: 'Point', coordinates: [1, 1] } }]),
     'code',
     classes,
   );
@@ -47,6 +48,12 @@ describe('thematic tiles', () => {
     expect(calls).toEqual(['begin', 'fill #eeee88', 'begin', 'fill #228822']);
     // The first square's corners: (0,0) is the tile's bottom-left, so y = 256.
     expect(points.slice(0, 4)).toEqual([[0, 256], [64, 256], [64, 192], [0, 192]]);
+  });
+
+  it('draws features smaller than two pixels as dots of their class', () => {
+    const { context, calls } = recorder();
+    expect(drawTile(context, features, [0, 0, 400, 400], 256, { colors: ['#eeee88', '#228822'], hidden: new Set() })).toBe(3);
+    expect(calls).toEqual(['rect #eeee88 0 255 1 1', 'rect #eeee88 0 254 1 1', 'rect #228822 1 255 1 1']);
   });
 
   it('leaves out hidden classes and features outside the tile, and outlines only when zoomed in', () => {

@@ -1,7 +1,7 @@
 import { NO_CLASS, type ThematicFeatures } from './thematicFeatures.ts';
 
-/** The part of a 2D canvas context a tile is drawn with. */
-export type TileContext = Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'fill' | 'stroke'> & {
+/** The part of a 2D canvas context (on the page or offscreen) a tile is drawn with. */
+export type TileContext = Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'fill' | 'stroke' | 'fillRect'> & {
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
   lineWidth: number;
@@ -19,9 +19,13 @@ export interface TileStyle {
 /** Parcel boundaries show once a pixel covers less than this many degrees (about 5 m): where parcels can be told apart. */
 export const OUTLINE_BELOW_DEGREES = 5e-5;
 
+/** Features smaller than this many pixels both ways are drawn as their box: tracing them costs the rasterizer far more and shows nothing more. */
+const DOT_PIXELS = 2;
+
 /**
  * Draws the features overlapping a tile ([west, south, east, north] in degrees, `size` pixels
- * square): one path per class, so a tile of a thousand parcels costs a handful of fills.
+ * square): one path per class, so a tile of a thousand parcels costs a handful of fills; features
+ * too small to show their shape (a county of parcels on one coarse tile) are dots of their class.
  * Returns how many features it drew.
  */
 export function drawTile(context: TileContext, features: ThematicFeatures, tile: readonly [number, number, number, number], size: number, style: TileStyle): number {
@@ -49,11 +53,23 @@ export function drawTile(context: TileContext, features: ThematicFeatures, tile:
       }
     }
   };
+  const { boxes } = features;
   let drawn = 0;
   for (const [cls, ids] of byClass) {
     context.fillStyle = style.colors[cls]!;
-    trace(ids);
-    context.fill('evenodd');
+    const shapes: number[] = [];
+    for (const id of ids) {
+      const x = (boxes[id * 4]! - west) * scaleX;
+      const y = (north - boxes[id * 4 + 3]!) * scaleY;
+      const width = (boxes[id * 4 + 2]! - boxes[id * 4]!) * scaleX;
+      const height = (boxes[id * 4 + 3]! - boxes[id * 4 + 1]!) * scaleY;
+      if (width < DOT_PIXELS && height < DOT_PIXELS) context.fillRect(x, y, Math.max(width, 1), Math.max(height, 1));
+      else shapes.push(id);
+    }
+    if (shapes.length > 0) {
+      trace(shapes);
+      context.fill('evenodd');
+    }
     drawn += ids.length;
   }
   if (style.outline && (east - west) / size < OUTLINE_BELOW_DEGREES) {

@@ -8,16 +8,18 @@ import type { LayerRendererProps } from '../types.ts';
 import { useRequested } from '../useRequested.ts';
 import { useClassFilter } from './classFilter.tsx';
 import { ThematicImageryProvider } from './ThematicImageryProvider.ts';
-import { type ThematicFeatures, thematicFeatures } from './thematicFeatures.ts';
+import { callTileWorker } from './tileWorkerClient.ts';
+
+type Extent = [number, number, number, number] | undefined;
 
 /**
- * Loads the layer's polygons the first time it is shown and drapes them on the terrain as
- * imagery drawn in the browser; a change of the class filter redraws them from memory.
+ * Has the tile worker load and class the layer's polygons the first time it is shown, then
+ * drapes them on the terrain as imagery; a change of the class filter redraws from memory.
  */
 export function useThematicLayer({ layer, visible, onStatus }: LayerRendererProps<ThematicLayerDefinition>) {
   const { viewer } = useCesium();
   const requested = useRequested(visible);
-  const [features, setFeatures] = useState<ThematicFeatures>();
+  const [opened, setOpened] = useState<{ extent: Extent }>();
   const hiddenValues = useClassFilter().hidden(layer.id);
   const split = useSplitDirection(layer.id);
   const [imagery, setImagery] = useState<ImageryLayer>();
@@ -25,14 +27,10 @@ export function useThematicLayer({ layer, visible, onStatus }: LayerRendererProp
   useEffect(() => {
     if (!requested) return;
     let cancelled = false;
+    const { field, classes } = layer.classify;
     loadLayer(layer.id, onStatus, {
-      load: async () => {
-        const response = await fetch(layer.source.url);
-        if (!response.ok) throw new Error(`${layer.source.url} answered ${response.status}`);
-        const collection = (await response.json()) as { features: Parameters<typeof thematicFeatures>[0] };
-        return thematicFeatures(collection.features, layer.classify.field, layer.classify.classes);
-      },
-      attach: setFeatures,
+      load: () => callTileWorker<'opened'>({ type: 'open', layerId: layer.id, url: layer.source.url, field, classes }),
+      attach: ({ extent }) => setOpened({ extent }),
       isCancelled: () => cancelled,
     });
     return () => {
@@ -40,14 +38,12 @@ export function useThematicLayer({ layer, visible, onStatus }: LayerRendererProp
     };
   }, [layer, onStatus, requested]);
 
-  const hidden = useMemo(
-    () => new Set(layer.classify.classes.flatMap((cls, i) => (hiddenValues.has(cls.value) ? [i] : []))),
-    [layer, hiddenValues],
-  );
+  const hidden = useMemo(() => layer.classify.classes.flatMap((cls, i) => (hiddenValues.has(cls.value) ? [i] : [])), [layer, hiddenValues]);
 
   useEffect(() => {
-    if (!viewer || !features) return;
-    const provider = new ThematicImageryProvider(features, { colors: layer.classify.classes.map((c) => c.color), hidden, outline: layer.style.outline });
+    if (!viewer || !opened) return;
+    const style = { colors: layer.classify.classes.map((c) => c.color), hidden, outline: layer.style.outline };
+    const provider = new ThematicImageryProvider(layer.id, opened.extent, style);
     const added = new ImageryLayer(provider.asImageryProvider(), { alpha: layer.style.opacity });
     viewer.imageryLayers.add(added);
     setImagery(added);
@@ -55,7 +51,7 @@ export function useThematicLayer({ layer, visible, onStatus }: LayerRendererProp
       setImagery(undefined);
       if (!viewer.isDestroyed()) viewer.imageryLayers.remove(added, true);
     };
-  }, [viewer, features, layer, hidden]);
+  }, [viewer, opened, layer, hidden]);
 
   useEffect(() => {
     if (!imagery) return;

@@ -4,17 +4,23 @@ import type { ThematicClass } from '../../../layers/index.ts';
 /** A polygon as flat [lon, lat, lon, lat, …] rings, the outer ring first. */
 export type FlatRings = Float64Array[];
 
-/**
- * The polygons of a thematic layer, ready to draw: each feature's class (an index into the
- * layer's classes), its rings, and a spatial index over their boxes so a tile visits only
- * the features it overlaps.
- */
-export interface ThematicFeatures {
-  classOf: Uint8Array;
+/** The polygons of a GeoJSON file with their properties and a spatial index over their boxes. */
+export interface PolygonSet {
   polygons: FlatRings[][];
+  /** Each polygon's [west, south, east, north], four numbers apiece. */
+  boxes: Float64Array;
+  properties: (Record<string, unknown> | null | undefined)[];
   index: Flatbush | undefined;
-  /** [west, south, east, north] of every feature together; undefined when there are none. */
+  /** [west, south, east, north] of every polygon together; undefined when there are none. */
   extent: [number, number, number, number] | undefined;
+}
+
+/**
+ * The polygons of a thematic layer, ready to draw: each one's class (an index into the layer's
+ * classes) beside the shared geometry, so a tile visits only the features it overlaps.
+ */
+export interface ThematicFeatures extends PolygonSet {
+  classOf: Uint8Array;
 }
 
 /** Features whose class is not among `classes` are marked with this. */
@@ -25,16 +31,14 @@ interface Feature {
   geometry?: { type: string; coordinates: unknown } | null;
 }
 
-export function thematicFeatures(features: readonly Feature[], field: string, classes: readonly ThematicClass[]): ThematicFeatures {
-  const classIndex = new Map(classes.map((c, i) => [c.value, i]));
-  const kept: { cls: number; polygons: FlatRings[]; box: [number, number, number, number] }[] = [];
+/** The polygonal features of a collection (others are skipped), indexed by their boxes. */
+export function polygonSet(features: readonly Feature[]): PolygonSet {
+  const kept: { polygons: FlatRings[]; properties: Feature['properties']; box: [number, number, number, number] }[] = [];
   for (const feature of features) {
     const polygons = polygonsOf(feature.geometry);
-    if (polygons.length === 0) continue;
-    const cls = classIndex.get(String(feature.properties?.[field] ?? '')) ?? NO_CLASS;
-    kept.push({ cls, polygons, box: boxOf(polygons) });
+    if (polygons.length > 0) kept.push({ polygons, properties: feature.properties, box: boxOf(polygons) });
   }
-  if (kept.length === 0) return { classOf: new Uint8Array(0), polygons: [], index: undefined, extent: undefined };
+  if (kept.length === 0) return { polygons: [], boxes: new Float64Array(0), properties: [], index: undefined, extent: undefined };
   const index = new Flatbush(kept.length);
   const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { box } of kept) {
@@ -45,7 +49,13 @@ export function thematicFeatures(features: readonly Feature[], field: string, cl
     extent[3] = Math.max(extent[3], box[3]);
   }
   index.finish();
-  return { classOf: Uint8Array.from(kept, (k) => k.cls), polygons: kept.map((k) => k.polygons), index, extent };
+  return { polygons: kept.map((k) => k.polygons), boxes: Float64Array.from(kept.flatMap((k) => k.box)), properties: kept.map((k) => k.properties), index, extent };
+}
+
+/** The polygons classed by the value of `field`. */
+export function classify(set: PolygonSet, field: string, classes: readonly ThematicClass[]): ThematicFeatures {
+  const classIndex = new Map(classes.map((c, i) => [c.value, i]));
+  return { ...set, classOf: Uint8Array.from(set.properties, (properties) => classIndex.get(String(properties?.[field] ?? '')) ?? NO_CLASS) };
 }
 
 function polygonsOf(geometry: Feature['geometry']): FlatRings[] {
