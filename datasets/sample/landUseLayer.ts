@@ -61,7 +61,7 @@ export async function writeLandUse(dataDir: string, outDir: string, parcels: Par
       field: 'code',
       classes: landUseClasses.map((c) => ({ value: c.code, color: hexColor(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
     },
-    style: { opacity: 0.85, outline: '#5d4a36' },
+    style: { opacity: 0.85, outline: '#5d4a3699' },
     metadata,
   });
   // The plan zones the same parcels, so its layer (in a folder of its own, as every catalog entry) reads the land-use file by another field.

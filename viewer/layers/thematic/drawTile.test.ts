@@ -56,12 +56,12 @@ describe('thematic tiles', () => {
     expect(calls).toEqual(['rect #eeee88 0 255 1 1', 'rect #eeee88 0 254 1 1', 'rect #228822 1 255 1 1']);
   });
 
-  it('leaves out hidden classes and features outside the tile, and outlines only when zoomed in', () => {
+  it('leaves out hidden classes and features outside the tile, and outlines only features big enough to tell apart', () => {
     const { context, calls } = recorder();
     expect(drawTile(context, features, [1.5, -1, 3.5, 1.5], 256, { colors: ['#eeee88', '#228822'], hidden: new Set([0]), outline: '#333333' })).toBe(1);
-    expect(calls).toEqual(['begin', 'fill #228822']);
-    const close = recorder();
-    drawTile(close.context, features, [2, 0, 2.001, 0.001], 256, { colors: ['#eeee88', '#228822'], hidden: new Set(), outline: '#333333' });
-    expect(close.calls).toEqual(['begin', 'fill #228822', 'begin', 'stroke #333333']);
+    expect(calls).toEqual(['begin', 'fill #228822', 'begin', 'stroke #333333']);
+    const far = recorder();
+    drawTile(far.context, features, [0, 0, 40, 40], 256, { colors: ['#eeee88', '#228822'], hidden: new Set(), outline: '#333333' });
+    expect(far.calls.filter((call) => call.startsWith('stroke'))).toEqual([]);
   });
 });

@@ -12,12 +12,12 @@ export interface TileStyle {
   colors: readonly string[];
   /** Class indexes not drawn (the user's filter). */
   hidden: ReadonlySet<number>;
-  /** Boundaries, drawn when a tile pixel is smaller than `outlineBelowDegrees`. */
+  /** Boundaries of the features big enough on the tile to tell apart. */
   outline?: string | undefined;
 }
 
-/** Parcel boundaries show once a pixel covers less than this many degrees (about 5 m): where parcels can be told apart. */
-export const OUTLINE_BELOW_DEGREES = 5e-5;
+/** Features at least this many pixels across get their boundary drawn: below it, boundaries would hide the colours. */
+const OUTLINE_PIXELS = 12;
 
 /** Features smaller than this many pixels both ways are drawn as their box: tracing them costs the rasterizer far more and shows nothing more. */
 const DOT_PIXELS = 2;
@@ -54,6 +54,7 @@ export function drawTile(context: TileContext, features: ThematicFeatures, tile:
     }
   };
   const { boxes } = features;
+  const outlined: number[] = [];
   let drawn = 0;
   for (const [cls, ids] of byClass) {
     context.fillStyle = style.colors[cls]!;
@@ -65,6 +66,7 @@ export function drawTile(context: TileContext, features: ThematicFeatures, tile:
       const height = (boxes[id * 4 + 3]! - boxes[id * 4 + 1]!) * scaleY;
       if (width < DOT_PIXELS && height < DOT_PIXELS) context.fillRect(x, y, Math.max(width, 1), Math.max(height, 1));
       else shapes.push(id);
+      if (width >= OUTLINE_PIXELS || height >= OUTLINE_PIXELS) outlined.push(id);
     }
     if (shapes.length > 0) {
       trace(shapes);
@@ -72,10 +74,10 @@ export function drawTile(context: TileContext, features: ThematicFeatures, tile:
     }
     drawn += ids.length;
   }
-  if (style.outline && (east - west) / size < OUTLINE_BELOW_DEGREES) {
+  if (style.outline && outlined.length > 0) {
     context.strokeStyle = style.outline;
     context.lineWidth = 1;
-    trace([...byClass.values()].flat());
+    trace(outlined);
     context.stroke();
   }
   return drawn;
