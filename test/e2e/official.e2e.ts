@@ -30,7 +30,7 @@ const tour = {
 };
 
 const sceneIndex = async (page: Page) => Number(await page.locator('.presentation').getAttribute('data-scene-index'));
-const camera = (page: Page) => page.evaluate(() => window.wuyiTwin!.camera());
+const camera = async (page: Page) => (await page.evaluate(() => window.wuyiTwin!.camera()))!;
 
 describe('official: storyboards on the big screen', () => {
   it('plays a storyboard through its scenes, flying to each, and loops; pauses and steps by hand', async () => {

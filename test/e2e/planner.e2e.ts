@@ -113,6 +113,19 @@ describe('planner: resource codes on the one map', () => {
     expect(await reopened.locator('li[data-class="0701"] input').isChecked()).toBe(false);
     expect(await reopened.locator('li[data-class="0702"] input').isChecked()).toBe(false);
     expect(await reopened.locator('li[data-class="0101"] input').isChecked()).toBe(true);
+
+    // The one map also reads as a flat map: Cesium's scene-mode switch to 2D and back.
+    const pickMode = async (mode: '2D' | '3D') => {
+      await page.click('.cesium-sceneModePicker-wrapper > button:first-child');
+      // The drop-down's buttons slide about as it opens; press the one wanted where it is.
+      await page.locator(`.cesium-sceneModePicker-dropDown-icon[title="${mode}"]`).evaluate((button: HTMLButtonElement) => button.click());
+    };
+    await pickMode('2D');
+    await expect.poll(async () => (await page.evaluate(() => window.wuyiTwin!.camera()))?.pitch, { timeout: 15_000 }).toBeCloseTo(-90, 0);
+    await waitForScene(page);
+    await saveScreenshot(page, 'planner-2d');
+    await pickMode('3D');
+    await expect.poll(async () => (await page.evaluate(() => window.wuyiTwin!.camera()))?.pitch, { timeout: 15_000 }).toBeGreaterThan(-89);
   }, 240_000);
 
   it('compares the land use with the planning zones by swiping a divider across them', async () => {

@@ -8,6 +8,7 @@ import {
   EllipsoidTerrainProvider,
   ImageryLayer,
   Math as CesiumMath,
+  SceneMode,
   TileMapServiceImageryProvider,
   buildModuleUrl,
   type Viewer,
@@ -53,13 +54,18 @@ export function useCameraSync(viewer: Viewer | undefined, initial: CameraView, o
       destination: Cartesian3.fromDegrees(lon, lat, height),
       orientation: { heading: CesiumMath.toRadians(heading), pitch: CesiumMath.toRadians(pitch), roll: 0 },
     });
-    const report = () => onChangeRef.current(currentView(viewer));
+    const report = () => {
+      const view = currentView(viewer);
+      if (view) onChangeRef.current(view);
+    };
     report();
     return viewer.camera.moveEnd.addEventListener(report);
   }, [viewer]);
 }
 
-export function currentView(viewer: Viewer): CameraView {
+/** Where the camera is and looks; undefined while the scene morphs between 3D and 2D (it has no heading then). */
+export function currentView(viewer: Viewer): CameraView | undefined {
+  if (viewer.scene.mode === SceneMode.MORPHING) return undefined;
   const { camera } = viewer;
   const position = camera.positionCartographic;
   return {
@@ -108,6 +114,7 @@ export function useCartographicLight(viewer: Viewer | undefined) {
     const elevation = CesiumMath.toRadians(40);
     const travel = new Cartesian3(Math.cos(elevation) * Math.SQRT1_2, -Math.cos(elevation) * Math.SQRT1_2, -Math.sin(elevation));
     return scene.preRender.addEventListener(() => {
+      if (scene.mode !== SceneMode.SCENE3D) return;
       Transforms.eastNorthUpToFixedFrame(scene.camera.positionWC, scene.globe.ellipsoid, toFixed);
       Matrix4.multiplyByPointAsVector(toFixed, travel, light.direction);
       Cartesian3.normalize(light.direction, light.direction);
@@ -127,5 +134,36 @@ export function useTerrainShading(viewer: Viewer | undefined) {
     // Lit by our light, not darkened by the real sun's night side.
     globe.dynamicAtmosphereLighting = false;
     globe.depthTestAgainstTerrain = true;
+  }, [viewer]);
+}
+
+/**
+ * Switching between 3D and the flat 2D map keeps the place: after the morph the camera looks at
+ * where it looked before (straight down in 2D), instead of Cesium's whole-world view. The relief
+ * light is for 3D only; the flat map is drawn unlit, evenly.
+ */
+export function useSceneModeContinuity(viewer: Viewer | undefined) {
+  useEffect(() => {
+    if (!viewer) return;
+    const { scene } = viewer;
+    let lastView = currentView(viewer);
+    // The tilt to return to in 3D: the flat map always looks straight down.
+    let lastTilt = lastView;
+    const remember = () => {
+      lastView = currentView(viewer) ?? lastView;
+      if (scene.mode === SceneMode.SCENE3D) lastTilt = lastView;
+    };
+    const restore = () => {
+      scene.globe.enableLighting = scene.mode === SceneMode.SCENE3D;
+      if (!lastView) return;
+      const flat = scene.mode === SceneMode.SCENE2D;
+      const { heading, pitch } = flat || !lastTilt ? { heading: 0, pitch: -90 } : lastTilt;
+      viewer.camera.setView({
+        destination: Cartesian3.fromDegrees(lastView.lon, lastView.lat, lastView.height),
+        orientation: { heading: CesiumMath.toRadians(heading), pitch: CesiumMath.toRadians(pitch), roll: 0 },
+      });
+    };
+    const removers = [viewer.camera.moveEnd.addEventListener(remember), scene.morphComplete.addEventListener(restore)];
+    return () => removers.forEach((remove) => remove());
   }, [viewer]);
 }

@@ -4,7 +4,7 @@ import type { CameraView } from '../../layers/index.ts';
 import { MeasureProvider } from '../measure/context.tsx';
 import { MeasureTool } from '../measure/index.tsx';
 import { ObjectInfo } from '../object-info/index.tsx';
-import { useCartographicLight, useCameraSync, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
+import { useCartographicLight, useCameraSync, useSceneModeContinuity, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 import { usePageApi } from './pageApi.ts';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
 import { useSelectionOutline } from '../selection/useSelectionOutline.ts';
@@ -39,6 +39,7 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Pick<GlobeProps, 'ini
   useTilesLoadedMarker(viewer);
   useCartographicLight(viewer);
   useTerrainShading(viewer);
+  useSceneModeContinuity(viewer);
   usePageApi(viewer);
   useFlyToSelection(viewer);
   useSelectionOutline(viewer);

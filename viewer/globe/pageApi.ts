@@ -12,8 +12,8 @@ export interface TwinPageApi {
   terrainHeights(points: [number, number][]): Promise<(number | undefined)[]>;
   /** Where a point (degrees, metres above the ellipsoid) is drawn in the page now, in CSS pixels; undefined when off screen. */
   screenPosition(lon: number, lat: number, height: number): [number, number] | undefined;
-  /** Where the camera is and where it looks. */
-  camera(): CameraView;
+  /** Where the camera is and where it looks; undefined while the scene morphs between 3D and 2D. */
+  camera(): CameraView | undefined;
   /** Frames drawn per second while the camera orbits the point at the centre of the view for `seconds` (for benchmarks). */
   measureFrameRate(seconds: number): Promise<number>;
 }
