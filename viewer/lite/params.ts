@@ -1,14 +1,9 @@
-import { parseViewState, type ViewState } from '../url-state/viewState.ts';
-
 /**
- * The lite page's address: the full viewer's view state (`view`, `layers`, `lang`) and `embed`,
- * which leaves out every control so the page fits in another system's iframe.
+ * Whether the page is embedded (`?embed`, `?embed=1`): it then leaves out every control, so it
+ * fits in another system's iframe. The view, layers and language come from the same parameters
+ * as the full viewer's (url-state/viewState.ts).
  */
-export interface LiteParams extends ViewState {
-  embed: boolean;
-}
-
-export function parseLiteParams(search: string): LiteParams {
+export function isEmbedded(search: string): boolean {
   const embed = new URLSearchParams(search).get('embed');
-  return { ...parseViewState(search), embed: embed !== null && embed !== '0' && embed !== 'false' };
+  return embed !== null && embed !== '0' && embed !== 'false';
 }
