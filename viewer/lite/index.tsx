@@ -47,9 +47,11 @@ function LiteTwin({ catalog, view, embed }: { catalog: Catalog; view: ReturnType
           <header className="top-bar">
             <h1>{pick(catalog.title)}</h1>
             <div className="top-actions">
-              <span className="lite-stream">
-                {t('incidents')} · {t(`stream.${live.stream}`)}
-              </span>
+              {live.following && (
+                <span className="lite-stream">
+                  {t('incidents')} · {t(`stream.${live.stream}`)}
+                </span>
+              )}
               <button type="button" className="language-switch" title={t('languageTitle')} onClick={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')}>
                 {t('language')}
               </button>

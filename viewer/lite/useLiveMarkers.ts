@@ -13,7 +13,8 @@ import { surfaceHeight } from './surface.ts';
  * placed again whenever the tiles in view have finished loading.
  */
 export function useLiveMarkers(view: LiteScene | undefined, loaded: boolean, show: { incidents: boolean; alarms: boolean }) {
-  const feed = useIncidentFeed(show.incidents || show.alarms);
+  const following = show.incidents || show.alarms;
+  const feed = useIncidentFeed(following);
   const [points, setPoints] = useState<MonitoringPoint[]>([]);
   const [markers] = useState(() => new PulsingMarkers());
 
@@ -41,5 +42,5 @@ export function useLiveMarkers(view: LiteScene | undefined, loaded: boolean, sho
     if (view) markers.setMarkers(live.map((marker) => ({ ...marker, height: surfaceHeight(view, marker.lon, marker.lat) ?? 0 })));
   }, [view, markers, live, loaded]);
 
-  return { count: live.length, stream: feed.stream };
+  return { count: live.length, stream: feed.stream, following };
 }
