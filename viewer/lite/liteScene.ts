@@ -3,6 +3,8 @@ import { GlobeControls, type TilesRenderer, WGS84_ELLIPSOID } from '3d-tiles-ren
 import type { CameraView } from '../../layers/index.ts';
 import { placeCamera } from './cameraView.ts';
 
+const QUIET_FRAMES = 30;
+
 /**
  * The lite viewer's 3D view: a three.js scene in Earth-centred, Earth-fixed coordinates (the
  * tilesets' own, so nothing is re-projected), a camera driven by globe controls, and a render
@@ -19,6 +21,7 @@ export class LiteScene {
   private readonly frameListeners = new Set<(seconds: number) => void>();
   private readonly resizeObserver: ResizeObserver;
   private loaded = false;
+  private quietFrames = 0;
   private animation = 0;
 
   constructor(
@@ -74,14 +77,18 @@ export class LiteScene {
     this.controls.update();
     this.camera.updateMatrixWorld();
     for (const listener of this.frameListeners) listener(time / 1000);
-    let loaded = true;
+    let idle = true;
     for (const tiles of this.tilesets) {
       tiles.setResolutionFromRenderer(this.camera, this.renderer);
       tiles.update();
-      loaded &&= tiles.root !== null && tiles.loadProgress === 1;
+      idle &&= tiles.root !== null && tiles.loadProgress === 1;
     }
     this.renderer.render(this.scene, this.camera);
     this.frames++;
+    // A tile's children are known only once it is parsed, so loading pauses for a frame or two
+    // between levels: the view counts as loaded once nothing has loaded for a while.
+    this.quietFrames = idle ? this.quietFrames + 1 : 0;
+    const loaded = this.quietFrames >= QUIET_FRAMES;
     if (loaded !== this.loaded) this.onLoaded((this.loaded = loaded));
   };
 
