@@ -55,6 +55,9 @@ describe('lite viewer', () => {
     await panel.waitFor({ timeout: 10_000 });
     expect(await panel.getAttribute('data-oid')).toBe(building.oid);
     expect(await panel.locator('[data-key=height] dd').textContent()).toBe(String(building.properties.height));
+    // Outlined in the selection colour (#ff3d00: strong red, some green, almost no blue).
+    const outlined = (png: Buffer) => countPixels(png, (r, g, b) => r > 150 && g < 110 && b < 25 && r > 2.5 * g);
+    await expect.poll(async () => outlined(await canvas(page).screenshot()) - outlined(withBuildings), { timeout: 5000 }).toBeGreaterThan(80);
     await saveScreenshot(page, 'lite-building-picked');
   });
 

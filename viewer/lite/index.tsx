@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Catalog } from '../../layers/index.ts';
 import { useCatalog, useViewState } from '../app/hooks.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
@@ -7,6 +7,7 @@ import { useBoundObject } from '../object-info/useBoundObject.ts';
 import { liteLayerFor } from './layers/registry.ts';
 import { LiteLayerView } from './LiteLayerView.tsx';
 import { isEmbedded } from './params.ts';
+import { outlineObject } from './selectionOutline.ts';
 import { usePickedObject } from './usePickedObject.ts';
 import { useLiteScene } from './useLiteScene.ts';
 import { useLiveMarkers } from './useLiveMarkers.ts';
@@ -35,6 +36,8 @@ function LiteTwin({ catalog, view, embed }: { catalog: Catalog; view: ReturnType
   const { picked, clear } = usePickedObject(scene.view);
   const oid = picked?.properties.oid;
   const fetched = useBoundObject(!picked?.bound && typeof oid === 'string' && oid !== '' ? oid : undefined);
+  const bound = picked?.bound ?? fetched.object;
+  useEffect(() => (scene.view && bound ? outlineObject(scene.view, bound) : undefined), [scene.view, bound]);
   // Incidents and monitoring points are shown as live markers rather than drawn as layers.
   const listed = catalog.layers.filter((layer) => liteLayerFor(layer) || layer.kind === 'incidents' || layer.kind === 'monitoring-points');
 
