@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 8000,
     sourcemap: false,
+    // Two pages: the full viewer, and the lite one (three.js) for light devices, wall screens and embedding.
+    rollupOptions: { input: { index: 'viewer/index.html', lite: 'viewer/lite.html' } },
   },
   // `npm run dev` serves the viewer with hot reload and leaves data, API and Cesium assets to a running twin server.
   server: {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
+import { benchLite } from './lite.ts';
 import { benchServer } from './server/index.ts';
 import { benchSql } from './sql.ts';
 import { benchTerrain } from './terrain.ts';
@@ -20,6 +21,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   buildings: benchBuildings,
   terrain: benchTerrain,
   viewer: benchViewer,
+  lite: benchLite,
   sql: benchSql,
 };
 

@@ -59,4 +59,17 @@ describe('architecture', () => {
     for (const file of sources) visit(file, []);
     expect(cycles).toEqual([]);
   });
+
+  it('keeps Cesium and Resium out of the lite viewer (its JavaScript size bar)', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const target of imports.get(file) ?? []) visit(target);
+    };
+    visit('viewer/lite/main.tsx');
+    expect(reached.size).toBeGreaterThan(10);
+    const engines = [...reached].filter((file) => /(from|import)\s+'(cesium|resium)(\/[^']*)?'/.test(readFileSync(join(root, file), 'utf8')));
+    expect(engines).toEqual([]);
+  });
 });

@@ -23,6 +23,7 @@ beforeAll(async () => {
   await t.put(join(t.root, 'outside.txt'), 'outside the data folder');
   await symlink(join(t.root, 'outside.txt'), join(t.dataDir, 'escape.txt'));
   await t.put(join(t.viewerDir, 'index.html'), '<!doctype html><title>twin</title>');
+  await t.put(join(t.viewerDir, 'lite.html'), '<!doctype html><title>twin lite</title>');
   await t.put(join(t.viewerDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   await t.put(join(t.cesiumDir, 'Assets', 'approximateTerrainHeights.json'), '{}');
 });
@@ -222,6 +223,14 @@ describe('viewer and Cesium assets', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('<title>twin</title>');
+  });
+
+  it('serves the lite page at /lite, also without caching it', async () => {
+    const response = await get('/lite?view=119.8,28.9,900,0,-45&embed');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toContain('<title>twin lite</title>');
   });
 
   it('says how to build the viewer when it is missing', async () => {

@@ -4,8 +4,11 @@ import { serveFile } from '../files/serveFile.ts';
 import { jsonError } from '../jsonError.ts';
 import { rawPathname } from './files.ts';
 
-/** Client-side routes of the viewer app; each is answered with its index.html. */
-const appRoutes = ['/', '/present/:id'];
+/**
+ * The viewer's pages: the full viewer (with its presentation route, a client-side route of the
+ * same page), and the lite one (three.js) for light devices, wall screens and embedding.
+ */
+const pages: Record<string, string> = { '/': 'index.html', '/present/:id': 'index.html', '/lite': 'lite.html' };
 
 /**
  * The built viewer: its pages, and its files; fingerprinted assets are cached for a year
@@ -13,11 +16,11 @@ const appRoutes = ['/', '/present/:id'];
  */
 export function viewerRoutes(store: FileStore): Hono {
   const app = new Hono();
-  for (const route of appRoutes) {
+  for (const [route, file] of Object.entries(pages)) {
     app.get(route, async (c) => {
-      const index = await store.get(['index.html']);
-      if (!index?.bytes) return jsonError(c, 503, 'viewer_not_built', 'The viewer is not built yet: run `npm run build`');
-      return c.body(index.bytes, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      const page = await store.get([file]);
+      if (!page?.bytes) return jsonError(c, 503, 'viewer_not_built', 'The viewer is not built yet: run `npm run build`');
+      return c.body(page.bytes, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
     });
   }
   app.get('/*', (c) => {

@@ -1,33 +1,12 @@
 import { useEffect } from 'react';
-import type { CameraView } from '../../layers/index.ts';
 import { currentView } from './hooks.ts';
 import { Cartesian2, Cartesian3, Cartographic, HeadingPitchRange, Matrix4, SceneTransforms, sampleTerrainMostDetailed, type Viewer } from 'cesium';
-
-/**
- * `window.wuyiTwin`: what a page that embeds or drives the twin (a host system, a test) may ask
- * of it without reaching into Cesium.
- */
-export interface TwinPageApi {
-  /** Terrain heights (m) at [lon, lat] points, at the terrain's most detailed level. */
-  terrainHeights(points: [number, number][]): Promise<(number | undefined)[]>;
-  /** Where a point (degrees, metres above the ellipsoid) is drawn in the page now, in CSS pixels; undefined when off screen. */
-  screenPosition(lon: number, lat: number, height: number): [number, number] | undefined;
-  /** Where the camera is and where it looks; undefined while the scene morphs between 3D and 2D. */
-  camera(): CameraView | undefined;
-  /** Frames drawn per second while the camera orbits the point at the centre of the view for `seconds` (for benchmarks). */
-  measureFrameRate(seconds: number): Promise<number>;
-}
-
-declare global {
-  interface Window {
-    wuyiTwin?: TwinPageApi;
-  }
-}
+import type { TwinPageApi } from '../api/pageApi.ts';
 
 export function usePageApi(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
-    window.wuyiTwin = {
+    const api: TwinPageApi = {
       async terrainHeights(points) {
         const positions = points.map(([lon, lat]) => Cartographic.fromDegrees(lon, lat));
         const sampled = await sampleTerrainMostDetailed(viewer.terrainProvider, positions);
@@ -46,6 +25,7 @@ export function usePageApi(viewer: Viewer | undefined) {
         return orbitAndCount(viewer, seconds);
       },
     };
+    window.wuyiTwin = api;
     return () => {
       delete window.wuyiTwin;
     };

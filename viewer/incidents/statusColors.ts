@@ -8,3 +8,6 @@ export const STATUS_COLORS: Record<IncidentStatus, string> = {
   办结: '#9e9e9e',
   退回: '#8e24aa',
 };
+
+/** A monitoring point in alarm, on every map. */
+export const ALARM_COLOR = '#ff1744';

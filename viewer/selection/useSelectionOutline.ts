@@ -3,6 +3,7 @@ import { Cartesian3, Color, ColorMaterialProperty, type Entity, PolygonHierarchy
 import type { BoundObject } from '../../layers/index.ts';
 import { fetchObject } from '../api/client.ts';
 import { useSelection } from './index.tsx';
+import { outerRings } from './outerRings.ts';
 
 const OUTLINE = Color.fromCssColorString('#ff3d00');
 
@@ -38,13 +39,6 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
       if (!viewer.isDestroyed()) for (const entity of added) viewer.entities.remove(entity);
     };
   }, [viewer, selected]);
-}
-
-function outerRings(object: BoundObject): number[][][] {
-  const geometry = object.geometry as { type?: string; coordinates?: unknown } | null;
-  if (geometry?.type === 'Polygon') return [(geometry.coordinates as number[][][])[0]!];
-  if (geometry?.type === 'MultiPolygon') return (geometry.coordinates as number[][][][]).map((polygon) => polygon[0]!);
-  return [];
 }
 
 /** The heights (m) of a building's storey `floor`, when the building says how tall it is and how many floors it has. */

@@ -3,12 +3,12 @@ import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, Hei
 import type { MonitoringPoint, MonitoringPointsLayerDefinition } from '../../../layers/index.ts';
 import { fetchMonitoringPoints } from '../../api/client.ts';
 import { useIncidentFeedContext } from '../../incidents/context.tsx';
+import { ALARM_COLOR } from '../../incidents/statusColors.ts';
 import type { LayerRendererProps } from '../types.ts';
 import { useCustomDataSource } from '../useCustomDataSource.ts';
 import { useRequested } from '../useRequested.ts';
 
 const KIND_COLORS: Record<string, string> = { 'water-level': '#1e88e5', rainfall: '#00acc1', 'air-quality': '#43a047', camera: '#5e35b1' };
-const ALARM_COLOR = '#ff1744';
 
 /** Monitoring points and cameras as points coloured by kind; a point in alarm is red and larger. Reloaded on alarm events. */
 export function useMonitoringPointsLayer({ layer, visible, onStatus }: LayerRendererProps<MonitoringPointsLayerDefinition>) {

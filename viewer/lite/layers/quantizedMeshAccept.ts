@@ -1,0 +1,10 @@
+/**
+ * The plugin appends `;extensions=…` to the end of its Accept header, where it qualifies
+ * `application/octet-stream`; the twin server, like Cesium's own terrain servers, reads the
+ * extensions asked for from the quantized-mesh media range, so the parameter is moved there.
+ */
+export function quantizedMeshAccept(accept: string): string {
+  const extensions = /;\s*extensions=[\w-]+/.exec(accept)?.[0];
+  if (!extensions) return accept;
+  return accept.replace(extensions, '').replace('application/vnd.quantized-mesh', `application/vnd.quantized-mesh${extensions}`);
+}

@@ -1,0 +1,115 @@
+import { AmbientLight, DirectionalLight, MathUtils, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
+import { GlobeControls, type TilesRenderer, WGS84_ELLIPSOID } from '3d-tiles-renderer/three';
+import type { CameraView } from '../../layers/index.ts';
+import { placeCamera } from './cameraView.ts';
+
+const QUIET_FRAMES = 30;
+
+/**
+ * The lite viewer's 3D view: a three.js scene in Earth-centred, Earth-fixed coordinates (the
+ * tilesets' own, so nothing is re-projected), a camera driven by globe controls, and a render
+ * loop that updates every tileset for the camera before drawing.
+ */
+export class LiteScene {
+  readonly scene = new Scene();
+  readonly camera = new PerspectiveCamera(60, 1, 1, 1e7);
+  readonly renderer: WebGLRenderer;
+  readonly controls: GlobeControls;
+  /** Frames drawn so far (the frame-rate measurement counts them). */
+  frames = 0;
+  private readonly tilesets = new Set<TilesRenderer>();
+  private readonly frameListeners = new Set<(seconds: number) => void>();
+  private readonly resizeObserver: ResizeObserver;
+  private loaded = false;
+  private quietFrames = 0;
+  private animation = 0;
+
+  constructor(
+    readonly container: HTMLElement,
+    view: CameraView,
+    private readonly onLoaded: (loaded: boolean) => void,
+  ) {
+    this.renderer = new WebGLRenderer({ antialias: true, logarithmicDepthBuffer: true });
+    this.renderer.setPixelRatio(window.devicePixelRatio);
+    this.renderer.setClearColor(0xdde7f0);
+    container.append(this.renderer.domElement);
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(container);
+    this.resize();
+
+    this.controls = new GlobeControls(this.scene, this.camera, this.renderer.domElement);
+    this.controls.enableDamping = true;
+    placeCamera(this.camera, view);
+    this.light(view);
+    this.animation = requestAnimationFrame(this.draw);
+  }
+
+  /** Adds a tileset in the scene's ECEF frame; the first one also gives the controls their globe. */
+  addTiles(tiles: TilesRenderer): void {
+    if (this.tilesets.size === 0) this.controls.setEllipsoid(tiles.ellipsoid, tiles.group);
+    tiles.setCamera(this.camera);
+    tiles.setResolutionFromRenderer(this.camera, this.renderer);
+    this.tilesets.add(tiles);
+    this.scene.add(tiles.group);
+  }
+
+  removeTiles(tiles: TilesRenderer): void {
+    this.tilesets.delete(tiles);
+    this.scene.remove(tiles.group);
+  }
+
+  /** Calls `listener` before every frame with the time in seconds; returns a function that stops it. */
+  onFrame(listener: (seconds: number) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.animation);
+    this.resizeObserver.disconnect();
+    this.controls.dispose();
+    this.renderer.dispose();
+    this.renderer.domElement.remove();
+  }
+
+  private readonly draw = (time: number) => {
+    this.animation = requestAnimationFrame(this.draw);
+    this.controls.update();
+    this.camera.updateMatrixWorld();
+    for (const listener of this.frameListeners) listener(time / 1000);
+    let idle = true;
+    for (const tiles of this.tilesets) {
+      tiles.setResolutionFromRenderer(this.camera, this.renderer);
+      tiles.update();
+      idle &&= tiles.root !== null && tiles.loadProgress === 1;
+    }
+    this.renderer.render(this.scene, this.camera);
+    this.frames++;
+    // A tile's children are known only once it is parsed, so loading pauses for a frame or two
+    // between levels: the view counts as loaded once nothing has loaded for a while.
+    this.quietFrames = idle ? this.quietFrames + 1 : 0;
+    const loaded = this.quietFrames >= QUIET_FRAMES;
+    if (loaded !== this.loaded) this.onLoaded((this.loaded = loaded));
+  };
+
+  private resize(): void {
+    const { clientWidth: width, clientHeight: height } = this.container;
+    if (width === 0 || height === 0) return;
+    this.renderer.setSize(width, height);
+    this.camera.aspect = width / height;
+    this.camera.updateProjectionMatrix();
+  }
+
+  /** Soft sky light and a sun high in the south-east over the place the twin opens at, so walls read as shaded. */
+  private light({ lon, lat }: CameraView): void {
+    const toRad = MathUtils.DEG2RAD;
+    const sun = new DirectionalLight(0xffffff, 3);
+    WGS84_ELLIPSOID.getCartographicToNormal(lat * toRad, lon * toRad, sun.position);
+    const east = new Vector3();
+    const north = new Vector3();
+    WGS84_ELLIPSOID.getEastNorthUpAxes(lat * toRad, lon * toRad, east, north, new Vector3());
+    sun.position.addScaledVector(east, 0.4).addScaledVector(north, -0.5);
+    sun.target.position.set(0, 0, 0);
+    this.scene.add(sun, sun.target, new AmbientLight(0xc8d4e6, 0.6));
+  }
+}
