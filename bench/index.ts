@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
 import { benchLite } from './lite.ts';
+import { benchParcels } from './parcels.ts';
 import { benchServer } from './server/index.ts';
 import { benchSql } from './sql.ts';
 import { benchTerrain } from './terrain.ts';
@@ -21,6 +22,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   buildings: benchBuildings,
   terrain: benchTerrain,
   viewer: benchViewer,
+  parcels: benchParcels,
   lite: benchLite,
   sql: benchSql,
 };

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
 import { twinSuite } from './support/twinSuite.ts';
@@ -17,12 +16,6 @@ async function codeWithLifecycle(): Promise<{ code: string; oid: string; lon: nu
     if (found.lifecycle.length > 1) return { code: candidate.resourceCode, oid: candidate.oid, ...candidate.position, stages: found.lifecycle.length };
   }
   throw new Error('The sample has no resource code with lifecycle records of class 0701 in 330723001');
-}
-
-/** Waits until the layers have loaded their data and the globe has drawn every tile. */
-async function layersReady(page: Page, ...layerIds: string[]) {
-  for (const id of layerIds) await page.waitForSelector(`.layer-item[data-layer-id=${id}][data-status=ready]`, { timeout: 60_000 });
-  await waitForScene(page);
 }
 
 describe('planner: resource codes on the one map', () => {
@@ -97,7 +90,7 @@ describe('planner: resource codes on the one map', () => {
     const page = await twin.openPage({ width: 1600, height: 900 });
     const view = 'view=119.8156,28.8700,6000,0,-60';
     await page.goto(`${twin.server.url}/?layers=terrain,landuse&${view}`);
-    await layersReady(page, 'landuse');
+    await waitForScene(page);
     const legend = page.locator('.layer-item[data-layer-id=landuse] .class-legend');
     expect(await legend.locator('li').count()).toBe(11);
     const before = await screenshotGlobe(page);
@@ -131,7 +124,7 @@ describe('planner: resource codes on the one map', () => {
   it('compares the land use with the planning zones by swiping a divider across them', async () => {
     const page = await twin.openPage({ width: 1920, height: 1080 });
     await page.goto(`${twin.server.url}/?layers=terrain,landuse&view=119.70,28.55,26000,0,-60`);
-    await layersReady(page, 'landuse');
+    await waitForScene(page);
     const landUseOnly = await screenshotGlobe(page);
     const left = { fromX: 320, toX: 900 };
     const right = { fromX: 1020, toX: 1580 };
@@ -141,7 +134,7 @@ describe('planner: resource codes on the one map', () => {
     expect(await panel.locator('select[name=compare-left]').inputValue()).toBe('landuse');
     expect(await panel.locator('select[name=compare-right]').inputValue()).toBe('zoning');
     expect(await page.locator('.layer-item[data-layer-id=zoning] input[type=checkbox]').first().isChecked()).toBe(true);
-    await layersReady(page, 'landuse', 'zoning');
+    await waitForScene(page);
     const split = await screenshotGlobe(page);
     await saveScreenshot(page, 'planner-compare');
     expect(changedPixelShare(landUseOnly, split, left), 'left of the divider: still the land use').toBeLessThan(0.02);
