@@ -19,7 +19,7 @@ describe('dashboard rows', () => {
       { status: '退回', count: 0 },
     ]);
     const figures = { incidents: { total: 7, byStatus: { 办结: 3, 受理: 4 }, byTownship: [], completionRate: 3 / 7 }, alarms: { active: 2, points: [] } };
-    expect(headlineFigures(figures)).toEqual({ total: 7, open: 4, completionPercent: 42.9, activeAlarms: 2 });
+    expect(headlineFigures(figures)).toEqual({ total: 7, open: 4, completionPercent: 43, activeAlarms: 2 });
     expect(headlineFigures({})).toEqual({ total: undefined, open: undefined, completionPercent: undefined, activeAlarms: undefined });
   });
 

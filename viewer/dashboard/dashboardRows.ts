@@ -33,13 +33,13 @@ export function statusCounts(byStatus: Partial<Record<IncidentStatus, number>>):
   return INCIDENT_STATUSES.map((status) => ({ status, count: byStatus[status] ?? 0 }));
 }
 
-/** The headline figures: incidents, still open, completion rate (percent, or null) and active alarms. */
+/** The headline figures: incidents, still open, completion rate (whole percent: a wall screen's tile holds three digits) and active alarms. */
 export function headlineFigures(figures: DashboardFigures) {
   const incidents = figures.incidents;
   return {
     total: incidents?.total,
     open: incidents ? incidents.total - (incidents.byStatus['办结'] ?? 0) : undefined,
-    completionPercent: incidents?.completionRate == null ? undefined : Math.round(incidents.completionRate * 1000) / 10,
+    completionPercent: incidents?.completionRate == null ? undefined : Math.round(incidents.completionRate * 100),
     activeAlarms: figures.alarms?.active,
   };
 }

@@ -27,9 +27,12 @@ export function useStoryboardPlayer(storyboard: Storyboard, autoplay: boolean) {
     initialPlayer,
   );
   useEffect(() => {
-    const wait = remainingMs(durations, state, performance.now());
+    const now = performance.now();
+    const wait = remainingMs(durations, state, now);
     if (wait === Infinity) return;
-    const timer = setTimeout(() => dispatch({ type: 'tick', now: performance.now() }), wait);
+    // A timer may fire a little before its time by the page clock; the tick is dated no earlier
+    // than the scene's end, or it would change nothing and no timer would be set again.
+    const timer = setTimeout(() => dispatch({ type: 'tick', now: Math.max(performance.now(), now + wait) }), wait);
     return () => clearTimeout(timer);
   }, [durations, state]);
   const act = useCallback((type: PlayerCommand) => dispatch({ type, now: performance.now() }), []);
