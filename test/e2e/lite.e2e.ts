@@ -37,6 +37,11 @@ describe('lite viewer', () => {
     const terrainOnly = await openLite(page, `${view}&layers=terrain`);
     expect(coveredShare(terrainOnly), 'the terrain fills the view below the horizon').toBeGreaterThan(0.6);
 
+    // The relief base map is draped on the terrain (asking for no tile outside its extent: a 404 would be a page error).
+    const draped = await openLite(page, `${view}&layers=terrain,relief-basemap`);
+    await saveScreenshot(page, 'lite-basemap');
+    expect(changedPixelShare(terrainOnly, draped), 'the base map colours the terrain').toBeGreaterThan(0.3);
+
     const withBuildings = await openLite(page, `${view}&layers=terrain,buildings`);
     await saveScreenshot(page, 'lite-buildings');
     expect(changedPixelShare(terrainOnly, withBuildings), 'buildings change the picture').toBeGreaterThan(0.01);

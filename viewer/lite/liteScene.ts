@@ -2,6 +2,7 @@ import { AmbientLight, DirectionalLight, MathUtils, PerspectiveCamera, Scene, Ve
 import { GlobeControls, type TilesRenderer, WGS84_ELLIPSOID } from '3d-tiles-renderer/three';
 import type { CameraView } from '../../layers/index.ts';
 import { placeCamera } from './cameraView.ts';
+import { Drapes } from './drapes.ts';
 
 const QUIET_FRAMES = 30;
 
@@ -15,6 +16,8 @@ export class LiteScene {
   readonly camera = new PerspectiveCamera(60, 1, 1, 1e7);
   readonly renderer: WebGLRenderer;
   readonly controls: GlobeControls;
+  /** Imagery draped on the terrain. */
+  readonly drapes = new Drapes();
   /** Frames drawn so far (the frame-rate measurement counts them). */
   frames = 0;
   private readonly tilesets = new Set<TilesRenderer>();
