@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CameraView, Catalog } from '../../layers/index.ts';
 import { fetchCatalog } from '../api/client.ts';
+import { useFetched } from '../api/useFetched.ts';
 import type { Language } from '../i18n/index.tsx';
 import type { ClassFilter } from '../layers/thematic/classFilter.tsx';
 import type { LayerStatus } from '../layers/types.ts';
@@ -11,23 +12,9 @@ import { formatViewState, parseViewState } from '../url-state/viewState.ts';
 export type CatalogState = { catalog?: Catalog; error?: string; retry: () => void };
 
 export function useCatalog(): CatalogState {
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ catalog?: Catalog; error?: string }>({});
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchCatalog(controller.signal).then(
-      (catalog) => setState({ catalog }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-  const retry = useCallback(() => {
-    setState({});
-    setAttempt((n) => n + 1);
-  }, []);
-  return { ...state, retry };
+  const { data, error, reload } = useFetched(fetchCatalog, []);
+  const retry = useCallback(() => reload(true), [reload]);
+  return { catalog: data, error, retry };
 }
 
 /**

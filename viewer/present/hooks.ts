@@ -1,19 +1,12 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Storyboard, StoryboardEntry } from '../../layers/index.ts';
 import { fetchStoryboard } from '../api/client.ts';
+import { useFetched } from '../api/useFetched.ts';
 import { initialPlayer, playerReducer, remainingMs } from './storyboardPlayer.ts';
 
 export function useStoryboard(id: string): { storyboard?: StoryboardEntry; error?: string } {
-  const [state, setState] = useState<{ storyboard?: StoryboardEntry; error?: string }>({});
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchStoryboard(id, abort.signal).then(
-      (storyboard) => setState({ storyboard }),
-      (error: unknown) => !abort.signal.aborted && setState({ error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => abort.abort();
-  }, [id]);
-  return state;
+  const { data, error } = useFetched((signal) => fetchStoryboard(id, signal), [id]);
+  return { storyboard: data, error };
 }
 
 export type PlayerCommand = 'play' | 'pause' | 'next' | 'previous' | 'toggle-loop';

@@ -12,7 +12,7 @@ import { CatalogLayers } from '../layers/CatalogLayers.tsx';
 import { parseViewState } from '../url-state/viewState.ts';
 import { type PlayerCommand, useKioskFullscreen, usePresenterKeys, useStoryboard, useStoryboardPlayer } from './hooks.ts';
 import { PlayerIcon } from './PlayerIcon.tsx';
-import { SceneCamera } from './useSceneCamera.ts';
+import { SceneCamera } from './SceneCamera.ts';
 
 const ignoreCamera = () => undefined;
 

@@ -1,19 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { CameraView, Scene, StoryboardEntry } from '../../layers/index.ts';
 import { addScene, fetchStoryboards, saveStoryboard } from '../api/client.ts';
+import { useFetched } from '../api/useFetched.ts';
 
 export function useStoryboardList() {
-  const [state, setState] = useState<{ storyboards?: StoryboardEntry[]; error?: string }>({});
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchStoryboards(abort.signal).then(
-      (storyboards) => setState({ storyboards }),
-      (error: unknown) => !abort.signal.aborted && setState({ error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => abort.abort();
-  }, [version]);
-  return { ...state, reload: useCallback(() => setVersion((n) => n + 1), []) };
+  const { data, error, reload } = useFetched(fetchStoryboards, []);
+  return { storyboards: data, error, reload };
 }
 
 /** What the user typed to save the current view: into which storyboard (or a new one, by title) and how. */
