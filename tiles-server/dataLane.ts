@@ -37,19 +37,19 @@ export function dataLane(options: {
       return true;
     }
     const request: FileRequest = { method: req.method, header: (name) => headerOf(req, name) };
-    options.answer(request, path.slice(PREFIX.length), fileOptionsFor(options.fileOptions, level)).then(
-      (answer) => writeAnswer(res, answer),
-      (error: unknown) => {
-        console.error(error);
-        writeError(res, 500, 'internal_error', 'The server failed to answer this request');
-      },
-    );
+    try {
+      const answer = options.answer(request, path.slice(PREFIX.length), fileOptionsFor(options.fileOptions, level));
+      if (answer instanceof Promise) answer.then((ready) => writeAnswer(res, ready), (error: unknown) => writeFailure(res, error));
+      else writeAnswer(res, answer);
+    } catch (error) {
+      writeFailure(res, error);
+    }
     return true;
   };
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
+  const value = req.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
@@ -58,6 +58,11 @@ function writeAnswer(res: ServerResponse, answer: FileAnswer): void {
   res.writeHead(answer.status, answer.headers);
   if (typeof answer.body === 'function') answer.body().pipe(res);
   else res.end(answer.body ?? undefined);
+}
+
+function writeFailure(res: ServerResponse, error: unknown): void {
+  console.error(error);
+  writeError(res, 500, 'internal_error', 'The server failed to answer this request');
 }
 
 function writeError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {

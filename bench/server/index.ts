@@ -10,7 +10,7 @@ export interface ServerBenchOptions {
 /** Parts of the server benchmark, run one after another so that none shares the CPUs with another. */
 const parts: ((options: ServerBenchOptions) => Promise<void>)[] = [benchTileServing, () => benchIncidentLatency(), () => benchBindingThroughput()];
 
-/** Usage: npm run bench -- server [--seconds 8] [--connections 50] */
+/** Usage: npm run bench -- server [--seconds 6] [--connections 50] */
 export async function benchServer(options: ServerBenchOptions = {}) {
   for (const part of parts) await part(options);
 }

@@ -6,6 +6,7 @@ interface FileRule {
   access: LayerDefinition['access'];
   /** A folder (ending in `/`) whose files all belong to the layer, or one file. */
   path: string;
+  folder: boolean;
 }
 
 /**
@@ -21,7 +22,7 @@ export class LayerFiles {
   constructor(catalog: Catalog) {
     this.rules = catalog.layers.flatMap((layer) => {
       const paths = [layer.table?.arrow, layer.table?.parquet, tiled(layer) ? folderOf(layer.source.url) : layer.source.url];
-      return paths.filter((path): path is string => path?.startsWith('/data/') === true).map((path) => ({ layerId: layer.id, access: layer.access, path }));
+      return paths.filter((path): path is string => path?.startsWith('/data/') === true).map((path) => ({ layerId: layer.id, access: layer.access, path, folder: path.endsWith('/') }));
     });
   }
 
@@ -40,7 +41,7 @@ export class LayerFiles {
     if (decoded.includes('/../') || decoded.includes('\\')) return undefined;
     let level: AccessLevel | undefined;
     for (const rule of this.rules) {
-      if (!(rule.path.endsWith('/') ? decoded.startsWith(rule.path) : decoded === rule.path) || !canRead(role, rule.access)) continue;
+      if (!(rule.folder ? decoded.startsWith(rule.path) : decoded === rule.path) || !canRead(role, rule.access)) continue;
       if (level === undefined || OPENNESS.indexOf(rule.access) < OPENNESS.indexOf(level)) level = rule.access;
     }
     return level;
@@ -49,10 +50,18 @@ export class LayerFiles {
 
 const OPENNESS: readonly AccessLevel[] = ['public', 'internal', 'restricted'];
 
-/** How a file read under `level` is answered: files of layers that are not public must not be kept by shared caches. */
+/**
+ * How a file read under `level` is answered: files of layers that are not public must not be
+ * kept by shared caches. The same options object every time, since answers are kept by it.
+ */
 export function fileOptionsFor(options: ServeFileOptions, level: AccessLevel): ServeFileOptions {
-  return level === 'public' ? options : { ...options, cacheControl: 'private, max-age=300' };
+  if (level === 'public') return options;
+  let kept = privateOptions.get(options);
+  if (!kept) privateOptions.set(options, (kept = { ...options, cacheControl: 'private, max-age=300' }));
+  return kept;
 }
+
+const privateOptions = new WeakMap<ServeFileOptions, ServeFileOptions>();
 
 /** The answer to a data file no readable layer publishes: as if it did not exist. */
 export const NOT_PUBLISHED = (path: string) => `No file ${path} in any layer you may read`;

@@ -3,8 +3,9 @@ import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { type ByteRange, parseByteRange } from './byteRange.ts';
 import { contentTypeOf } from './contentType.ts';
+import type { Eventually } from './eventually.ts';
 import type { FileStore, StoredFile } from './fileStore.ts';
-import { safeSegments } from './resolveSafePath.ts';
+import { safePath } from './resolveSafePath.ts';
 
 export interface ServeFileOptions {
   cacheControl: string;
@@ -15,7 +16,7 @@ export interface ServeFileOptions {
 /** What a file answer depends on, from Hono's context or a bare Node request alike. */
 export interface FileRequest {
   method: string;
-  /** The value of a request header, looked up case-insensitively. */
+  /** The value of a request header; `name` in lower case, as Node keys them. */
   header(name: string): string | undefined;
 }
 
@@ -32,22 +33,60 @@ export interface FileAnswer {
  * Answers a GET/HEAD for a file of `store`: ETag and 304s, single byte ranges, and a
  * pre-compressed `NAME.gz` sibling sent as `Content-Encoding: gzip` to clients that accept it
  * (decompressed for those that do not). Framework-free, so the data fast lane and the Hono
- * routes answer alike.
+ * routes answer alike; synchronous while the store has the files in memory.
  */
-export async function answerFile(request: FileRequest, store: FileStore, encodedPath: string, options: ServeFileOptions): Promise<FileAnswer> {
-  const segments = safeSegments(encodedPath);
-  if (segments === 'bad-request') return failure(400, 'bad_path', 'The path is malformed or tries to leave its folder');
-  if (segments === 'not-found') return failure(404, 'not_found', `No file at ${encodedPath}`);
+export function answerFile(request: FileRequest, store: FileStore, encodedPath: string, options: ServeFileOptions): Eventually<FileAnswer> {
+  const path = safePath(encodedPath);
+  if (path === 'bad-request') return failure(400, 'bad_path', 'The path is malformed or tries to leave its folder');
+  if (path === 'not-found') return failure(404, 'not_found', `No file at ${encodedPath}`);
 
-  const name = segments[segments.length - 1]!;
-  const [plain, gzipped] = await Promise.all([
-    store.get(segments),
-    name.endsWith('.gz') ? undefined : store.get([...segments.slice(0, -1), `${name}.gz`]),
-  ]);
-  const gzipAccepted = /\bgzip\b/i.test(request.header('Accept-Encoding') ?? '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const plain = store.lookup(path);
+  const gzipped = name.endsWith('.gz') ? undefined : store.lookup(`${path}.gz`);
+  if (plain instanceof Promise || gzipped instanceof Promise) {
+    return Promise.all([plain, gzipped]).then(([plainFile, gzippedFile]) => answerStored(request, encodedPath, name, plainFile, gzippedFile, options));
+  }
+  return answerStored(request, encodedPath, name, plain, gzipped, options);
+}
+
+/**
+ * Whole-file answers to plain GETs (no validator, no range), by options and file version:
+ * the same every time, so built once: most tile traffic is these. A `.gz` file sent as the
+ * encoding of its plain name is answered apart from the same file asked for by its own name.
+ */
+const wholeFileAnswers = new WeakMap<ServeFileOptions, Record<'identity' | 'gzip', WeakMap<StoredFile, FileAnswer>>>();
+
+function answerStored(
+  request: FileRequest,
+  encodedPath: string,
+  name: string,
+  plain: StoredFile | undefined,
+  gzipped: StoredFile | undefined,
+  options: ServeFileOptions,
+): FileAnswer {
+  const gzipAccepted = /\bgzip\b/i.test(request.header('accept-encoding') ?? '');
   const file = gzipped && (gzipAccepted || !plain) ? gzipped : plain;
   if (!file) return failure(404, 'not_found', `No file at ${encodedPath}`);
 
+  const encoding = file === gzipped ? (gzipAccepted ? 'gzip' : undefined) : gzipped ? undefined : 'identity';
+  if (!encoding || request.method !== 'GET' || request.header('if-none-match') || request.header('range')) {
+    return answerFileVersion(request, name, file, gzipped, gzipAccepted, options);
+  }
+  let answers = wholeFileAnswers.get(options);
+  if (!answers) wholeFileAnswers.set(options, (answers = { identity: new WeakMap(), gzip: new WeakMap() }));
+  let answer = answers[encoding].get(file);
+  if (!answer) answers[encoding].set(file, (answer = answerFileVersion(request, name, file, gzipped, gzipAccepted, options)));
+  return answer;
+}
+
+function answerFileVersion(
+  request: FileRequest,
+  name: string,
+  file: StoredFile,
+  gzipped: StoredFile | undefined,
+  gzipAccepted: boolean,
+  options: ServeFileOptions,
+): FileAnswer {
   const headers: Record<string, string> = {
     'Content-Type': contentTypeOf(name),
     'Cache-Control': options.cacheControl,
@@ -85,16 +124,16 @@ export function failure(status: number, code: string, message: string): FileAnsw
 }
 
 export function notModified(request: FileRequest, etag: string): boolean {
-  const header = request.header('If-None-Match');
+  const header = request.header('if-none-match');
   if (!header) return false;
   return header.trim() === '*' || header.split(',').some((candidate) => candidate.trim() === etag);
 }
 
 /** A range applies only while `If-Range` (when sent) still names this version. */
 function rangeFor(request: FileRequest, file: StoredFile): ByteRange | 'unsatisfiable' | undefined {
-  const ifRange = request.header('If-Range');
+  const ifRange = request.header('if-range');
   if (ifRange && ifRange.trim() !== file.etag) return undefined;
-  return parseByteRange(request.header('Range'), file.size);
+  return parseByteRange(request.header('range'), file.size);
 }
 
 function bodyOf(file: StoredFile, { start, end }: ByteRange): FileAnswer['body'] {

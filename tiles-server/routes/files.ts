@@ -4,12 +4,13 @@ import type { TwinEnv } from '../auth/caller.ts';
 import { NOT_PUBLISHED, fileOptionsFor } from '../auth/layerFiles.ts';
 import type { FileAnswer, FileRequest, ServeFileOptions } from '../files/fileAnswer.ts';
 import { answerFile } from '../files/fileAnswer.ts';
+import type { Eventually } from '../files/eventually.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { fileRequestOf, responseOf } from '../files/serveFile.ts';
 import { jsonError } from '../jsonError.ts';
 import { terrainTileAnswerer } from '../terrain/terrainTileAnswerer.ts';
 
-export type FileAnswerer = (request: FileRequest, encodedPath: string, options: ServeFileOptions) => Promise<FileAnswer>;
+export type FileAnswerer = (request: FileRequest, encodedPath: string, options: ServeFileOptions) => Eventually<FileAnswer>;
 
 /** Answers for every file under `store`'s root: terrain tiles trimmed to the extensions asked for, other files as stored. */
 export function fileAnswerer(store: FileStore): FileAnswerer {

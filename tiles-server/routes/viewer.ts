@@ -18,7 +18,7 @@ export function viewerRoutes(store: FileStore): Hono {
   const app = new Hono();
   for (const [route, file] of Object.entries(pages)) {
     app.get(route, async (c) => {
-      const page = await store.get([file]);
+      const page = await store.get(file);
       if (!page?.bytes) return jsonError(c, 503, 'viewer_not_built', 'The viewer is not built yet: run `npm run build`');
       return c.body(page.bytes, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
     });

@@ -1,7 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { type Eventually, andThen } from '../files/eventually.ts';
 import { type FileAnswer, type FileRequest, type ServeFileOptions, answerFile, notModified } from '../files/fileAnswer.ts';
 import type { FileStore, StoredFile } from '../files/fileStore.ts';
-import { safeSegments } from '../files/resolveSafePath.ts';
+import { safePath } from '../files/resolveSafePath.ts';
 import { keepExtensions, requestedExtensions, tileExtensions } from './quantizedMeshExtensions.ts';
 
 interface TileVariants {
@@ -19,17 +20,14 @@ interface TileVariants {
 export function terrainTileAnswerer(store: FileStore) {
   const variants = new WeakMap<StoredFile, TileVariants>();
 
-  return async (request: FileRequest, encodedPath: string, options: ServeFileOptions): Promise<FileAnswer> => {
-    const segments = safeSegments(encodedPath);
-    const stored = Array.isArray(segments) ? await store.get([...segments.slice(0, -1), `${segments.at(-1)}.gz`]) : undefined;
+  const answerTile = (request: FileRequest, encodedPath: string, options: ServeFileOptions, stored: StoredFile | undefined): Eventually<FileAnswer> => {
     if (!stored?.bytes) return answerFile(request, store, encodedPath, options);
-
     let tile = variants.get(stored);
     if (!tile) {
       tile = { extensions: readableExtensions(stored.bytes), reduced: new Map() };
       variants.set(stored, tile);
     }
-    const wanted = requestedExtensions(request.header('Accept'));
+    const wanted = requestedExtensions(request.header('accept'));
     const kept = tile.extensions?.filter((name) => wanted.has(name));
     if (!kept || kept.length === tile.extensions!.length) return answerFile(request, store, encodedPath, options);
 
@@ -51,6 +49,12 @@ export function terrainTileAnswerer(store: FileStore) {
     };
     if (notModified(request, etag)) return { status: 304, headers, body: null };
     return { status: 200, headers, body: request.method === 'HEAD' ? null : bytes };
+  };
+
+  return (request: FileRequest, encodedPath: string, options: ServeFileOptions): Eventually<FileAnswer> => {
+    const path = safePath(encodedPath);
+    if (path === 'bad-request' || path === 'not-found') return answerFile(request, store, encodedPath, options);
+    return andThen(store.lookup(`${path}.gz`), (stored) => answerTile(request, encodedPath, options, stored));
   };
 }
 
