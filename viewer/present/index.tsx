@@ -7,6 +7,7 @@ import { useLayerStatus } from '../app/hooks.ts';
 import { TwinProviders } from '../app/TwinProviders.tsx';
 import { Dashboard } from '../dashboard/index.tsx';
 import { Globe } from '../globe/index.tsx';
+import { SymbolScaleProvider, useWindowSymbolScale } from '../globe/symbolScale.tsx';
 import { type Language, useI18n } from '../i18n/index.tsx';
 import { CatalogLayers } from '../layers/CatalogLayers.tsx';
 import { parseViewState } from '../url-state/viewState.ts';
@@ -54,6 +55,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
   usePresenterKeys(act, state.playing);
   const { report } = useLayerStatus();
   const visible = useMemo(() => new Set(scene.layers), [scene]);
+  const symbolScale = useWindowSymbolScale();
   return (
     <div
       className={kiosk ? 'presentation kiosk' : 'presentation'}
@@ -64,7 +66,9 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
     >
       <div className="presentation-stage">
         <Globe initialCamera={storyboard.scenes[0]!.camera} onCameraChange={ignoreCamera} tools={!kiosk}>
-          <CatalogLayers catalog={catalog} visible={visible} onStatus={report} />
+          <SymbolScaleProvider value={symbolScale}>
+            <CatalogLayers catalog={catalog} visible={visible} onStatus={report} />
+          </SymbolScaleProvider>
           <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} />
         </Globe>
         <header className="presentation-title">

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, HeightReference, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
 import type { Incident, IncidentsLayerDefinition } from '../../../layers/index.ts';
 import { useIncidentFeedContext } from '../../incidents/context.tsx';
+import { useSymbolScale } from '../../globe/symbolScale.tsx';
 import { STATUS_COLORS } from '../../incidents/statusColors.ts';
 import { useSelection } from '../../selection/index.tsx';
 import type { LayerRendererProps } from '../types.ts';
@@ -12,32 +13,33 @@ export function useIncidentsLayer({ layer, visible, onStatus }: LayerRendererPro
   const feed = useIncidentFeedContext();
   const { selected } = useSelection();
   const source = useCustomDataSource(layer.id);
+  const symbolScale = useSymbolScale();
 
   useEffect(() => {
     if (!source || !feed) return;
     const seen = new Set<string>();
     for (const incident of feed.incidents) {
       seen.add(incident.id);
-      drawIncident(source, incident, selected?.incidentId === incident.id);
+      drawIncident(source, incident, selected?.incidentId === incident.id, symbolScale);
     }
     for (const entity of [...source.entities.values]) if (!seen.has(entity.id)) source.entities.remove(entity);
     if (feed.error) onStatus(layer.id, 'error');
     else if (feed.incidents.length > 0 || feed.stream === 'live') onStatus(layer.id, 'ready');
-  }, [source, feed, selected, layer.id, onStatus]);
+  }, [source, feed, selected, symbolScale, layer.id, onStatus]);
 
   useEffect(() => {
     if (source) source.show = visible;
   }, [source, visible]);
 }
 
-function drawIncident(source: CustomDataSource, incident: Incident, isSelected: boolean): void {
+function drawIncident(source: CustomDataSource, incident: Incident, isSelected: boolean, symbolScale: number): void {
   const entity = source.entities.getOrCreateEntity(incident.id);
   entity.position = new ConstantPositionProperty(Cartesian3.fromDegrees(incident.lon, incident.lat));
   entity.point = new PointGraphics({
-    pixelSize: isSelected ? 18 : 11,
+    pixelSize: (isSelected ? 18 : 11) * symbolScale,
     color: Color.fromCssColorString(STATUS_COLORS[incident.status]),
     outlineColor: Color.WHITE,
-    outlineWidth: 2,
+    outlineWidth: 2 * symbolScale,
     heightReference: HeightReference.CLAMP_TO_GROUND,
     disableDepthTestDistance: Number.POSITIVE_INFINITY,
     scaleByDistance: new NearFarScalar(2_000, 1.2, 60_000, 0.6),

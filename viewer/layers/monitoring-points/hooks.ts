@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, HeightReference, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
 import type { MonitoringPoint, MonitoringPointsLayerDefinition } from '../../../layers/index.ts';
 import { fetchMonitoringPoints } from '../../api/client.ts';
+import { useSymbolScale } from '../../globe/symbolScale.tsx';
 import { useIncidentFeedContext } from '../../incidents/context.tsx';
 import { ALARM_COLOR } from '../../incidents/statusColors.ts';
 import type { LayerRendererProps } from '../types.ts';
@@ -16,6 +17,7 @@ export function useMonitoringPointsLayer({ layer, visible, onStatus }: LayerRend
   const requested = useRequested(visible);
   const source = useCustomDataSource(layer.id, requested);
   const alarmChanges = feed?.alarmChanges ?? 0;
+  const symbolScale = useSymbolScale();
 
   useEffect(() => {
     if (!source) return;
@@ -24,28 +26,28 @@ export function useMonitoringPointsLayer({ layer, visible, onStatus }: LayerRend
     fetchMonitoringPoints(abort.signal).then(
       (points) => {
         source.entities.removeAll();
-        for (const point of points) drawPoint(source, point);
+        for (const point of points) drawPoint(source, point, symbolScale);
         onStatus(layer.id, 'ready');
       },
       () => !abort.signal.aborted && onStatus(layer.id, 'error'),
     );
     return () => abort.abort();
-  }, [source, alarmChanges, layer.id, onStatus]);
+  }, [source, alarmChanges, symbolScale, layer.id, onStatus]);
 
   useEffect(() => {
     if (source) source.show = visible;
   }, [source, visible]);
 }
 
-function drawPoint(source: CustomDataSource, point: MonitoringPoint): void {
+function drawPoint(source: CustomDataSource, point: MonitoringPoint, symbolScale: number): void {
   source.entities.add({
     id: point.id,
     position: new ConstantPositionProperty(Cartesian3.fromDegrees(point.lon, point.lat)),
     point: new PointGraphics({
-      pixelSize: point.alarm ? 14 : 8,
+      pixelSize: (point.alarm ? 14 : 8) * symbolScale,
       color: Color.fromCssColorString(point.alarm ? ALARM_COLOR : (KIND_COLORS[point.kind] ?? '#757575')),
       outlineColor: Color.WHITE,
-      outlineWidth: 1.5,
+      outlineWidth: 1.5 * symbolScale,
       heightReference: HeightReference.CLAMP_TO_GROUND,
       disableDepthTestDistance: Number.POSITIVE_INFINITY,
       scaleByDistance: new NearFarScalar(2_000, 1.2, 60_000, 0.5),

@@ -6,12 +6,14 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { LayerRendererProps } from '../types.ts';
 import { loadLayer } from '../loadLayer.ts';
 import { useRequested } from '../useRequested.ts';
-import { setLabelLanguage, styleVectorEntities } from './styleEntities.ts';
+import { useSymbolScale } from '../../globe/symbolScale.tsx';
+import { setLabelLanguage, setSymbolScale, styleVectorEntities } from './styleEntities.ts';
 
 /** Loads the layer's GeoJSON the first time it is shown, then only shows or hides it. */
 export function useVectorLayer({ layer, visible, onStatus }: LayerRendererProps<VectorLayerDefinition>) {
   const { viewer } = useCesium();
   const { language } = useI18n();
+  const symbolScale = useSymbolScale();
   const [source, setSource] = useState<GeoJsonDataSource>();
   const requested = useRequested(visible);
 
@@ -49,4 +51,8 @@ export function useVectorLayer({ layer, visible, onStatus }: LayerRendererProps<
   useEffect(() => {
     if (source) setLabelLanguage(source.entities, layer.style, language);
   }, [source, layer.style, language]);
+
+  useEffect(() => {
+    if (source) setSymbolScale(source.entities, layer.style, symbolScale);
+  }, [source, layer.style, symbolScale]);
 }

@@ -17,12 +17,12 @@ import {
 import type { VectorStyle } from '../../../layers/index.ts';
 import type { Language } from '../../i18n/index.tsx';
 
-const labelFont = '600 15px "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+const labelFontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 /**
  * Applies a catalog style to the entities a GeoJSON load produced: points as dots instead of
  * pins, labels from a property, and ground-clamped outlines for polygons (Cesium cannot draw
- * outlines of polygons clamped to the ground).
+ * outlines of polygons clamped to the ground). Their sizes come from `setSymbolScale`.
  */
 export function styleVectorEntities(entities: EntityCollection, style: VectorStyle): void {
   const outlines: Entity[] = [];
@@ -31,9 +31,7 @@ export function styleVectorEntities(entities: EntityCollection, style: VectorSty
       entity.billboard = undefined;
       entity.point = new PointGraphics({
         color: Color.fromCssColorString(style.pointColor ?? '#e53935'),
-        pixelSize: style.pointSize ?? 8,
         outlineColor: Color.WHITE,
-        outlineWidth: 2,
         heightReference: HeightReference.CLAMP_TO_GROUND,
         disableDepthTestDistance: Number.POSITIVE_INFINITY,
         distanceDisplayCondition: visibleWithin(style),
@@ -46,6 +44,21 @@ export function styleVectorEntities(entities: EntityCollection, style: VectorSty
     if (style.labelField && entity.position) entity.label = labelGraphics(visibleWithin(style));
   }
   for (const outline of outlines) entities.add(outline);
+}
+
+/** Sizes dots and labels for screens `scale` times as wide as a desk screen (see symbolScale). */
+export function setSymbolScale(entities: EntityCollection, style: VectorStyle, scale: number): void {
+  for (const entity of entities.values) {
+    if (entity.point) {
+      entity.point.pixelSize = new ConstantProperty((style.pointSize ?? 8) * scale);
+      entity.point.outlineWidth = new ConstantProperty(2 * scale);
+    }
+    if (entity.label) {
+      entity.label.font = new ConstantProperty(`600 ${Math.round(15 * scale)}px ${labelFontFamily}`);
+      entity.label.outlineWidth = new ConstantProperty(4 * scale);
+      entity.label.pixelOffset = new ConstantProperty(new Cartesian2(0, -10 * scale));
+    }
+  }
 }
 
 /** Sets label texts in `language`: `nameEn` stands for `name` in English when the feature has it. */
@@ -68,13 +81,10 @@ function visibleWithin(style: VectorStyle): DistanceDisplayCondition | undefined
 function labelGraphics(distanceDisplayCondition: DistanceDisplayCondition | undefined): LabelGraphics {
   return new LabelGraphics({
     distanceDisplayCondition,
-    font: labelFont,
     fillColor: Color.WHITE,
     outlineColor: Color.fromCssColorString('#102030'),
-    outlineWidth: 4,
     style: LabelStyle.FILL_AND_OUTLINE,
     verticalOrigin: VerticalOrigin.BOTTOM,
-    pixelOffset: new Cartesian2(0, -10),
     heightReference: HeightReference.CLAMP_TO_GROUND,
     disableDepthTestDistance: Number.POSITIVE_INFINITY,
   });
