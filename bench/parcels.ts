@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipelineMetadata } from '../datasets/output/catalogEntry.ts';
 import { hexColor, landUseClasses } from '../datasets/sample/landUseClasses.ts';
-import { CATALOG_ENTRY_FILE } from '../layers/index.ts';
 import { startTwinServer } from '../test/e2e/support/twinServer.ts';
 import { launchBrowser } from '../test/support/chromium.ts';
 import { waitForScene } from '../test/support/twinScene.ts';
+import { writeBenchLayerEntry } from './benchLayerEntry.ts';
 
 /** The county, where the parcels are laid out. */
 const AREA = { west: 119.45, south: 28.55, east: 120.05, north: 29.05 };
@@ -73,17 +72,13 @@ async function writeParcelLayer(dir: string, count: number): Promise<void> {
     return { type: 'Feature', properties: { code: cls.code }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
   });
   await writeFile(join(dir, 'parcels.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-  const entry = {
+  await writeBenchLayerEntry(dir, 'parcels', {
     id: 'bench-parcels',
     kind: 'thematic',
     title: { zh: '地块压力测试', en: 'Parcel stress test' },
     group: 'planning',
-    visible: false,
-    access: 'public',
     source: { type: 'geojson', url: '/data/bench-parcels/parcels.geojson' },
     classify: { field: 'code', classes: landUseClasses.map((c) => ({ value: c.code, color: hexColor(c.color), label: { zh: c.zh, en: c.en } })) },
     style: { opacity: 0.85, outline: '#5d4a3699' },
-    metadata: pipelineMetadata({ sourceSystem: 'wuyi-twin parcels benchmark', updateFrequency: 'static', originalCrs: 'EPSG:4326', synthetic: true }),
-  };
-  await writeFile(join(dir, CATALOG_ENTRY_FILE), JSON.stringify(entry));
+  });
 }

@@ -2,10 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
-import { pipelineMetadata } from '../datasets/output/catalogEntry.ts';
-import { CATALOG_ENTRY_FILE } from '../layers/index.ts';
 import { startTwinServer } from '../test/e2e/support/twinServer.ts';
 import { launchBrowser } from '../test/support/chromium.ts';
+import { writeBenchLayerEntry } from './benchLayerEntry.ts';
 
 const bar = 2000;
 
@@ -83,16 +82,12 @@ async function writeRowsLayer(dir: string, rows: number): Promise<void> {
   });
   await writeFile(join(dir, 'rows.arrow'), tableToIPC(table, 'file'));
   await writeFile(join(dir, 'rows.geojson'), '{"type":"FeatureCollection","features":[]}');
-  const entry = {
+  await writeBenchLayerEntry(dir, 'sql', {
     id: 'bench-rows',
     kind: 'vector',
     title: { zh: '百万行测试图层', en: 'Million-row test layer' },
     group: 'admin',
-    visible: false,
-    access: 'public',
     source: { type: 'geojson', url: '/data/bench/rows.geojson' },
     table: { arrow: '/data/bench/rows.arrow', parquet: '/data/bench/rows.parquet' },
-    metadata: pipelineMetadata({ sourceSystem: 'wuyi-twin sql benchmark', updateFrequency: 'static', originalCrs: 'EPSG:4326', synthetic: true }),
-  };
-  await writeFile(join(dir, CATALOG_ENTRY_FILE), JSON.stringify(entry));
+  });
 }
