@@ -41,18 +41,28 @@ describe('official: storyboards on the big screen', () => {
     expect(await sceneIndex(page)).toBe(0);
 
     await page.click('button[data-command=play]');
+    // Each scene's time counts from when its view is drawn: every scene is seen drawn, and for
+    // its full three seconds, before the next one comes.
     const seen = [0];
+    const shownForMs: number[] = [];
+    let drawnAt: number | undefined;
     await expect
       .poll(
         async () => {
-          const index = await sceneIndex(page);
-          if (index !== seen.at(-1)) seen.push(index);
+          const [index, drawn] = await page.locator('.presentation').evaluate((element) => [Number(element.getAttribute('data-scene-index')), element.getAttribute('data-view-drawn') === 'true'] as const);
+          if (index !== seen.at(-1)) {
+            seen.push(index);
+            shownForMs.push(drawnAt === undefined ? 0 : Date.now() - drawnAt);
+            drawnAt = undefined;
+          }
+          if (drawn && drawnAt === undefined) drawnAt = Date.now();
           return seen.length;
         },
-        { timeout: 30_000, interval: 200 },
+        { timeout: 120_000, interval: 200 },
       )
       .toBeGreaterThanOrEqual(4);
     expect(seen.slice(0, 4)).toEqual([0, 1, 2, 0]);
+    for (const ms of shownForMs.slice(0, 3)) expect(ms).toBeGreaterThanOrEqual(2_600);
 
     await page.click('button[data-command=pause]');
     await page.keyboard.press('ArrowRight');

@@ -86,16 +86,21 @@ export function useTilesLoadedMarker(viewer: Viewer | undefined) {
     if (!viewer) return;
     const container = viewer.container as HTMLElement;
     return viewer.scene.postRender.addEventListener(() => {
-      const { primitives, globe } = viewer.scene;
-      let tilesLoaded = globe.tilesLoaded;
-      for (let i = 0; i < primitives.length && tilesLoaded; i++) {
-        const primitive = primitives.get(i) as unknown;
-        if (primitive instanceof Cesium3DTileset && primitive.show) tilesLoaded = primitive.tilesLoaded;
-      }
-      const loaded = String(tilesLoaded);
+      const loaded = String(viewTilesLoaded(viewer));
       if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
     });
   }, [viewer]);
+}
+
+/** Whether the imagery, terrain and shown 3D Tiles of the view last rendered have all loaded. */
+export function viewTilesLoaded(viewer: Viewer): boolean {
+  const { primitives, globe } = viewer.scene;
+  let tilesLoaded = globe.tilesLoaded;
+  for (let i = 0; i < primitives.length && tilesLoaded; i++) {
+    const primitive = primitives.get(i) as unknown;
+    if (primitive instanceof Cesium3DTileset && primitive.show) tilesLoaded = primitive.tilesLoaded;
+  }
+  return tilesLoaded;
 }
 
 /**

@@ -2,12 +2,16 @@ import { useEffect, useRef } from 'react';
 import { Cartesian3, Math as CesiumMath } from 'cesium';
 import { useCesium } from 'resium';
 import type { CameraView } from '../../layers/index.ts';
+import { viewTilesLoaded } from '../globe/hooks.ts';
 
 /** The longest camera flight between scenes, seconds; a short scene flies in a third of its time. */
 const MAX_FLIGHT_SECONDS = 4;
 
-/** Flies the globe's camera to each scene's view as the storyboard moves on (the first is set at once). */
-export function SceneCamera({ camera, durationSeconds }: { camera: CameraView; durationSeconds: number }) {
+/**
+ * Flies the globe's camera to each scene's view as the storyboard moves on (the first is set at
+ * once), and calls `onViewDrawn` once the camera is there and the view's tiles have loaded.
+ */
+export function SceneCamera({ camera, durationSeconds, onViewDrawn }: { camera: CameraView; durationSeconds: number; onViewDrawn: () => void }) {
   const { viewer } = useCesium();
   const first = useRef(true);
   useEffect(() => {
@@ -16,15 +20,26 @@ export function SceneCamera({ camera, durationSeconds }: { camera: CameraView; d
       destination: Cartesian3.fromDegrees(camera.lon, camera.lat, camera.height),
       orientation: { heading: CesiumMath.toRadians(camera.heading), pitch: CesiumMath.toRadians(camera.pitch), roll: 0 },
     };
+    let stopWatching: (() => void) | undefined;
+    const watchUntilDrawn = () => {
+      stopWatching = viewer.scene.postRender.addEventListener(() => {
+        if (!viewTilesLoaded(viewer)) return;
+        stopWatching?.();
+        stopWatching = undefined;
+        onViewDrawn();
+      });
+    };
     if (first.current) {
       first.current = false;
       viewer.camera.setView(target);
-      return;
+      watchUntilDrawn();
+    } else {
+      viewer.camera.flyTo({ ...target, duration: Math.min(MAX_FLIGHT_SECONDS, durationSeconds / 3), complete: watchUntilDrawn });
     }
-    viewer.camera.flyTo({ ...target, duration: Math.min(MAX_FLIGHT_SECONDS, durationSeconds / 3) });
     return () => {
+      stopWatching?.();
       if (!viewer.isDestroyed()) viewer.camera.cancelFlight();
     };
-  }, [viewer, camera, durationSeconds]);
+  }, [viewer, camera, durationSeconds, onViewDrawn]);
   return null;
 }

@@ -11,14 +11,26 @@ export function useStoryboard(id: string): { storyboard?: StoryboardEntry; error
 
 export type PlayerCommand = 'play' | 'pause' | 'next' | 'previous' | 'toggle-loop';
 
-/** Plays a storyboard: the scene on show and the controls; a timer moves on when a scene's time is up. */
+/** The longest a scene waits for its view to be drawn before its time counts anyway (a tile server down, say). */
+const MAX_VIEW_WAIT_MS = 20_000;
+
+/**
+ * Plays a storyboard: the scene on show and the controls; a timer moves on when a scene's time
+ * is up. `viewDrawn` is to be called when the scene's view is drawn.
+ */
 export function useStoryboardPlayer(storyboard: Storyboard, autoplay: boolean) {
   const durations = useMemo(() => storyboard.scenes.map((scene) => scene.durationSeconds * 1000), [storyboard]);
   const [state, dispatch] = useReducer(
     (current: ReturnType<typeof initialPlayer>, action: Parameters<typeof playerReducer>[2]) => playerReducer(durations, current, action),
-    { autoplay, loop: true, now: performance.now() },
+    { autoplay, loop: true },
     initialPlayer,
   );
+  const viewDrawn = useCallback(() => dispatch({ type: 'view-drawn', now: performance.now() }), []);
+  useEffect(() => {
+    if (state.viewDrawn) return;
+    const timer = setTimeout(viewDrawn, MAX_VIEW_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [state.index, state.viewDrawn, viewDrawn]);
   useEffect(() => {
     const now = performance.now();
     const wait = remainingMs(durations, state, now);
@@ -29,7 +41,7 @@ export function useStoryboardPlayer(storyboard: Storyboard, autoplay: boolean) {
     return () => clearTimeout(timer);
   }, [durations, state]);
   const act = useCallback((type: PlayerCommand) => dispatch({ type, now: performance.now() }), []);
-  return { state, scene: storyboard.scenes[state.index]!, act };
+  return { state, scene: storyboard.scenes[state.index]!, act, viewDrawn };
 }
 
 /**

@@ -51,7 +51,7 @@ function PresentationPage({ catalog, error, retry, storyboardId, kiosk, onSwitch
 
 function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catalog; storyboard: StoryboardEntry; kiosk: boolean; onSwitchLanguage: () => void }) {
   const { pick } = useI18n();
-  const { state, scene, act } = useStoryboardPlayer(storyboard, kiosk);
+  const { state, scene, act, viewDrawn } = useStoryboardPlayer(storyboard, kiosk);
   usePresenterKeys(act, state.playing);
   const { report } = useLayerStatus();
   const visible = useMemo(() => new Set(scene.layers), [scene]);
@@ -62,6 +62,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
       data-presentation="ready"
       data-scene-index={state.index}
       data-playing={state.playing}
+      data-view-drawn={state.viewDrawn}
       data-loop={state.loop}
     >
       <div className="presentation-stage">
@@ -69,7 +70,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
           <SymbolScaleProvider value={symbolScale}>
             <CatalogLayers catalog={catalog} visible={visible} onStatus={report} />
           </SymbolScaleProvider>
-          <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} />
+          <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} onViewDrawn={viewDrawn} />
         </Globe>
         <header className="presentation-title">
           <h1>{pick(storyboard.title)}</h1>
