@@ -5,6 +5,7 @@ export * from './dashboard.ts';
 export * from './records.ts';
 export { allowedNext, transitionProblem } from './incidentWorkflow.ts';
 export { EARTH_MEAN_RADIUS, metresBetween } from './greatCircle.ts';
+export { type FlatPolygon, polygonArea, polygonContains, polygonsOf } from './flatPolygon.ts';
 export { CatalogError, parseCatalog } from './parseCatalog.ts';
 export { canRead, catalogFor, type Role } from './access.ts';
 

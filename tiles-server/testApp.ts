@@ -1,11 +1,10 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Catalog, type LayerDefinition, parseCatalog } from '../layers/index.ts';
+import { type Catalog, type LayerDefinition, parseCatalog, polygonsOf } from '../layers/index.ts';
 import { createTwin } from './app.ts';
 import { readTokens } from './auth/tokens.ts';
 import { ObjectIndex, type SpatialObject } from './objects/objectIndex.ts';
-import { polygonsOf } from './objects/polygonGeometry.ts';
 import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
 
 /** Tokens of the test app, one per role, in TWIN_TOKENS form. */

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { tableFromIPC } from 'apache-arrow';
-import type { Catalog, LayerDefinition } from '../../layers/index.ts';
+import { type Catalog, type LayerDefinition, polygonsOf } from '../../layers/index.ts';
 import { dataFileOf } from '../features/featureCollection.ts';
 import { ObjectIndex, type SpatialObject } from './objectIndex.ts';
-import { polygonsOf } from './polygonGeometry.ts';
 
 /** Columns of a layer table that describe where a row is rather than what it is. */
 const LOCATION_COLUMNS = new Set(['geometry', 'west', 'south', 'east', 'north', 'lon', 'lat']);

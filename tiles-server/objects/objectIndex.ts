@@ -1,8 +1,6 @@
 import Flatbush from 'flatbush';
-import type { AccessLevel, Role } from '../../layers/index.ts';
-import { canRead } from '../../layers/index.ts';
+import { type AccessLevel, type FlatPolygon, type Role, canRead, polygonArea, polygonContains } from '../../layers/index.ts';
 import type { Binding } from '../store/twinStore.ts';
-import { type FlatPolygon, polygonArea, polygonContains } from './polygonGeometry.ts';
 
 /** One feature of one layer, as the object API and the binder see it. */
 export interface SpatialObject {

@@ -1,12 +1,9 @@
 import Flatbush from 'flatbush';
-import type { ThematicClass } from '../../../layers/index.ts';
-
-/** A polygon as flat [lon, lat, lon, lat, …] rings, the outer ring first. */
-export type FlatRings = Float64Array[];
+import { type FlatPolygon, type ThematicClass, polygonsOf } from '../../../layers/index.ts';
 
 /** The polygons of a GeoJSON file with their properties and a spatial index over their boxes. */
 export interface PolygonSet {
-  polygons: FlatRings[][];
+  polygons: FlatPolygon[][];
   /** Each polygon's [west, south, east, north], four numbers apiece. */
   boxes: Float64Array;
   properties: (Record<string, unknown> | null | undefined)[];
@@ -33,7 +30,7 @@ interface Feature {
 
 /** The polygonal features of a collection (others are skipped), indexed by their boxes. */
 export function polygonSet(features: readonly Feature[]): PolygonSet {
-  const kept: { polygons: FlatRings[]; properties: Feature['properties']; box: [number, number, number, number] }[] = [];
+  const kept: { polygons: FlatPolygon[]; properties: Feature['properties']; box: [number, number, number, number] }[] = [];
   for (const feature of features) {
     const polygons = polygonsOf(feature.geometry);
     if (polygons.length > 0) kept.push({ polygons, properties: feature.properties, box: boxOf(polygons) });
@@ -58,15 +55,7 @@ export function classify(set: PolygonSet, field: string, classes: readonly Thema
   return { ...set, classOf: Uint8Array.from(set.properties, (properties) => classIndex.get(String(properties?.[field] ?? '')) ?? NO_CLASS) };
 }
 
-function polygonsOf(geometry: Feature['geometry']): FlatRings[] {
-  if (!geometry) return [];
-  const rings = (polygon: number[][][]) => polygon.map((ring) => Float64Array.from(ring.flatMap(([lon, lat]) => [lon!, lat!])));
-  if (geometry.type === 'Polygon') return [rings(geometry.coordinates as number[][][])];
-  if (geometry.type === 'MultiPolygon') return (geometry.coordinates as number[][][][]).map(rings);
-  return [];
-}
-
-function boxOf(polygons: FlatRings[]): [number, number, number, number] {
+function boxOf(polygons: FlatPolygon[]): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [outer] of polygons) {
     for (let i = 0; i < outer!.length; i += 2) {

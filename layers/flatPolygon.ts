@@ -1,8 +1,9 @@
 /** A polygon as flat rings [lon0, lat0, lon1, lat1, …]; the first ring is the outline, the rest holes. */
 export type FlatPolygon = Float64Array[];
 
-/** The polygons of a GeoJSON Polygon or MultiPolygon; nothing for other geometry types. */
-export function polygonsOf(geometry: { type: string; coordinates: unknown }): FlatPolygon[] {
+/** The polygons of a GeoJSON Polygon or MultiPolygon; nothing for other geometry types or none. */
+export function polygonsOf(geometry: { type: string; coordinates: unknown } | null | undefined): FlatPolygon[] {
+  if (!geometry) return [];
   const toRing = (ring: number[][]) => Float64Array.from(ring.flatMap(([lon, lat]) => [lon!, lat!]));
   if (geometry.type === 'Polygon') return [(geometry.coordinates as number[][][]).map(toRing)];
   if (geometry.type === 'MultiPolygon') return (geometry.coordinates as number[][][][]).map((polygon) => polygon.map(toRing));
