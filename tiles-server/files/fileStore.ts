@@ -56,7 +56,7 @@ export class FileStore {
   ) {
     this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     this.maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
-    this.recheckMs = options.recheckMs ?? Number(process.env.RECHECK ?? 1000);
+    this.recheckMs = options.recheckMs ?? 1000;
     this.now = options.now ?? Date.now;
   }
 
