@@ -46,9 +46,10 @@ export function styleVectorEntities(entities: EntityCollection, style: VectorSty
   for (const outline of outlines) entities.add(outline);
 }
 
-/** Sizes dots and labels for screens `scale` times as wide as a desk screen (see symbolScale). */
+/** Sizes dots, lines and labels for screens `scale` times as wide as a desk screen (see symbolScale). */
 export function setSymbolScale(entities: EntityCollection, style: VectorStyle, scale: number): void {
   for (const entity of entities.values) {
+    if (entity.polyline) entity.polyline.width = new ConstantProperty((style.strokeWidth ?? 2) * scale);
     if (entity.point) {
       entity.point.pixelSize = new ConstantProperty((style.pointSize ?? 8) * scale);
       entity.point.outlineWidth = new ConstantProperty(2 * scale);
