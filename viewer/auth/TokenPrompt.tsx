@@ -24,8 +24,10 @@ export function TokenPrompt({ onToken }: { onToken: (token: string) => void }) {
         if (typed.trim()) onToken(typed.trim());
       }}
     >
-      <input type="password" aria-label={t('operatorToken')} placeholder={t('operatorToken')} value={typed} onChange={(e) => setTyped(e.target.value)} />
-      <button type="submit">{t('signIn')}</button>
+      <input className="panel-field" type="password" aria-label={t('operatorToken')} placeholder={t('operatorToken')} value={typed} onChange={(e) => setTyped(e.target.value)} />
+      <button type="submit" className="panel-field">
+        {t('signIn')}
+      </button>
     </form>
   );
 }

@@ -15,7 +15,7 @@ export function ComparePanel({ catalog, comparison, onChange, onClose }: { catal
   const picker = (side: keyof Comparison) => (
     <label>
       {t(side === 'left' ? 'compareLeft' : 'compareRight')}
-      <select name={`compare-${side}`} value={comparison[side]} onChange={(event) => onChange({ ...comparison, [side]: event.target.value })}>
+      <select className="panel-field" name={`compare-${side}`} value={comparison[side]} onChange={(event) => onChange({ ...comparison, [side]: event.target.value })}>
         {layers.map((layer) => (
           <option key={layer.id} value={layer.id}>
             {pick(layer.title)}
@@ -28,7 +28,7 @@ export function ComparePanel({ catalog, comparison, onChange, onClose }: { catal
     <section className="compare-panel" aria-label={t('compare')}>
       {picker('left')}
       {picker('right')}
-      <button type="button" onClick={onClose}>
+      <button type="button" className="panel-field" onClick={onClose}>
         {t('compareEnd')}
       </button>
     </section>

@@ -18,7 +18,7 @@ export function LayerTree({ catalog, visible, status, onToggle }: LayerTreeProps
   const { t, pick } = useI18n();
   return (
     <nav className="layer-tree" aria-label={t('layers')}>
-      <h2>{t('layers')}</h2>
+      <h2 className="panel-title">{t('layers')}</h2>
       {catalog.groups.map((group) => {
         const layers = catalog.layers.filter((layer) => layer.group === group.id);
         if (layers.length === 0) return null;

@@ -15,7 +15,7 @@ export function StoryboardPanel({ catalog, camera, visibleLayers, onClose }: { c
   return (
     <section className="storyboard-panel" aria-label={t('storyboards')}>
       <header>
-        <h2>{t('storyboards')}</h2>
+        <h2 className="panel-title">{t('storyboards')}</h2>
         <button type="button" className="close" title={t('close')} onClick={onClose}>
           ×
         </button>
@@ -87,7 +87,7 @@ function SaveViewForm({ saved, camera, visibleLayers, onSaved }: { saved: Storyb
       <h3>{t('saveView')}</h3>
       <label>
         {t('storyboard')}
-        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+        <select className="panel-field" value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value={NEW}>{t('newStoryboard')}</option>
           {saved.map((storyboard) => (
             <option key={storyboard.id} value={storyboard.id}>
@@ -99,22 +99,22 @@ function SaveViewForm({ saved, camera, visibleLayers, onSaved }: { saved: Storyb
       {target === NEW && (
         <label>
           {t('storyboardTitle')}
-          <input name="storyboard-title" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
+          <input className="panel-field" name="storyboard-title" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
         </label>
       )}
       <label>
         {t('sceneTitle')}
-        <input name="scene-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input className="panel-field" name="scene-title" value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label>
         {t('sceneCaption')}
-        <input name="scene-caption" value={caption} onChange={(e) => setCaption(e.target.value)} />
+        <input className="panel-field" name="scene-caption" value={caption} onChange={(e) => setCaption(e.target.value)} />
       </label>
       <label>
         {t('sceneSeconds')}
-        <input name="scene-seconds" type="number" min={2} max={600} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
+        <input className="panel-field" name="scene-seconds" type="number" min={2} max={600} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
       </label>
-      <button type="submit">{t('saveViewButton')}</button>
+      <button type="submit" className="panel-field">{t('saveViewButton')}</button>
       {message && (
         <p className={message.failed ? 'panel-error' : 'save-view-done'} role={message.failed ? 'alert' : 'status'}>
           {message.text}
