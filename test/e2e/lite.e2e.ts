@@ -42,6 +42,11 @@ describe('lite viewer', () => {
     await saveScreenshot(page, 'lite-basemap');
     expect(changedPixelShare(terrainOnly, draped), 'the base map colours the terrain').toBeGreaterThan(0.3);
 
+    // Land use by class and the roads are drawn into the terrain's imagery too.
+    const landUse = await openLite(page, `${view}&layers=terrain,landuse,roads`);
+    await saveScreenshot(page, 'lite-landuse');
+    expect(changedPixelShare(terrainOnly, landUse), 'the land-use classes colour the terrain').toBeGreaterThan(0.3);
+
     const withBuildings = await openLite(page, `${view}&layers=terrain,buildings`);
     await saveScreenshot(page, 'lite-buildings');
     expect(changedPixelShare(terrainOnly, withBuildings), 'buildings change the picture').toBeGreaterThan(0.01);
