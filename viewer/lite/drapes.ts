@@ -1,11 +1,15 @@
 import type { ImageOverlay, ImageOverlayPlugin } from '3d-tiles-renderer/three/plugins';
 
+/** Which draped layers lie over which, whatever the catalog's order: base maps, then classes, then lines and places. */
+export const DRAPE_ORDER = { imagery: 0, thematic: 1, vector: 2 } as const;
+
 /**
  * Imagery draped on the terrain: image layers add their overlay here, terrain tilesets their
  * overlay plugin, in whichever order the layers come, and each overlay reaches every terrain.
  */
 export class Drapes {
-  private readonly overlays = new Set<ImageOverlay>();
+  /** Each overlay with its place in DRAPE_ORDER. */
+  private readonly overlays = new Map<ImageOverlay, number>();
   private readonly targets = new Set<ImageOverlayPlugin>();
 
   get size(): number {
@@ -13,9 +17,9 @@ export class Drapes {
   }
 
   /** Drapes an overlay on every terrain, now and later; the function returned takes it off. */
-  add(overlay: ImageOverlay): () => void {
-    this.overlays.add(overlay);
-    for (const target of this.targets) target.addOverlay(overlay);
+  add(overlay: ImageOverlay, order: number): () => void {
+    this.overlays.set(overlay, order);
+    for (const target of this.targets) target.addOverlay(overlay, order);
     return () => {
       this.overlays.delete(overlay);
       for (const target of this.targets) target.deleteOverlay(overlay);
@@ -25,7 +29,7 @@ export class Drapes {
   /** A terrain's overlay plugin takes every overlay there is and every one added later. */
   attach(target: ImageOverlayPlugin): () => void {
     this.targets.add(target);
-    for (const overlay of this.overlays) target.addOverlay(overlay);
+    for (const [overlay, order] of this.overlays) target.addOverlay(overlay, order);
     return () => void this.targets.delete(target);
   }
 }

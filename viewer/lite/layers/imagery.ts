@@ -1,6 +1,7 @@
 import { MathUtils } from 'three';
 import { XYZTilesOverlay } from '3d-tiles-renderer/three/plugins';
 import type { ImageryLayerDefinition } from '../../../layers/index.ts';
+import { DRAPE_ORDER } from '../drapes.ts';
 import type { LiteLayerFactory } from './types.ts';
 
 /** The part of the overlay's tile source this layer bounds (not in the library's typings). */
@@ -28,6 +29,6 @@ export const imageryLayer: LiteLayerFactory<ImageryLayerDefinition> = (layer, sc
       source.tiling.setContentBounds(...(rectangle.map((degrees) => degrees * MathUtils.DEG2RAD) as [number, number, number, number]));
     };
   }
-  const remove = scene.drapes.add(overlay);
+  const remove = scene.drapes.add(overlay, DRAPE_ORDER.imagery);
   return { dispose: remove };
 };
