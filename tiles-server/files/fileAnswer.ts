@@ -39,7 +39,11 @@ export function answerFile(request: FileRequest, store: FileStore, encodedPath: 
   const path = safePath(encodedPath);
   if (path === 'bad-request') return failure(400, 'bad_path', 'The path is malformed or tries to leave its folder');
   if (path === 'not-found') return failure(404, 'not_found', `No file at ${encodedPath}`);
+  return answerSafePath(request, store, path, encodedPath, options);
+}
 
+/** `answerFile` for a `path` that `safePath` made of `encodedPath` already. */
+export function answerSafePath(request: FileRequest, store: FileStore, path: string, encodedPath: string, options: ServeFileOptions): Eventually<FileAnswer> {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const plain = store.lookup(path);
   const gzipped = name.endsWith('.gz') ? undefined : store.lookup(`${path}.gz`);

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Eventually, andThen } from '../files/eventually.ts';
-import { type FileAnswer, type FileRequest, type ServeFileOptions, answerFile, notModified } from '../files/fileAnswer.ts';
+import { type FileAnswer, type FileRequest, type ServeFileOptions, answerFile, answerSafePath, notModified } from '../files/fileAnswer.ts';
 import type { FileStore, StoredFile } from '../files/fileStore.ts';
 import { safePath } from '../files/resolveSafePath.ts';
 import { keepExtensions, requestedExtensions, tileExtensions } from './quantizedMeshExtensions.ts';
@@ -20,8 +20,8 @@ interface TileVariants {
 export function terrainTileAnswerer(store: FileStore) {
   const variants = new WeakMap<StoredFile, TileVariants>();
 
-  const answerTile = (request: FileRequest, encodedPath: string, options: ServeFileOptions, stored: StoredFile | undefined): Eventually<FileAnswer> => {
-    if (!stored?.bytes) return answerFile(request, store, encodedPath, options);
+  const answerTile = (request: FileRequest, path: string, encodedPath: string, options: ServeFileOptions, stored: StoredFile | undefined): Eventually<FileAnswer> => {
+    if (!stored?.bytes) return answerSafePath(request, store, path, encodedPath, options);
     let tile = variants.get(stored);
     if (!tile) {
       tile = { extensions: readableExtensions(stored.bytes), reduced: new Map() };
@@ -29,7 +29,7 @@ export function terrainTileAnswerer(store: FileStore) {
     }
     const wanted = requestedExtensions(request.header('accept'));
     const kept = tile.extensions?.filter((name) => wanted.has(name));
-    if (!kept || kept.length === tile.extensions!.length) return answerFile(request, store, encodedPath, options);
+    if (!kept || kept.length === tile.extensions!.length) return answerSafePath(request, store, path, encodedPath, options);
 
     const key = kept.join('-');
     let bytes = tile.reduced.get(key);
@@ -54,7 +54,7 @@ export function terrainTileAnswerer(store: FileStore) {
   return (request: FileRequest, encodedPath: string, options: ServeFileOptions): Eventually<FileAnswer> => {
     const path = safePath(encodedPath);
     if (path === 'bad-request' || path === 'not-found') return answerFile(request, store, encodedPath, options);
-    return andThen(store.lookup(`${path}.gz`), (stored) => answerTile(request, encodedPath, options, stored));
+    return andThen(store.lookup(`${path}.gz`), (stored) => answerTile(request, path, encodedPath, options, stored));
   };
 }
 

@@ -4,7 +4,7 @@ import type { ImageOverlay, ImageOverlayPlugin } from '3d-tiles-renderer/three/p
 export const DRAPE_ORDER = { imagery: 0, thematic: 1, vector: 2 } as const;
 
 /**
- * Imagery draped on the terrain: image layers add their overlay here, terrain tilesets their
+ * Layers draped on the terrain: image, vector and thematic layers add their overlay here, terrain tilesets their
  * overlay plugin, in whichever order the layers come, and each overlay reaches every terrain.
  */
 export class Drapes {

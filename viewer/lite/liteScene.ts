@@ -16,7 +16,7 @@ export class LiteScene {
   readonly camera = new PerspectiveCamera(60, 1, 1, 1e7);
   readonly renderer: WebGLRenderer;
   readonly controls: GlobeControls;
-  /** Imagery draped on the terrain. */
+  /** Imagery, vector and thematic layers draped on the terrain. */
   readonly drapes = new Drapes();
   /** Frames drawn so far (the frame-rate measurement counts them). */
   frames = 0;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, HeightReference, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
 import type { MonitoringPoint, MonitoringPointsLayerDefinition } from '../../../layers/index.ts';
 import { fetchMonitoringPoints } from '../../api/client.ts';
@@ -19,20 +19,28 @@ export function useMonitoringPointsLayer({ layer, visible, onStatus }: LayerRend
   const alarmChanges = feed?.alarmChanges ?? 0;
   const symbolScale = useSymbolScale();
 
+  const [points, setPoints] = useState<MonitoringPoint[]>();
+
   useEffect(() => {
     if (!source) return;
     const abort = new AbortController();
     if (alarmChanges === 0) onStatus(layer.id, 'loading');
     fetchMonitoringPoints(abort.signal).then(
-      (points) => {
-        source.entities.removeAll();
-        for (const point of points) drawPoint(source, point, symbolScale);
+      (fetched) => {
+        setPoints(fetched);
         onStatus(layer.id, 'ready');
       },
       () => !abort.signal.aborted && onStatus(layer.id, 'error'),
     );
     return () => abort.abort();
-  }, [source, alarmChanges, symbolScale, layer.id, onStatus]);
+  }, [source, alarmChanges, layer.id, onStatus]);
+
+  // Drawn apart from the fetch: a change of screen size redraws the points without asking for them again.
+  useEffect(() => {
+    if (!source || !points) return;
+    source.entities.removeAll();
+    for (const point of points) drawPoint(source, point, symbolScale);
+  }, [source, points, symbolScale]);
 
   useEffect(() => {
     if (source) source.show = visible;
