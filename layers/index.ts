@@ -11,3 +11,9 @@ export { canRead, catalogFor, type Role } from './access.ts';
 
 /** Name of the file an import leaves beside its output: that layer's catalog entry, which the server adds to the catalog. */
 export const CATALOG_ENTRY_FILE = 'catalog-entry.json';
+
+/** Name of the report an import leaves beside its output: what it read, skipped and why, with the paths it read from. */
+export const IMPORT_REPORT_FILE = 'import-report.json';
+
+/** Files the pipeline writes into a layer's folder for the server and the operator, never served with the layer's data. */
+export const PIPELINE_FILES: readonly string[] = [CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE];

@@ -1,10 +1,22 @@
 import { z } from 'zod';
 
+/**
+ * Control characters (NUL, escapes; line breaks and tabs aside) and bidirectional overrides and
+ * isolates, which make text display as something other than what it holds (U+202E turns
+ * "exe.txt" into "txt.exe").
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether `text` can be shown as it is: no control characters other than line breaks and tabs, no direction overrides. */
+export const isDisplaySafe = (text: string): boolean => !UNSAFE_TEXT.test(text);
+
+const DisplayText = z.string().min(1).max(2000).refine(isDisplaySafe, 'must not hold control characters or text-direction overrides');
+
 /** Text shown to users, in both UI languages. */
 export const LocalizedText = z
   .object({
-    zh: z.string().min(1).describe('Chinese (zh-CN) text, the default UI language'),
-    en: z.string().min(1).describe('English text'),
+    zh: DisplayText.describe('Chinese (zh-CN) text, the default UI language'),
+    en: DisplayText.describe('English text'),
   })
   .strict();
 export type LocalizedText = z.infer<typeof LocalizedText>;

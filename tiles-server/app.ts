@@ -1,18 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { type Catalog, catalogFor } from '../layers/index.ts';
+import { auditRefusals } from './auth/auditRefusals.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { TwinEnv } from './auth/caller.ts';
 import { LayerFiles } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
 import { dataLane } from './dataLane.ts';
+import type { StreamLimits } from './events/subscriberStream.ts';
 import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { bodyCap } from './routes/bodyCap.ts';
 import { codeRoutes } from './routes/codes.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -37,8 +39,8 @@ export interface AppOptions {
   tokens: TokenRegistry;
   /** Largest request body accepted, bytes (default 2 MiB: 10,000 readings fit). */
   maxBodyBytes?: number;
-  /** How often a quiet event stream gets a keep-alive comment (default 15 s). */
-  heartbeatMs?: number;
+  /** Bounds of each event stream (keep-alive, replay window, slow clients); defaults in DEFAULT_STREAM_LIMITS. */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 const exposeHeaders = ['Content-Length', 'Content-Range', 'Content-Encoding', 'ETag', 'Accept-Ranges', 'Location'];
@@ -72,16 +74,11 @@ export function createTwin(options: AppOptions): Twin {
   app.use('/api/*', crossOrigin);
   app.use('/ogc/*', crossOrigin);
   app.options('/data/*', crossOrigin);
+  app.use('/api/*', auditRefusals(store));
   app.use('/api/*', authenticate(options.tokens));
   app.use('/ogc/*', authenticate(options.tokens));
   app.use('/data/*', authenticate(options.tokens));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
-      onError: (c) => jsonError(c, 413, 'body_too_large', `The request body is over the limit of ${options.maxBodyBytes ?? 2 * 1024 * 1024} bytes`),
-    }),
-  );
+  app.use('/api/*', bodyCap(options.maxBodyBytes ?? 2 * 1024 * 1024));
 
   app.get('/api/health', (c) =>
     c.json({
@@ -99,14 +96,15 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/incidents', incidentRoutes({ catalog, store, objects }));
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
   app.route('/api/codes', codeRoutes({ store, objects }));
-  app.route('/api/events', eventRoutes({ catalog, store, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) }));
+  app.route('/api/events', eventRoutes({ catalog, store, objects, ...(options.streamLimits ? { limits: options.streamLimits } : {}) }));
   app.route('/api/storyboards', storyboardRoutes({ catalog, store }));
   app.route('/api/dashboard', dashboardRoutes({ catalog, store, objects }));
   app.route('/api/audit', auditRoutes(store));
   app.route('/ogc', ogcFeatureRoutes({ catalog, dataDir: options.dataDir, prefix: '/ogc' }));
 
   const layerFiles = new LayerFiles(catalog);
-  const dataStore = new FileStore(options.dataDir);
+  for (const line of layerFiles.sharedAtDifferentLevels()) console.warn(line);
+  const dataStore = new FileStore(options.dataDir, { admitsLink: (path, realPath) => layerFiles.admitsTarget(`/data/${path}`, `/data/${realPath}`) });
   const dataFileOptions = { cacheControl: 'public, max-age=300', headers: dataCorsHeaders };
   app.route('/data', fileRoutes('/data/', dataStore, dataFileOptions, (path, role) => layerFiles.accessFor(path, role)));
   const cesiumStore = new FileStore(options.cesiumDir, { maxBytes: 64 * 1024 * 1024 });

@@ -1,8 +1,11 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Catalog, type LayerDefinition, parseCatalog, polygonsOf } from '../layers/index.ts';
 import { createTwin } from './app.ts';
+import type { StreamLimits } from './events/subscriberStream.ts';
 import { readTokens } from './auth/tokens.ts';
 import { ObjectIndex, type SpatialObject } from './objects/objectIndex.ts';
 import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
@@ -57,7 +60,7 @@ export const FIXTURE_OBJECTS: SpatialObject[] = [
 ];
 
 /** An app over a throw-away data folder, store, viewer folder and Cesium folder, for route tests. */
-export async function createTestApp(options: { catalog?: Catalog; objects?: SpatialObject[]; maxBodyBytes?: number } = {}) {
+export async function createTestApp(options: { catalog?: Catalog; objects?: SpatialObject[]; maxBodyBytes?: number; streamLimits?: Partial<StreamLimits> } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'wuyi-twin-server-'));
   const dirs = { dataDir: join(root, 'data'), viewerDir: join(root, 'dist'), cesiumDir: join(root, 'cesium') };
   await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
@@ -65,7 +68,16 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
   const store = await DuckDbStore.open(join(root, 'twin.duckdb'), { adminCode: '330723' });
   const objects = new ObjectIndex(options.objects ?? FIXTURE_OBJECTS);
   const tokens = readTokens({ TWIN_TOKENS: Object.entries(TEST_TOKENS).map(([role, token]) => `${role}-user:${role}:${token}`).join(',') }, dirs.dataDir);
-  const { app, listener } = createTwin({ ...dirs, catalog, version: 'test', store, objects, tokens, heartbeatMs: 200, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+  const { app, listener } = createTwin({
+    ...dirs,
+    catalog,
+    version: 'test',
+    store,
+    objects,
+    tokens,
+    streamLimits: { heartbeatMs: 200, ...options.streamLimits },
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  });
   const put = async (path: string, content: string | Uint8Array) => {
     await mkdir(join(path, '..'), { recursive: true });
     await writeFile(path, content);
@@ -81,7 +93,18 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
       },
       ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
     });
-  return { app, listener, root, ...dirs, catalog, store, objects, put, call, close: () => store.close() };
+  /** The app on a real Node server on a free port of 127.0.0.1, for what only a socket shows (bodies without a length, stalled readers). */
+  const listen = async () => {
+    const server = createServer(listener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    };
+  };
+  return { app, listener, root, ...dirs, catalog, store, objects, put, call, listen, close: () => store.close() };
 }
 
 /** The Wuyi catalog with extra layers (replacing those of the same id), validated. */

@@ -39,10 +39,10 @@ export async function benchBindingThroughput({ parcels = 1_000_000, points = 200
     const found = run();
     return { perSecond: points / ((performance.now() - started) / 1000), found };
   };
-  const byOid = rate(() => oids.reduce((n, oid) => n + (index.bind(0, 0, oid).layerId ? 1 : 0), 0));
+  const byOid = rate(() => oids.reduce((n, oid) => n + (index.bind(0, 0, oid)?.layerId ? 1 : 0), 0));
   const byPosition = rate(() => {
     let n = 0;
-    for (let i = 0; i < points; i++) if (index.bind(queries[2 * i]!, queries[2 * i + 1]!).oid) n++;
+    for (let i = 0; i < points; i++) if (index.bind(queries[2 * i]!, queries[2 * i + 1]!)!.oid) n++;
     return n;
   });
   const buildings = objects.length - side * side;

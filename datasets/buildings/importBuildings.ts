@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Dem, readDem } from '../raster/dem.ts';
@@ -110,7 +111,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
     tiles,
     seconds: { read: (read - started) / 1000, tile: (performance.now() - read) / 1000 },
   };
-  await writeDataFile(join(options.outDir, 'import-report.json'), new TextEncoder().encode(JSON.stringify({ input: options.input, ...summary }, null, 2)));
+  await writeDataFile(join(options.outDir, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify({ input: options.input, ...summary }, null, 2)));
   return summary;
 }
 

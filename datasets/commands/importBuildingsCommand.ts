@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
+import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
 import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
@@ -90,7 +90,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
   console.log(`  ${total.toFixed(1)} s: read ${summary.seconds.read.toFixed(1)} s, tile ${summary.seconds.tile.toFixed(1)} s` +
     ` (${Math.round(summary.read / total)} features/s)`);
   if (summary.skipped.length > 0) {
-    console.log(`  Skipped ${summary.skipped.length}: ${summariseReasons(summary.skipped)}; see ${resolve(outDir, 'import-report.json')}`);
+    console.log(`  Skipped ${summary.skipped.length}: ${summariseReasons(summary.skipped)}; see ${resolve(outDir, IMPORT_REPORT_FILE)}`);
   }
   console.log(`  Tileset: ${resolve(outDir, 'tileset.json')}; catalog entry: ${resolve(outDir, CATALOG_ENTRY_FILE)}`);
   return 0;

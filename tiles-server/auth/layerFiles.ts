@@ -1,4 +1,4 @@
-import { type AccessLevel, type Catalog, type LayerDefinition, type Role, canRead } from '../../layers/index.ts';
+import { type AccessLevel, type Catalog, type LayerDefinition, PIPELINE_FILES, type Role, canRead } from '../../layers/index.ts';
 import type { ServeFileOptions } from '../files/fileAnswer.ts';
 
 interface FileRule {
@@ -11,10 +11,11 @@ interface FileRule {
 
 /**
  * Which files under `/data/` each layer publishes: its table files, its source file, and for
- * tiled layers (terrain, buildings, imagery) the folder of its tiles. The server serves a data
- * file only to a caller who may read a layer publishing it, so the store, the tokens file,
- * source data and records lying in the data folder are never served, and a restricted layer's
- * tiles are as closed as its catalog entry.
+ * tiled layers (terrain, buildings, imagery) the folder of its tiles, less the pipeline's own
+ * files there (catalog entry, import report). A data file is served at the strictest access
+ * level of any layer publishing it, and only to a caller who may read that level, so the store,
+ * the tokens file, source data and records lying in the data folder are never served, and a
+ * file two layers share is as closed as the more closed of them.
  */
 export class LayerFiles {
   private readonly rules: FileRule[];
@@ -28,8 +29,8 @@ export class LayerFiles {
 
   /**
    * The access level under which `role` may read the file at `path` (a URL path under `/data/`,
-   * still percent-encoded): the most open of the readable layers publishing it; undefined when
-   * none may be read.
+   * still percent-encoded): the strictest of the layers publishing it; undefined when it is not
+   * published or `role` may not read that level.
    */
   accessFor(path: string, role: Role): AccessLevel | undefined {
     let decoded: string;
@@ -39,16 +40,58 @@ export class LayerFiles {
       return undefined;
     }
     if (decoded.includes('/../') || decoded.includes('\\')) return undefined;
+    const level = this.levelOf(decoded);
+    return level !== undefined && canRead(role, level) ? level : undefined;
+  }
+
+  /**
+   * Whether a file asked for at `path` may be served from `realPath`, where a symlink leads (both
+   * decoded, under `/data/`): only when the real path is published too, at a level no stricter
+   * than the path asked for, so a link cannot open a file wider than its own layers do.
+   */
+  admitsTarget(path: string, realPath: string): boolean {
+    // A `.gz` sibling is published with the file it compresses.
+    const asked = this.levelOf(path) ?? this.levelOf(path.replace(/\.gz$/, ''));
+    const real = this.levelOf(realPath) ?? this.levelOf(realPath.replace(/\.gz$/, ''));
+    return asked !== undefined && real !== undefined && OPENNESS.indexOf(real) <= OPENNESS.indexOf(asked);
+  }
+
+  /** Files or folders that layers of different access levels publish, one line each, for the start-up log. */
+  sharedAtDifferentLevels(): string[] {
+    const lines: string[] = [];
+    for (const [i, a] of this.rules.entries()) {
+      for (const b of this.rules.slice(i + 1)) {
+        if (a.access === b.access || a.layerId === b.layerId || !(covers(a, b.path) || covers(b, a.path))) continue;
+        const [open, closed] = OPENNESS.indexOf(a.access) < OPENNESS.indexOf(b.access) ? [a, b] : [b, a];
+        const shared = covers(a, b.path) ? b.path : a.path;
+        lines.push(`Layers "${open.layerId}" (${open.access}) and "${closed.layerId}" (${closed.access}) both publish ${shared}: it is served as ${closed.access} to both`);
+      }
+    }
+    return lines;
+  }
+
+  /** The strictest access level of the layers publishing the decoded `path`, undefined when none does. */
+  private levelOf(path: string): AccessLevel | undefined {
     let level: AccessLevel | undefined;
     for (const rule of this.rules) {
-      if (!(rule.folder ? decoded.startsWith(rule.path) : decoded === rule.path) || !canRead(role, rule.access)) continue;
-      if (level === undefined || OPENNESS.indexOf(rule.access) < OPENNESS.indexOf(level)) level = rule.access;
+      if (!covers(rule, path) || (rule.folder && isPipelineFile(path))) continue;
+      if (level === undefined || OPENNESS.indexOf(rule.access) > OPENNESS.indexOf(level)) level = rule.access;
     }
     return level;
   }
 }
 
+/** Access levels from the most open to the most closed. */
 const OPENNESS: readonly AccessLevel[] = ['public', 'internal', 'restricted'];
+
+/** Whether a rule publishes `path`, a file or a folder. */
+const covers = (rule: FileRule, path: string) => (rule.folder ? path.startsWith(rule.path) : path === rule.path);
+
+/** A pipeline file (or its `.gz`) inside a published folder: the folder does not publish it. */
+const isPipelineFile = (path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return PIPELINE_FILES.some((pipelineFile) => name === pipelineFile || name === `${pipelineFile}.gz`);
+};
 
 /**
  * How a file read under `level` is answered: files of layers that are not public must not be

@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Eventually } from './eventually.ts';
 import { resolveInside } from './resolveSafePath.ts';
 
@@ -20,6 +20,11 @@ export interface FileStoreOptions {
   maxBytes?: number;
   /** Files above this size are never held in memory. */
   maxFileBytes?: number;
+  /**
+   * Whether a file asked for at `path` may be served from `realPath`, where symlinks lead (both
+   * relative to the root, `/`-separated); without it, any real path inside the root may.
+   */
+  admitsLink?: (path: string, realPath: string) => boolean;
   /** How long a cached answer is trusted before the file is checked on disk again. */
   recheckMs?: number;
   now?: () => number;
@@ -49,6 +54,7 @@ export class FileStore {
   private readonly maxFileBytes: number;
   private readonly recheckMs: number;
   private readonly now: () => number;
+  private readonly admitsLink: FileStoreOptions['admitsLink'];
 
   constructor(
     readonly root: string,
@@ -58,6 +64,7 @@ export class FileStore {
     this.maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
     this.recheckMs = options.recheckMs ?? 1000;
     this.now = options.now ?? Date.now;
+    this.admitsLink = options.admitsLink;
   }
 
   /** The file at `path` (from `safePath`), or undefined when there is none. */
@@ -100,6 +107,8 @@ export class FileStore {
     if (previous?.file && previous.identity === identity) return previous;
     const realPath = await resolveInside(root, path);
     if (realPath === 'not-found') return { file: undefined };
+    const relativeReal = realPath.slice(root.length + 1).split(sep).join('/');
+    if (relativeReal !== path && this.admitsLink && !this.admitsLink(path, relativeReal)) return { file: undefined };
     const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"`;
     const lastModified = new Date(info.mtimeMs).toUTCString();
     const file: StoredFile = { path: realPath, size: info.size, mtimeMs: info.mtimeMs, etag, lastModified };

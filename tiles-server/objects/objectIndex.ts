@@ -86,19 +86,23 @@ export class ObjectIndex {
     return best === undefined ? undefined : this.areas[best];
   }
 
-  /** The code of the smallest administrative area (township, else county) containing the point. */
-  adminCodeAt(lon: number, lat: number): string | null {
-    const area = this.containing(lon, lat, undefined, 'admin:');
+  /** The code of the smallest administrative area (township, else county) containing the point, among those `role` may see. */
+  adminCodeAt(lon: number, lat: number, role?: Role): string | null {
+    const area = this.containing(lon, lat, role, 'admin:');
     return area ? area.oid.slice('admin:'.length) : null;
   }
 
-  /** Binds a record: to the object it names when that exists, else to the smallest area at its position. */
-  bind(lon: number, lat: number, oid?: string): Binding {
+  /**
+   * Binds a record for `role` (any object, when no role is given): to the object `oid` names,
+   * else to the smallest area at its position that `role` may see. Undefined when `oid` names no
+   * object `role` may see: such an object is neither bound to nor revealed.
+   */
+  bind(lon: number, lat: number, oid?: string, role?: Role): Binding | undefined {
     if (oid) {
-      const named = this.byOid.get(oid);
-      return { oid, method: 'given', layerId: named?.layerId ?? null };
+      const named = this.get(oid, role);
+      return named && { oid, method: 'given', layerId: named.layerId };
     }
-    const found = this.containing(lon, lat);
+    const found = this.containing(lon, lat, role);
     return found ? { oid: found.oid, method: 'position', layerId: found.layerId } : { oid: null, method: 'none', layerId: null };
   }
 

@@ -27,11 +27,11 @@ export async function importRecordsOnce(store: TwinStore, objects: ObjectIndex, 
   };
   const monitoringPoints: NewMonitoringPoint[] = (await read('monitoring-points.json')).map((point) => ({
     ...point,
-    binding: objects.bind(point.lon, point.lat),
+    binding: objects.bind(point.lon, point.lat)!,
   }));
   const incidents: NewIncident[] = (await read('incidents.json')).map((incident) => ({
     ...incident,
-    binding: objects.bind(incident.lon, incident.lat),
+    binding: objects.bind(incident.lon, incident.lat)!,
     source: name,
   }));
   const lifecycle: NewLifecycleRecord[] = (await read('lifecycle-records.json')).map((record) => ({

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { type AccessLevel, type Catalog, type Role, canRead } from '../../layers/index.ts';
+import { type AccessLevel, type Binding, type Catalog, type Role, canRead } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
+import type { ObjectIndex } from '../objects/objectIndex.ts';
 
 /**
  * Incidents and monitoring points are read by whoever may read their catalog layer (kind
@@ -22,4 +23,33 @@ export function requireRecordAccess(catalog: Catalog, kind: 'incidents' | 'monit
     if (!canReadRecords(catalog, kind, c.get('caller').role)) return jsonError(c, 404, 'not_found', `No ${what} here for you`);
     return next();
   };
+}
+
+const UNBOUND: Binding = { oid: null, method: 'none', layerId: null };
+
+/**
+ * Records as a caller may see them: a record bound to an object the caller may not read shows
+ * no binding, so neither the object's id nor its layer leaks through the record. An object no
+ * longer indexed is as closed as its layer, or restricted when the catalog lost that too.
+ */
+export class RecordView {
+  private readonly layerAccess: Map<string, AccessLevel>;
+
+  constructor(
+    catalog: Catalog,
+    private readonly objects: ObjectIndex,
+  ) {
+    this.layerAccess = new Map(catalog.layers.map((layer) => [layer.id, layer.access]));
+  }
+
+  canSeeBinding(binding: Binding, role: Role): boolean {
+    if (binding.oid === null) return true;
+    const access = this.objects.get(binding.oid)?.access ?? (binding.layerId === null ? undefined : this.layerAccess.get(binding.layerId));
+    return canRead(role, access ?? 'restricted');
+  }
+
+  /** The record itself when its binding may be seen, else a copy without it. */
+  record<T extends { binding: Binding }>(record: T, role: Role): T {
+    return this.canSeeBinding(record.binding, role) ? record : { ...record, binding: UNBOUND };
+  }
 }

@@ -7,7 +7,7 @@ import type { ObjectIndex } from '../objects/objectIndex.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { describeObject } from './objects.ts';
 import { actorOf } from './storeErrors.ts';
-import { parseBody, parseQuery } from './validation.ts';
+import { Text, parseBody, parseQuery } from './validation.ts';
 
 const LIFECYCLE_STAGES = ['规划', '供地', '审批', '监管'] as const;
 
@@ -20,8 +20,8 @@ const LifecycleBody = z
   .object({
     stage: z.enum(LIFECYCLE_STAGES),
     date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
-    summary: z.string().trim().min(1).max(500),
-    department: z.string().trim().min(1).max(100),
+    summary: Text(500),
+    department: Text(100, { line: true }),
   })
   .strict();
 
@@ -51,7 +51,7 @@ export function codeRoutes(options: { store: TwinStore; objects: ObjectIndex }):
 
   app.post('/:code/lifecycle', requireRole('operator'), async (c) => {
     const code = c.req.param('code');
-    const [object] = options.objects.withExactResourceCode(code);
+    const [object] = options.objects.withExactResourceCode(code, c.get('caller').role);
     if (!object) return jsonError(c, 404, 'not_found', `No object has the resource code "${code}"`);
     const body = await parseBody(c, LifecycleBody);
     if (body.error) return body.error;

@@ -1,28 +1,41 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Catalog, Role } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits, SubscriberStream } from '../events/subscriberStream.ts';
 import { jsonError } from '../jsonError.ts';
-import { canReadRecords } from '../records/recordAccess.ts';
-import type { TwinEvent, TwinStore } from '../store/twinStore.ts';
-
-const REPLAY_BATCH = 500;
+import type { ObjectIndex } from '../objects/objectIndex.ts';
+import { RecordView, canReadRecords } from '../records/recordAccess.ts';
+import type { Binding, TwinEvent, TwinStore } from '../store/twinStore.ts';
 
 /**
  * `GET /api/events`: the live stream (Server-Sent Events) of incident changes and monitoring
  * alarms. Each event carries its store id; a client reconnecting with `Last-Event-ID` (or
  * `?lastEventId=`) first gets every event it missed, read back from the store, so nothing is lost
- * across a dropped connection or a server restart. Without one, the stream starts from now.
+ * across a dropped connection or a server restart. Without one, the stream starts from now. A
+ * client too far behind gets a `reset` event (reload, then follow); one that stops reading is
+ * disconnected (see SubscriberStream).
  */
-export function eventRoutes(options: { catalog: Catalog; store: TwinStore; heartbeatMs?: number }): Hono<TwinEnv> {
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
-  // Every open stream sends the same event: serialise it once.
-  const serialised = new WeakMap<TwinEvent, string>();
-  const dataOf = (event: TwinEvent) => {
-    let data = serialised.get(event);
-    if (data === undefined) serialised.set(event, (data = JSON.stringify({ ...event.data, at: event.at })));
-    return data;
+export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex; limits?: Partial<StreamLimits> }): Hono<TwinEnv> {
+  const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
+  const view = new RecordView(options.catalog, options.objects);
+  // Every open stream sends the same event: serialise it once per way of seeing it.
+  const serialised = new WeakMap<TwinEvent, Map<string, string>>();
+  const render = (event: TwinEvent, role: Role, visible: ReturnType<typeof readableEvents>) => {
+    if (!(event.type.startsWith('incident.') ? visible.incidents : visible.alarms)) return undefined;
+    // Incident events carry the incident, alarm events the point: either may be bound to an object the caller may not read.
+    const subjectKey = event.data.incident ? 'incident' : 'point';
+    const subject = event.data[subjectKey] as { binding: Binding } | undefined;
+    const bound = !subject || view.canSeeBinding(subject.binding, role);
+    let texts = serialised.get(event);
+    if (!texts) serialised.set(event, (texts = new Map()));
+    let text = texts.get(bound ? 'bound' : 'unbound');
+    if (text === undefined) {
+      const data = bound ? event.data : { ...event.data, [subjectKey]: view.record(subject, role) };
+      texts.set(bound ? 'bound' : 'unbound', (text = JSON.stringify({ ...data, at: event.at })));
+    }
+    return text;
   };
+
   return new Hono<TwinEnv>().get('/', async (c) => {
     const role = c.get('caller').role;
     const visible = readableEvents(options.catalog, role);
@@ -31,51 +44,17 @@ export function eventRoutes(options: { catalog: Catalog; store: TwinStore; heart
     if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
       return jsonError(c, 400, 'invalid_parameter', `Last-Event-ID must be an event id (a whole number), got "${resumeFrom}"`);
     }
-    let last = resumeFrom === undefined ? await options.store.latestEventId() : Number(resumeFrom);
-
-    return streamSSE(c, async (stream) => {
-      // Listen before replaying, so an event committed during the replay is queued, not lost.
-      const queue: TwinEvent[] = [];
-      let wake: (() => void) | undefined;
-      const unsubscribe = options.store.subscribe((event) => {
-        queue.push(event);
-        wake?.();
-      });
-      let open = true;
-      stream.onAbort(() => {
-        open = false;
-        unsubscribe();
-        wake?.();
-      });
-      const send = async (event: TwinEvent) => {
-        if (event.id <= last) return;
-        last = event.id;
-        const shown = event.type.startsWith('incident.') ? visible.incidents : visible.alarms;
-        if (shown) await stream.writeSSE({ id: String(event.id), event: event.type, data: dataOf(event) });
-      };
-
-      await stream.write('retry: 2000\n\n');
-      for (;;) {
-        const missed = await options.store.eventsAfter(last, REPLAY_BATCH);
-        for (const event of missed) await send(event);
-        if (missed.length < REPLAY_BATCH) break;
-      }
-      while (open) {
-        while (queue.length > 0 && open) await send(queue.shift()!);
-        if (!open) break;
-        const woken = new Promise<'event' | 'idle'>((resolve) => {
-          const timeout = setTimeout(() => resolve('idle'), heartbeatMs);
-          wake = () => {
-            clearTimeout(timeout);
-            resolve('event');
-          };
-        });
-        // A comment line now and then keeps proxies from closing a quiet stream.
-        if ((await woken) === 'idle' && open) await stream.write(': keep-alive\n\n');
-        wake = undefined;
-      }
-      unsubscribe();
+    const latest = await options.store.latestEventId();
+    const outgoing = c.env?.outgoing;
+    const stream = new SubscriberStream({
+      store: options.store,
+      limits,
+      after: resumeFrom === undefined ? latest : Number(resumeFrom),
+      latest,
+      render: (event) => render(event, role, visible),
+      disconnect: () => outgoing?.destroy(),
     });
+    return c.body(stream.body, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   });
 }
 

@@ -66,14 +66,19 @@ describe('incidents API', () => {
     expect(await (await t.call('GET', '/api/incidents')).json()).toMatchObject({ total: 0 });
   });
 
-  it('needs an operator token to write and audits every write', async () => {
+  it('needs an operator token to write and audits every write, refused ones too', async () => {
     expect((await t.call('POST', '/api/incidents', { body: report })).status).toBe(401);
     expect((await t.call('POST', '/api/incidents', { as: 'viewer', body: report })).status).toBe(403);
     expect((await t.call('POST', '/api/incidents', { body: report, headers: { Authorization: 'Bearer not-a-token-at-all' } })).status).toBe(401);
     const { id } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: report })).json();
     expect((await t.call('GET', '/api/audit', { as: 'operator' })).status).toBe(403);
     const audit = await (await t.call('GET', '/api/audit', { as: 'admin' })).json();
-    expect(audit.entries).toEqual([expect.objectContaining({ actor: 'operator-user', role: 'operator', action: 'incident.create', target: id })]);
+    expect(audit.entries).toEqual([
+      expect.objectContaining({ actor: 'operator-user', role: 'operator', action: 'incident.create', target: id }),
+      expect.objectContaining({ actor: '(unknown token)', role: 'anonymous', action: 'refused.401', target: 'POST /api/incidents' }),
+      expect.objectContaining({ actor: 'viewer-user', role: 'viewer', action: 'refused.403', target: 'POST /api/incidents' }),
+      expect.objectContaining({ actor: 'anonymous', role: 'anonymous', action: 'refused.401', target: 'POST /api/incidents' }),
+    ]);
   });
 
   it('refuses a body over the limit with 413 and stores nothing', async () => {

@@ -6,18 +6,16 @@ import { requireRole } from '../auth/authenticate.ts';
 import { INCIDENT_STATUSES } from '../../layers/index.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
-import { requireRecordAccess } from '../records/recordAccess.ts';
+import { RecordView, requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
-import { parseBody, parseQuery } from './validation.ts';
+import { Instant, Text, parseBody, parseQuery } from './validation.ts';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-28T09:30:00Z' });
 
 const NewIncidentBody = z
   .object({
-    type: Text(40),
-    title: Text(200),
+    type: Text(40, { line: true }),
+    title: Text(200, { line: true }),
     description: Text(2000).optional(),
     lon: z.number().min(-180).max(180).optional(),
     lat: z.number().min(-90).max(90).optional(),
@@ -25,15 +23,16 @@ const NewIncidentBody = z
     floor: z.number().int().min(-10).max(300).optional(),
   })
   .strict()
-  .refine((body) => body.oid !== undefined || (body.lon !== undefined && body.lat !== undefined), {
-    message: 'give lon and lat, or the oid of the object it concerns',
-    path: ['lon'],
+  .superRefine((body, context) => {
+    if (body.oid !== undefined || (body.lon !== undefined && body.lat !== undefined)) return;
+    const missing = body.lon === undefined && body.lat !== undefined ? 'lon' : body.lat === undefined && body.lon !== undefined ? 'lat' : 'lon';
+    context.addIssue({ code: 'custom', message: 'give lon and lat, or the oid of the object it concerns', path: [missing] });
   });
 
 const StepBody = z
   .object({
     to: z.enum(INCIDENT_STATUSES),
-    assignee: Text(100).optional(),
+    assignee: Text(100, { line: true }).optional(),
     note: Text(2000).optional(),
   })
   .strict();
@@ -44,7 +43,7 @@ const ListQuery = z.object({
     .transform((value) => value.split(','))
     .pipe(z.array(z.enum(INCIDENT_STATUSES)))
     .optional(),
-  type: Text(40).optional(),
+  type: Text(40, { line: true }).optional(),
   township: z.string().regex(/^\d{6,12}$/, 'must be an administrative code').optional(),
   oid: Text(128).optional(),
   from: Instant.optional(),
@@ -59,31 +58,37 @@ const ListQuery = z.object({
  */
 export function incidentRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
+  const view = new RecordView(options.catalog, options.objects);
   app.use('*', requireRecordAccess(options.catalog, 'incidents'));
 
   app.get('/', async (c) => {
     const query = parseQuery(c, ListQuery);
     if (query.error) return query.error;
-    const { total, incidents } = await options.store.incidents(query.data);
-    return c.json({ total, limit: query.data.limit, offset: query.data.offset, incidents });
+    const { role } = c.get('caller');
+    const { limit, offset, oid } = query.data;
+    // Records bound to an object the caller may not read are not found by it either.
+    const hidden = oid !== undefined && options.objects.get(oid) !== undefined && !options.objects.get(oid, role);
+    const { total, incidents } = hidden ? { total: 0, incidents: [] } : await options.store.incidents(query.data);
+    return c.json({ total, limit, offset, incidents: incidents.map((incident) => view.record(incident, role)) });
   });
 
   app.get('/:id', async (c) => {
     const incident = await options.store.incident(c.req.param('id'));
     if (!incident) return jsonError(c, 404, 'not_found', `No incident "${c.req.param('id')}"`);
-    return c.json(incident);
+    return c.json(view.record(incident, c.get('caller').role));
   });
 
   app.post('/', requireRole('operator'), async (c) => {
     const body = await parseBody(c, NewIncidentBody);
     if (body.error) return body.error;
+    const { role, name } = c.get('caller');
     const { oid, ...fields } = body.data;
-    const named = oid === undefined ? undefined : options.objects.get(oid);
+    const named = oid === undefined ? undefined : options.objects.get(oid, role);
     if (oid !== undefined && !named) return jsonError(c, 400, 'invalid_field', `Field "oid": no object "${oid}"`);
     const [lon, lat] = fields.lon !== undefined && fields.lat !== undefined ? [fields.lon, fields.lat] : named!.position;
     try {
       const incident = await options.store.createIncident(
-        { ...fields, lon, lat, township: options.objects.adminCodeAt(lon, lat), binding: options.objects.bind(lon, lat, oid), source: `api:${c.get('caller').name}` },
+        { ...fields, lon, lat, township: options.objects.adminCodeAt(lon, lat, role), binding: options.objects.bind(lon, lat, oid, role)!, source: `api:${name}` },
         actorOf(c),
       );
       return c.json(incident, 201, { Location: `/api/incidents/${encodeURIComponent(incident.id)}` });
@@ -96,7 +101,7 @@ export function incidentRoutes(options: { catalog: Catalog; store: TwinStore; ob
     const body = await parseBody(c, StepBody);
     if (body.error) return body.error;
     try {
-      return c.json(await options.store.transitionIncident(c.req.param('id'), body.data, actorOf(c)));
+      return c.json(view.record(await options.store.transitionIncident(c.req.param('id'), body.data, actorOf(c)), c.get('caller').role));
     } catch (error) {
       return storeErrorResponse(c, error);
     }

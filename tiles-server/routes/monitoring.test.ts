@@ -35,7 +35,7 @@ describe('monitoring API', () => {
     const stream = new EventStreamReader(await t.call('GET', '/api/events'));
     const first = await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings: readings([3.1, 4.8, 5.2, 4.6]) } });
     expect(first.status).toBe(202);
-    expect(await first.json()).toEqual({ accepted: 4, alarmsRaised: ['mp:gauge'], alarmsCleared: [] });
+    expect(await first.json()).toEqual({ accepted: 4, duplicates: 0, alarmsRaised: ['mp:gauge'], alarmsCleared: [] });
     await stream.waitFor(2);
     expect(stream.events.map((e) => e.event)).toEqual(['incident.created', 'alarm.raised']);
     const { incident } = JSON.parse(stream.events[0]!.data);

@@ -6,23 +6,22 @@ import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import { alarmIncident } from '../monitoring/alarmIncident.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
-import { requireRecordAccess } from '../records/recordAccess.ts';
+import { RecordView, requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { LonLat } from './lonLat.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
-import { parseBody, parseQuery } from './validation.ts';
+import { Instant, Measurement, Text, parseBody, parseQuery } from './validation.ts';
 
 const PointId = z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or : . - _');
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-28T09:30:00Z' });
 
 const PointBody = z
   .object({
     id: PointId,
     kind: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case kind such as water-level, rainfall or camera'),
-    name: z.string().trim().min(1).max(100),
-    unit: z.string().max(16),
+    name: Text(100, { line: true }),
+    unit: Text(16, { line: true, empty: true }),
     thresholds: z
-      .object({ warning: z.number(), alarm: z.number() })
+      .object({ warning: Measurement, alarm: Measurement })
       .strict()
       .refine((t) => t.warning <= t.alarm, { message: 'warning must not be above alarm', path: ['warning'] })
       .nullable()
@@ -36,7 +35,7 @@ const PointBody = z
 const ReadingsBody = z
   .object({
     readings: z
-      .array(z.object({ pointId: PointId, at: Instant, value: z.number() }).strict())
+      .array(z.object({ pointId: PointId, at: Instant, value: Measurement }).strict())
       .min(1)
       .max(10_000, 'must hold at most 10,000 readings per request'),
   })
@@ -57,13 +56,15 @@ const SeriesQuery = z.object({ from: Instant.optional(), to: Instant.optional(),
  */
 export function monitoringRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
+  const view = new RecordView(options.catalog, options.objects);
   app.use('*', requireRecordAccess(options.catalog, 'monitoring-points'));
 
   app.get('/points', async (c) => {
     const query = parseQuery(c, PointsQuery);
     if (query.error) return query.error;
     const { kind, near, radius } = query.data;
-    let points = (await options.store.monitoringPoints()).filter((point) => kind === undefined || point.kind === kind);
+    const { role } = c.get('caller');
+    let points = (await options.store.monitoringPoints()).filter((point) => kind === undefined || point.kind === kind).map((point) => view.record(point, role));
     if (near) {
       points = points
         .map((point) => ({ ...point, distance: Math.round(metresBetween(near, [point.lon, point.lat])) }))
@@ -75,7 +76,7 @@ export function monitoringRoutes(options: { catalog: Catalog; store: TwinStore; 
 
   app.get('/points/:id', async (c) => {
     const point = await options.store.monitoringPoint(c.req.param('id'));
-    return point ? c.json(point) : jsonError(c, 404, 'not_found', `No monitoring point "${c.req.param('id')}"`);
+    return point ? c.json(view.record(point, c.get('caller').role)) : jsonError(c, 404, 'not_found', `No monitoring point "${c.req.param('id')}"`);
   });
 
   app.get('/points/:id/readings', async (c) => {
@@ -89,22 +90,21 @@ export function monitoringRoutes(options: { catalog: Catalog; store: TwinStore; 
   app.post('/points', requireRole('operator'), async (c) => {
     const body = await parseBody(c, z.object({ points: z.array(PointBody).min(1).max(1000) }).strict());
     if (body.error) return body.error;
-    const unknown = body.data.points.findIndex((point) => point.oid !== undefined && !options.objects.get(point.oid));
-    if (unknown >= 0) return jsonError(c, 400, 'invalid_field', `Field "points.${unknown}.oid": no object "${body.data.points[unknown]!.oid}"`);
-    const points = body.data.points.map(({ oid, ...point }) => ({
-      ...point,
-      township: options.objects.adminCodeAt(point.lon, point.lat),
-      binding: options.objects.bind(point.lon, point.lat, oid),
-    }));
+    const { role } = c.get('caller');
+    const points = [];
+    for (const [i, { oid, ...point }] of body.data.points.entries()) {
+      const binding = options.objects.bind(point.lon, point.lat, oid, role);
+      if (!binding) return jsonError(c, 400, 'invalid_field', `Field "points.${i}.oid": no object "${oid}"`);
+      points.push({ ...point, township: options.objects.adminCodeAt(point.lon, point.lat, role), binding });
+    }
     return c.json({ registered: await options.store.upsertMonitoringPoints(points, actorOf(c)) }, 201);
   });
 
   app.post('/readings', requireRole('operator'), async (c) => {
     const body = await parseBody(c, ReadingsBody);
     if (body.error) return body.error;
-    const readings = body.data.readings.map((reading) => ({ ...reading, at: new Date(reading.at).toISOString() }));
     try {
-      return c.json(await options.store.ingestReadings(readings, actorOf(c), alarmIncident), 202);
+      return c.json(await options.store.ingestReadings(body.data.readings, actorOf(c), alarmIncident), 202);
     } catch (error) {
       return storeErrorResponse(c, error);
     }

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { type Catalog, Scene, Storyboard, StoryboardId, type StoryboardEntry } from '../../layers/index.ts';
+import { type AccessLevel, type Catalog, type Role, Scene, Storyboard, StoryboardId, type StoryboardEntry, canRead } from '../../layers/index.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
@@ -19,12 +19,26 @@ export function storyboardRoutes(options: { catalog: Catalog; store: TwinStore }
     options.catalog.storyboards.map((storyboard) => [storyboard.id, { ...storyboard, origin: 'catalog', updatedAt: null, updatedBy: null }]),
   );
 
-  app.get('/', async (c) => c.json({ storyboards: [...fromCatalog.values(), ...(await options.store.storyboards())] }));
+  // A storyboard is as closed as the most closed layer it shows; layers the catalog lacks show nothing.
+  const layerAccess = new Map<string, AccessLevel>(options.catalog.layers.map((layer) => [layer.id, layer.access]));
+  const shownTo = (storyboard: Storyboard, role: Role) =>
+    storyboard.scenes.every((scene) => scene.layers.every((id) => canRead(role, layerAccess.get(id) ?? 'public')));
+  /** The storyboard of that id as the caller may see it: one showing a layer it may not read is not there. */
+  const find = async (id: string, role: Role) => {
+    const storyboard = fromCatalog.get(id) ?? (await options.store.storyboard(id));
+    return storyboard && shownTo(storyboard, role) ? storyboard : undefined;
+  };
+  const notFound = (c: Context, id: string) => jsonError(c, 404, 'not_found', `No storyboard "${id}"`);
+
+  app.get('/', async (c) => {
+    const { role } = c.get('caller');
+    return c.json({ storyboards: [...fromCatalog.values(), ...(await options.store.storyboards())].filter((storyboard) => shownTo(storyboard, role)) });
+  });
 
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
-    const storyboard = fromCatalog.get(id) ?? (await options.store.storyboard(id));
-    return storyboard ? c.json(storyboard) : jsonError(c, 404, 'not_found', `No storyboard "${id}"`);
+    const storyboard = await find(id, c.get('caller').role);
+    return storyboard ? c.json(storyboard) : notFound(c, id);
   });
 
   app.put('/:id', requireRole('operator'), async (c) => {
@@ -33,11 +47,14 @@ export function storyboardRoutes(options: { catalog: Catalog; store: TwinStore }
     if (fromCatalog.has(id)) return catalogOwned(c, id);
     const body = await parseBody(c, StoryboardBody);
     if (body.error) return body.error;
+    const existing = await options.store.storyboard(id);
+    if (existing && !shownTo(existing, c.get('caller').role)) return jsonError(c, 409, 'conflict', `Storyboard id "${id}" is taken; save under another id`);
     return c.json(await options.store.saveStoryboard({ id, ...body.data }, actorOf(c)));
   });
 
   app.post('/:id/scenes', requireRole('operator'), async (c) => {
     const id = c.req.param('id');
+    if (!(await find(id, c.get('caller').role))) return notFound(c, id);
     if (fromCatalog.has(id)) return catalogOwned(c, id);
     const body = await parseBody(c, Scene);
     if (body.error) return body.error;
@@ -49,6 +66,7 @@ export function storyboardRoutes(options: { catalog: Catalog; store: TwinStore }
 
   app.delete('/:id', requireRole('operator'), async (c) => {
     const id = c.req.param('id');
+    if (!(await find(id, c.get('caller').role))) return notFound(c, id);
     if (fromCatalog.has(id)) return catalogOwned(c, id);
     return options.store.deleteStoryboard(id, actorOf(c)).then(
       () => c.body(null, 204),

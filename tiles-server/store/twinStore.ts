@@ -44,7 +44,10 @@ export interface IncidentTransition {
 export type NewMonitoringPoint = Omit<MonitoringPoint, 'latest' | 'alarm'>;
 
 export interface IngestResult {
+  /** Readings stored by this call. */
   accepted: number;
+  /** Readings of a point at a time already stored (a gateway's retry): kept once, not stored again. */
+  duplicates: number;
   alarmsRaised: string[];
   alarmsCleared: string[];
 }
@@ -89,7 +92,11 @@ export interface TwinStore {
   upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number>;
   monitoringPoints(): Promise<MonitoringPoint[]>;
   monitoringPoint(id: string): Promise<MonitoringPoint | undefined>;
-  /** Stores readings, raising an incident when a point first crosses its alarm threshold and clearing it when it falls back. */
+  /**
+   * Stores readings, raising an incident when a point first crosses its alarm threshold and
+   * clearing it when it falls back. Idempotent on (point, time): a reading already stored is not
+   * stored or judged again.
+   */
   ingestReadings(readings: Reading[], actor: Actor, raise: (point: MonitoringPoint, reading: Reading) => NewIncident): Promise<IngestResult>;
   readings(pointId: string, range: { from?: string | undefined; to?: string | undefined; limit: number }): Promise<Reading[]>;
 
@@ -115,6 +122,8 @@ export interface TwinStore {
   subscribe(listener: (event: TwinEvent) => void): () => void;
 
   audit(range: { limit: number; offset: number }): Promise<AuditEntry[]>;
+  /** Writes a refused write to the audit log: `refused.<status>` on `target` (method and path). */
+  recordRefusal(actor: Actor, status: number, target: string): Promise<void>;
   /**
    * Stores a named batch of records (e.g. the sample twin's) in one transaction, unless a batch
    * of that name was stored before; says whether it did.

@@ -86,7 +86,7 @@ describe('DuckDB store', () => {
     const at = (minute: number) => `2026-07-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
     const values = [3.0, 4.7, 5.1, 4.4];
     const first = await store.ingestReadings(values.map((value, i) => ({ pointId: 'mp:1', at: at(i), value })), operator, raise);
-    expect(first).toEqual({ accepted: 4, alarmsRaised: ['mp:1'], alarmsCleared: [] });
+    expect(first).toEqual({ accepted: 4, duplicates: 0, alarmsRaised: ['mp:1'], alarmsCleared: [] });
     const during = await store.monitoringPoint('mp:1');
     expect(during!.latest).toEqual({ value: 4.4, at: at(3) });
     expect(during!.alarm).toMatchObject({ peak: 5.1, since: at(1) });

@@ -37,6 +37,11 @@ interface Transaction {
   nextSerial(prefix: string): Promise<number>;
 }
 
+/** Who raises the incident of a monitoring alarm: the server's alarm rule, not the gateway that sent the reading. */
+const ALARM_ACTOR: Actor = { name: 'system:alarm', role: 'system' };
+
+const readingKey = (pointId: string, at: string) => `${pointId}\u0000${at}`;
+
 const POINT_QUERY = `
   SELECT p.*, l.value AS latest_value, l.read_at AS latest_at, a.incident_id AS alarm_incident, a.raised_at AS alarm_since, a.peak AS alarm_peak
   FROM monitoring_points p
@@ -185,21 +190,28 @@ export class DuckDbStore implements TwinStore {
       const unknown = ids.find((id) => !points.has(id));
       if (unknown) throw new StoreConflict('not_found', `No monitoring point "${unknown}"`);
 
-      for (let i = 0; i < readings.length; i += 500) {
-        const chunk = readings.slice(i, i + 500);
-        await tx.run(
-          `INSERT INTO readings VALUES ${chunk.map((_, j) => `($p${j}, $t${j}, $v${j})`).join(', ')}`,
+      // Only readings not stored before are stored and judged, so a retried batch raises nothing twice.
+      const fresh = new Map<string, Reading>();
+      for (const reading of readings) if (!fresh.has(readingKey(reading.pointId, reading.at))) fresh.set(readingKey(reading.pointId, reading.at), reading);
+      const stored: Reading[] = [];
+      const candidates = [...fresh.values()];
+      for (let i = 0; i < candidates.length; i += 500) {
+        const chunk = candidates.slice(i, i + 500);
+        const inserted = await tx.rows(
+          `INSERT OR IGNORE INTO readings VALUES ${chunk.map((_, j) => `($p${j}, $t${j}, $v${j})`).join(', ')} RETURNING point_id, read_at`,
           Object.fromEntries(chunk.flatMap((r, j) => [[`p${j}`, r.pointId], [`t${j}`, r.at], [`v${j}`, r.value]])),
         );
+        for (const row of inserted) stored.push(fresh.get(readingKey(row.point_id as string, iso(row.read_at)))!);
       }
-      const result: IngestResult = { accepted: readings.length, alarmsRaised: [], alarmsCleared: [] };
-      const inTimeOrder = [...readings].sort((a, b) => a.at.localeCompare(b.at));
+      const result: IngestResult = { accepted: stored.length, duplicates: readings.length - stored.length, alarmsRaised: [], alarmsCleared: [] };
+      const inTimeOrder = stored.sort((a, b) => a.at.localeCompare(b.at));
       for (const reading of inTimeOrder) {
         const point = points.get(reading.pointId)!;
         if (!point.latest || reading.at >= point.latest.at) point.latest = { value: reading.value, at: reading.at };
         const change = alarmChange(point.thresholds, point.alarm !== null, reading.value);
         if (change === 'raise') {
-          const incident = await insertIncident(tx, raise(point, reading), actor, this.incidentPrefix);
+          const incident = await insertIncident(tx, raise(point, reading), ALARM_ACTOR, this.incidentPrefix);
+          await tx.audit(ALARM_ACTOR, 'incident.create', incident.id);
           await tx.run(`INSERT INTO alarms VALUES ($point, $incident, $at, $value, NULL)`, { point: point.id, incident: incident.id, at: reading.at, value: reading.value });
           point.alarm = { incidentId: incident.id, since: reading.at, peak: reading.value };
           await tx.event('alarm.raised', { point: { ...point }, reading });
@@ -215,10 +227,11 @@ export class DuckDbStore implements TwinStore {
         }
       }
       for (const point of points.values()) {
+        if (!point.latest) continue;
         await tx.run(`DELETE FROM latest_readings WHERE point_id = $id`, { id: point.id });
         await tx.run(`INSERT INTO latest_readings VALUES ($id, $at, $value)`, { id: point.id, at: point.latest!.at, value: point.latest!.value });
       }
-      await tx.audit(actor, 'monitoring.readings', `${readings.length} readings`);
+      await tx.audit(actor, 'monitoring.readings', result.duplicates ? `${result.accepted} readings, ${result.duplicates} already stored` : `${result.accepted} readings`);
       return result;
     });
   }
@@ -316,6 +329,10 @@ export class DuckDbStore implements TwinStore {
   async audit(range: { limit: number; offset: number }): Promise<AuditEntry[]> {
     const rows = await this.read(`SELECT * FROM audit_log ORDER BY id DESC LIMIT $limit OFFSET $offset`, range);
     return rows.map((row) => ({ id: Number(row.id), at: iso(row.occurred_at), actor: row.actor as string, role: row.role as string, action: row.action as string, target: row.target as string }));
+  }
+
+  async recordRefusal(actor: Actor, status: number, target: string): Promise<void> {
+    return this.write((tx) => tx.audit(actor, `refused.${status}`, target));
   }
 
   async hasImported(name: string): Promise<boolean> {

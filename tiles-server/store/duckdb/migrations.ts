@@ -86,4 +86,12 @@ export const MIGRATIONS: readonly string[] = [
     updated_by VARCHAR NOT NULL
   );
   `,
+  // Readings are kept once per point and time, the first stored; a gateway's retry is not a second reading.
+  `
+  CREATE TABLE readings_once AS SELECT point_id, read_at, arg_min(value, rowid) AS value FROM readings GROUP BY point_id, read_at;
+  DROP TABLE readings;
+  CREATE TABLE readings (point_id VARCHAR NOT NULL, read_at TIMESTAMP NOT NULL, value DOUBLE NOT NULL, PRIMARY KEY (point_id, read_at));
+  INSERT INTO readings SELECT point_id, read_at, value FROM readings_once;
+  DROP TABLE readings_once;
+  `,
 ];
