@@ -12,6 +12,8 @@ export interface StreamLimits {
   writeTimeoutMs: number;
   /** Bytes of written events a client may leave unread before the stream waits for it. */
   bufferBytes: number;
+  /** Events read from the store per page of a replay; between pages the stream lets other work run. */
+  replayPageSize: number;
 }
 
 export const DEFAULT_STREAM_LIMITS: StreamLimits = {
@@ -20,10 +22,8 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = {
   maxQueuedEvents: 1_000,
   writeTimeoutMs: 30_000,
   bufferBytes: 64 * 1024,
+  replayPageSize: 500,
 };
-
-/** Events read from the store per page of a replay; between pages the stream lets other work run. */
-const REPLAY_PAGE = 500;
 
 export interface SubscriberOptions {
   store: TwinStore;
@@ -73,6 +73,8 @@ export class SubscriberStream {
       else this.wake();
     });
     void this.run().catch((error: unknown) => {
+      // After the end (a client gone, the server closing its store) a failed read is expected.
+      if (!this.open) return;
       console.error('An event stream failed:', error);
       this.drop();
     });
@@ -80,16 +82,17 @@ export class SubscriberStream {
 
   private async run(): Promise<void> {
     const { store, limits, latest } = this.options;
-    if (!(await this.write('retry: 2000\n\n'))) return;
+    // The id alone sets the client's Last-Event-ID, so one dropped before its first event still resumes from here.
+    if (!(await this.write(`retry: 2000\nid: ${this.last}\n\n`))) return;
     if (latest - this.last > limits.replayWindow) {
       // Too far behind to replay: the client reloads what it shows and follows from now.
       this.last = latest;
       if (!(await this.write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ latest, reason: 'behind-replay-window' })}\n\n`))) return;
     }
     for (;;) {
-      const page = await store.eventsAfter(this.last, REPLAY_PAGE);
+      const page = await store.eventsAfter(this.last, limits.replayPageSize);
       for (const event of page) if (!(await this.send(event))) return;
-      if (page.length < REPLAY_PAGE || !this.open) break;
+      if (page.length < limits.replayPageSize || !this.open) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     while (this.open) {

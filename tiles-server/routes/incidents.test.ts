@@ -89,6 +89,37 @@ describe('incidents API', () => {
   });
 });
 
+describe('incident input, as careless and hostile clients send it', () => {
+  const post = (body: unknown) => t.call('POST', '/api/incidents', { as: 'operator', body });
+  const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+  it('names the coordinate that is missing', async () => {
+    expect(await message(await post({ type: '设施损坏', title: '无纬度', lon: 119.81 }))).toMatch(/^Field "lat"/);
+    expect(await message(await post({ type: '设施损坏', title: '无经度', lat: 28.81 }))).toMatch(/^Field "lon"/);
+  });
+
+  it('refuses NUL, control and text-direction override characters in what is shown to people', async () => {
+    for (const title of ['路灯\u0000损坏', '路灯\u202e坏损', '路灯\u2066损坏', '路灯\n损坏', '路灯\u001b[31m损坏']) {
+      const response = await post({ ...report, title });
+      expect(response.status, JSON.stringify(title)).toBe(400);
+      expect(await message(response)).toMatch(/^Field "title"/);
+    }
+    expect((await post({ ...report, description: '第一行\n第二行' })).status).toBe(201);
+    expect((await t.store.incidents({ limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('compares times as instants, whatever their UTC offset', async () => {
+    await t.store.createIncident({ ...report, township: null, binding: { oid: null, method: 'none', layerId: null }, source: 'test', reportedAt: '2026-11-28T01:30:00.000Z' }, { name: 'test', role: 'operator' });
+    const count = async (query: string) => (await (await t.call('GET', `/api/incidents?${query}`)).json()).total;
+    // 09:00 in Beijing is 01:00 UTC: the incident at 01:30 UTC comes after it, and before 09:45 Beijing time.
+    expect(await count(`from=${encodeURIComponent('2026-11-28T09:00:00+08:00')}`)).toBe(1);
+    expect(await count(`from=${encodeURIComponent('2026-11-28T09:45:00+08:00')}`)).toBe(0);
+    expect(await count(`to=${encodeURIComponent('2026-11-28T09:45:00+08:00')}`)).toBe(1);
+    expect(await count('from=2026-11-28T01:00:00Z')).toBe(1);
+    expect(await count('from=2026-11-28T01:45:00Z')).toBe(0);
+  });
+});
+
 describe('event stream', () => {
   it('pushes each change live and replays what a client missed from its Last-Event-ID', async () => {
     const live = new EventStreamReader(await t.call('GET', '/api/events'));

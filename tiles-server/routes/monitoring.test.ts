@@ -70,4 +70,43 @@ describe('monitoring API', () => {
     expect((await badPoint.json()).error.message).toMatch(/Field "points.0.thresholds.warning": warning must not be above alarm/);
     expect((await t.call('POST', '/api/monitoring/readings', { as: 'viewer', body: { readings: readings([1]) } })).status).toBe(403);
   });
+
+  it('refuses values and thresholds beyond any sensor with a 400 naming the field', async () => {
+    for (const value of [1e19, -1e19, 1e300]) {
+      const response = await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings: [{ pointId: 'mp:gauge', at: '2026-07-01T00:00:00Z', value }] } });
+      expect(response.status, String(value)).toBe(400);
+      expect((await response.json()).error.message).toMatch(/^Field "readings.0.value"/);
+    }
+    const point = { id: 'mp:big', kind: 'water-level', name: '大', unit: 'm', thresholds: { warning: 1, alarm: 1e19 }, lon: 119, lat: 28 };
+    const response = await t.call('POST', '/api/monitoring/points', { as: 'operator', body: { points: [point] } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/^Field "points.0.thresholds.alarm"/);
+    expect(await t.store.readings('mp:gauge', { limit: 10 })).toEqual([]);
+  });
+
+  it('stores a retried reading once and raises nothing twice', async () => {
+    const alarming = readings([4.8, 3.0]);
+    expect(await (await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings: alarming } })).json()).toMatchObject({ accepted: 2, duplicates: 0, alarmsRaised: ['mp:gauge'], alarmsCleared: ['mp:gauge'] });
+    // The gateway did not hear the answer and sends the batch again, one reading twice over.
+    const retried = await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings: [...alarming, alarming[0]!] } });
+    expect(await retried.json()).toEqual({ accepted: 0, duplicates: 3, alarmsRaised: [], alarmsCleared: [] });
+    expect((await t.store.readings('mp:gauge', { limit: 10 })).map((reading) => reading.value)).toEqual([4.8, 3.0]);
+    expect((await t.store.incidents({ limit: 10, offset: 0, type: '监测告警' })).total).toBe(1);
+  });
+
+  it('reads a series between instants given with any UTC offset', async () => {
+    await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings: readings([1, 2, 3, 4]) } });
+    const values = async (from: string, to: string) =>
+      (await (await t.call('GET', `/api/monitoring/points/mp:gauge/readings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json()).readings.map((r: { value: number }) => r.value);
+    expect(await values('2026-07-01T08:01:00+08:00', '2026-07-01T08:03:00+08:00')).toEqual([2, 3]);
+    expect(await values('2026-07-01T00:01:00Z', '2026-07-01T00:03:00Z')).toEqual([2, 3]);
+  });
+
+  it('writes the incident an alarm raises to the audit log as the alarm rule, not the gateway', async () => {
+    await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings: readings([4.8]) } });
+    const [incident] = (await t.store.incidents({ limit: 1, offset: 0, type: '监测告警' })).incidents;
+    const audit = await t.store.audit({ limit: 10, offset: 0 });
+    expect(audit).toContainEqual(expect.objectContaining({ actor: 'system:alarm', role: 'system', action: 'incident.create', target: incident!.id }));
+    expect((await t.store.incident(incident!.id))!.steps[0]!.actor).toBe('system:alarm');
+  });
 });
