@@ -40,16 +40,18 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   const loaded = new Map<string, Promise<FeatureCollection>>();
   const vectorLayers = (role: Role) =>
     catalogFor(role, options.catalog).layers.filter((layer): layer is FeatureLayer => layer.kind === 'vector' || layer.kind === 'thematic');
-  const collection = (c: Context<TwinEnv>, id: string) => {
+  /** A readable layer with its features; undefined when there is none or its data cannot be read (then tried again next time). */
+  const collection = async (c: Context<TwinEnv>, id: string) => {
     const layer = vectorLayers(c.get('caller').role).find((l) => l.id === id);
     if (!layer) return undefined;
-    let features = loaded.get(id);
-    if (!features) {
-      features = FeatureCollection.load(dataFileOf(options.dataDir, layer.source.url));
-      features.catch(() => loaded.delete(id));
-      loaded.set(id, features);
+    let loading = loaded.get(id);
+    if (!loading) {
+      loading = FeatureCollection.load(dataFileOf(options.dataDir, layer.source.url));
+      loading.catch(() => loaded.delete(id));
+      loaded.set(id, loading);
     }
-    return { layer, features };
+    const features = await loading.catch(() => undefined);
+    return features && { layer, features };
   };
   const base = (c: Context) => `${new URL(c.req.url).origin}${options.prefix}`;
   const describe = async (c: Context, layer: FeatureLayer, features: FeatureCollection) => ({
@@ -82,23 +84,22 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   app.get('/collections', async (c) => {
     const collections = [];
     for (const layer of vectorLayers(c.get('caller').role)) {
-      const found = collection(c, layer.id)!;
-      const features = await found.features.catch(() => undefined);
-      if (features) collections.push(await describe(c, layer, features));
+      const found = await collection(c, layer.id);
+      if (found) collections.push(await describe(c, layer, found.features));
     }
     return c.json({ links: [{ href: `${base(c)}/collections`, rel: 'self', type: 'application/json' }], collections });
   });
 
   app.get('/collections/:id', async (c) => {
-    const found = collection(c, c.req.param('id'));
+    const found = await collection(c, c.req.param('id'));
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
-    return c.json(await describe(c, found.layer, await found.features));
+    return c.json(await describe(c, found.layer, found.features));
   });
 
   app.get('/collections/:id/items', async (c) => {
-    const found = collection(c, c.req.param('id'));
+    const found = await collection(c, c.req.param('id'));
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
-    const features = await found.features;
+    const { features } = found;
     const params = c.req.query();
     const parsed = parseQuery(c, ItemsQuery);
     if (parsed.error) return parsed.error;
@@ -133,9 +134,9 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   });
 
   app.get('/collections/:id/items/:featureId', async (c) => {
-    const found = collection(c, c.req.param('id'));
+    const found = await collection(c, c.req.param('id'));
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
-    const feature = (await found.features).byId(c.req.param('featureId'));
+    const feature = found.features.byId(c.req.param('featureId'));
     if (!feature) return jsonError(c, 404, 'not_found', `No feature "${c.req.param('featureId')}" in "${found.layer.id}"`);
     return geoJson(c, {
       ...feature,

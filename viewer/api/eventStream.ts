@@ -8,9 +8,10 @@ const EVENT_TYPES: TwinEvent['type'][] = ['incident.created', 'incident.updated'
  * Follows the server's live stream. The browser's EventSource reconnects by itself and sends
  * `Last-Event-ID`, so the server replays what was missed; when the server refuses or is gone
  * long enough for the browser to give up, a new stream is opened after a pause, resuming from
- * the last event seen. Returns a function that stops it.
+ * the last event seen. A client too far behind for a replay is sent `reset`: `onReset` reloads
+ * what the page shows, and the stream follows from there. Returns a function that stops it.
  */
-export function followEvents(onEvent: (event: TwinEvent) => void, onState: (state: StreamState) => void, retryMs = 3000): () => void {
+export function followEvents(onEvent: (event: TwinEvent) => void, onState: (state: StreamState) => void, onReset: () => void, retryMs = 3000): () => void {
   let source: EventSource | undefined;
   let lastId: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +29,10 @@ export function followEvents(onEvent: (event: TwinEvent) => void, onState: (stat
         timer = setTimeout(open, retryMs);
       }
     };
+    source.addEventListener('reset', (message) => {
+      lastId = (message as MessageEvent<string>).lastEventId;
+      onReset();
+    });
     for (const type of EVENT_TYPES) {
       source.addEventListener(type, (message) => {
         const { lastEventId, data } = message as MessageEvent<string>;

@@ -30,6 +30,12 @@ export function useIncidentFeed(enabled: boolean): IncidentFeed {
   useEffect(() => {
     if (!enabled) return;
     const timers = new Set<ReturnType<typeof setTimeout>>();
+    const abort = new AbortController();
+    const load = () =>
+      fetchIncidents(abort.signal).then(
+        (loaded) => setIncidents((live) => loaded.reduce(mergeIncident, live)),
+        (failure: unknown) => !abort.signal.aborted && setError(failure instanceof Error ? failure.message : String(failure)),
+      );
     const stop = followEvents((event) => {
       const incident = incidentOf(event);
       if (incident) setIncidents((list) => mergeIncident(list, incident));
@@ -42,12 +48,12 @@ export function useIncidentFeed(enabled: boolean): IncidentFeed {
         timers.add(timer);
       }
       if (event.type.startsWith('alarm.')) setAlarmChanges((n) => n + 1);
-    }, setStream);
-    const abort = new AbortController();
-    fetchIncidents(abort.signal).then(
-      (loaded) => setIncidents((live) => loaded.reduce(mergeIncident, live)),
-      (failure: unknown) => !abort.signal.aborted && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
+    }, setStream, () => {
+      // Too far behind for the stream to replay: load the board afresh, and the monitoring points with it.
+      load();
+      setAlarmChanges((n) => n + 1);
+    });
+    load();
     return () => {
       stop();
       abort.abort();
