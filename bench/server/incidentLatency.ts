@@ -61,7 +61,7 @@ export async function benchIncidentLatency({ seconds = 10, rate = 100, subscribe
   }
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 const percentiles = (values: number[]) => ({
   'p50 ms': Number(percentile(values, 0.5).toFixed(1)),
   'p99 ms': Number(percentile(values, 0.99).toFixed(1)),

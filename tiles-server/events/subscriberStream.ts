@@ -1,4 +1,5 @@
 import type { TwinEvent, TwinStore } from '../store/twinStore.ts';
+import type { ReplayGate } from './replayGate.ts';
 
 /** How one subscriber's stream is bounded. */
 export interface StreamLimits {
@@ -14,20 +15,25 @@ export interface StreamLimits {
   bufferBytes: number;
   /** Events read from the store per page of a replay; between pages the stream lets other work run. */
   replayPageSize: number;
+  /** Replay pages read from the store at once, across all streams; the others wait their turn. */
+  concurrentReplays: number;
 }
 
 export const DEFAULT_STREAM_LIMITS: StreamLimits = {
   heartbeatMs: 15_000,
   replayWindow: 10_000,
-  maxQueuedEvents: 1_000,
-  writeTimeoutMs: 30_000,
+  maxQueuedEvents: 500,
+  writeTimeoutMs: 10_000,
   bufferBytes: 64 * 1024,
   replayPageSize: 500,
+  concurrentReplays: 2,
 };
 
 export interface SubscriberOptions {
   store: TwinStore;
   limits: StreamLimits;
+  /** Shared by every stream of the server: how many replay pages are read at once. */
+  replays: ReplayGate;
   /** The last event the client has, or the newest event when it is new. */
   after: number;
   /** The newest event when the client came. */
@@ -90,7 +96,8 @@ export class SubscriberStream {
       if (!(await this.write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ latest, reason: 'behind-replay-window' })}\n\n`))) return;
     }
     for (;;) {
-      const page = await store.eventsAfter(this.last, limits.replayPageSize);
+      // A client that left while waiting for its turn costs no read at all.
+      const page = await this.options.replays.run(() => (this.open ? store.eventsAfter(this.last, limits.replayPageSize) : Promise.resolve([])));
       for (const event of page) if (!(await this.send(event))) return;
       if (page.length < limits.replayPageSize || !this.open) break;
       await new Promise((resolve) => setImmediate(resolve));

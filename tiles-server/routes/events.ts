@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Catalog, Role } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
+import { ReplayGate } from '../events/replayGate.ts';
 import { DEFAULT_STREAM_LIMITS, type StreamLimits, SubscriberStream } from '../events/subscriberStream.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
@@ -18,6 +19,7 @@ import type { Binding, TwinEvent, TwinStore } from '../store/twinStore.ts';
 export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex; limits?: Partial<StreamLimits> }): Hono<TwinEnv> {
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   const view = new RecordView(options.catalog, options.objects);
+  const replays = new ReplayGate(limits.concurrentReplays);
   // Every open stream sends the same event: serialise it once per way of seeing it.
   const serialised = new WeakMap<TwinEvent, Map<string, string>>();
   const render = (event: TwinEvent, role: Role, visible: ReturnType<typeof readableEvents>) => {
@@ -49,6 +51,7 @@ export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objec
     const stream = new SubscriberStream({
       store: options.store,
       limits,
+      replays,
       after: resumeFrom === undefined ? latest : Number(resumeFrom),
       latest,
       render: (event) => render(event, role, visible),
