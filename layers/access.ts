@@ -15,6 +15,11 @@ export function canRead(role: Role, level: AccessLevel): boolean {
   return readableLevels[role].includes(level);
 }
 
+/** Each layer's access level, by layer id. */
+export function accessById(catalog: Catalog): ReadonlyMap<string, AccessLevel> {
+  return new Map(catalog.layers.map((layer) => [layer.id, layer.access]));
+}
+
 /** The catalog as one role may see it: layers above its access level are left out. */
 export function catalogFor(role: Role, catalog: Catalog): Catalog {
   return { ...catalog, layers: catalog.layers.filter((layer) => canRead(role, layer.access)) };

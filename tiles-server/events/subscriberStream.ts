@@ -38,13 +38,17 @@ export interface SubscriberOptions {
   after: number;
   /** The newest event when the client came. */
   latest: number;
-  /** The event's data as this subscriber may see it, serialised; undefined when it may not see the event. */
-  render: (event: TwinEvent) => string | undefined;
+  /**
+   * The event as this subscriber may see it, as a whole SSE frame (id, event, data) in UTF-8;
+   * undefined when it may not see the event. Subscribers who see an event alike share its bytes.
+   */
+  frame: (event: TwinEvent) => Uint8Array | undefined;
   /** Ends the connection under the stream at once (the socket), where there is one. */
   disconnect: () => void;
 }
 
 const encoder = new TextEncoder();
+const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
 
 /**
  * One client's Server-Sent Events: first what it missed (paged from the store, stopped as soon as
@@ -89,11 +93,11 @@ export class SubscriberStream {
   private async run(): Promise<void> {
     const { store, limits, latest } = this.options;
     // The id alone sets the client's Last-Event-ID, so one dropped before its first event still resumes from here.
-    if (!(await this.write(`retry: 2000\nid: ${this.last}\n\n`))) return;
+    if (!(await this.write(encoder.encode(`retry: 2000\nid: ${this.last}\n\n`)))) return;
     if (latest - this.last > limits.replayWindow) {
       // Too far behind to replay: the client reloads what it shows and follows from now.
       this.last = latest;
-      if (!(await this.write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ latest, reason: 'behind-replay-window' })}\n\n`))) return;
+      if (!(await this.write(encoder.encode(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ latest, reason: 'behind-replay-window' })}\n\n`)))) return;
     }
     for (;;) {
       // A client that left while waiting for its turn costs no read at all.
@@ -106,7 +110,7 @@ export class SubscriberStream {
       const event = this.queue.shift();
       if (event) {
         if (!(await this.send(event))) return;
-      } else if (!(await this.waitForSignal(limits.heartbeatMs)) && !(await this.write(': keep-alive\n\n'))) {
+      } else if (!(await this.waitForSignal(limits.heartbeatMs)) && !(await this.write(KEEP_ALIVE))) {
         return;
       }
     }
@@ -115,19 +119,19 @@ export class SubscriberStream {
   private async send(event: TwinEvent): Promise<boolean> {
     if (event.id <= this.last) return this.open;
     this.last = event.id;
-    const data = this.options.render(event);
-    return data === undefined ? this.open : this.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${data}\n\n`);
+    const frame = this.options.frame(event);
+    return frame === undefined ? this.open : this.write(frame);
   }
 
   /** Writes once the client has read enough of what was written before; false when the stream has ended. */
-  private async write(text: string): Promise<boolean> {
+  private async write(bytes: Uint8Array): Promise<boolean> {
     while (this.open && this.controller.desiredSize! <= 0) {
       if (!(await this.waitForSignal(this.options.limits.writeTimeoutMs)) && this.open && this.controller.desiredSize! <= 0) {
         this.drop();
         return false;
       }
     }
-    if (this.open) this.controller.enqueue(encoder.encode(text));
+    if (this.open) this.controller.enqueue(bytes);
     return this.open;
   }
 

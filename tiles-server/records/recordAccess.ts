@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { type AccessLevel, type Binding, type Catalog, type Role, canRead } from '../../layers/index.ts';
+import { type AccessLevel, type Binding, type Catalog, type Role, accessById, canRead } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
@@ -33,13 +33,13 @@ const UNBOUND: Binding = { oid: null, method: 'none', layerId: null };
  * longer indexed is as closed as its layer, or restricted when the catalog lost that too.
  */
 export class RecordView {
-  private readonly layerAccess: Map<string, AccessLevel>;
+  private readonly layerAccess: ReadonlyMap<string, AccessLevel>;
 
   constructor(
     catalog: Catalog,
     private readonly objects: ObjectIndex,
   ) {
-    this.layerAccess = new Map(catalog.layers.map((layer) => [layer.id, layer.access]));
+    this.layerAccess = accessById(catalog);
   }
 
   canSeeBinding(binding: Binding, role: Role): boolean {

@@ -20,22 +20,24 @@ export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objec
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   const view = new RecordView(options.catalog, options.objects);
   const replays = new ReplayGate(limits.concurrentReplays);
-  // Every open stream sends the same event: serialise it once per way of seeing it.
-  const serialised = new WeakMap<TwinEvent, Map<string, string>>();
-  const render = (event: TwinEvent, role: Role, visible: ReturnType<typeof readableEvents>) => {
+  // Every open stream sends the same event: serialise and encode it once per way of seeing it.
+  const frames = new WeakMap<TwinEvent, Map<'bound' | 'unbound', Uint8Array>>();
+  const encoder = new TextEncoder();
+  const frameOf = (event: TwinEvent, role: Role, visible: ReturnType<typeof readableEvents>) => {
     if (!(event.type.startsWith('incident.') ? visible.incidents : visible.alarms)) return undefined;
     // Incident events carry the incident, alarm events the point: either may be bound to an object the caller may not read.
     const subjectKey = event.data.incident ? 'incident' : 'point';
     const subject = event.data[subjectKey] as { binding: Binding } | undefined;
     const bound = !subject || view.canSeeBinding(subject.binding, role);
-    let texts = serialised.get(event);
-    if (!texts) serialised.set(event, (texts = new Map()));
-    let text = texts.get(bound ? 'bound' : 'unbound');
-    if (text === undefined) {
+    let seen = frames.get(event);
+    if (!seen) frames.set(event, (seen = new Map()));
+    let frame = seen.get(bound ? 'bound' : 'unbound');
+    if (frame === undefined) {
       const data = bound ? event.data : { ...event.data, [subjectKey]: view.record(subject, role) };
-      texts.set(bound ? 'bound' : 'unbound', (text = JSON.stringify({ ...data, at: event.at })));
+      frame = encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ ...data, at: event.at })}\n\n`);
+      seen.set(bound ? 'bound' : 'unbound', frame);
     }
-    return text;
+    return frame;
   };
 
   return new Hono<TwinEnv>().get('/', async (c) => {
@@ -54,7 +56,7 @@ export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objec
       replays,
       after: resumeFrom === undefined ? latest : Number(resumeFrom),
       latest,
-      render: (event) => render(event, role, visible),
+      frame: (event) => frameOf(event, role, visible),
       disconnect: () => outgoing?.destroy(),
     });
     return c.body(stream.body, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });

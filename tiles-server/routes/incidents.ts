@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Catalog } from '../../layers/index.ts';
+import { type Catalog, INCIDENT_STATUSES, canRead } from '../../layers/index.ts';
 import { type TwinEnv } from '../auth/caller.ts';
 import { requireRole } from '../auth/authenticate.ts';
-import { INCIDENT_STATUSES } from '../../layers/index.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
 import { RecordView, requireRecordAccess } from '../records/recordAccess.ts';
@@ -67,7 +66,8 @@ export function incidentRoutes(options: { catalog: Catalog; store: TwinStore; ob
     const { role } = c.get('caller');
     const { limit, offset, oid } = query.data;
     // Records bound to an object the caller may not read are not found by it either.
-    const hidden = oid !== undefined && options.objects.get(oid) !== undefined && !options.objects.get(oid, role);
+    const named = oid === undefined ? undefined : options.objects.get(oid);
+    const hidden = named !== undefined && !canRead(role, named.access);
     const { total, incidents } = hidden ? { total: 0, incidents: [] } : await options.store.incidents(query.data);
     return c.json({ total, limit, offset, incidents: incidents.map((incident) => view.record(incident, role)) });
   });

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { type AccessLevel, type Catalog, type Role, Scene, Storyboard, StoryboardId, type StoryboardEntry, canRead } from '../../layers/index.ts';
+import { type Catalog, type Role, Scene, Storyboard, StoryboardId, type StoryboardEntry, accessById, canRead } from '../../layers/index.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
@@ -20,7 +20,7 @@ export function storyboardRoutes(options: { catalog: Catalog; store: TwinStore }
   );
 
   // A storyboard is as closed as the most closed layer it shows; layers the catalog lacks show nothing.
-  const layerAccess = new Map<string, AccessLevel>(options.catalog.layers.map((layer) => [layer.id, layer.access]));
+  const layerAccess = accessById(options.catalog);
   const shownTo = (storyboard: Storyboard, role: Role) =>
     storyboard.scenes.every((scene) => scene.layers.every((id) => canRead(role, layerAccess.get(id) ?? 'public')));
   /** The storyboard of that id as the caller may see it: one showing a layer it may not read is not there. */

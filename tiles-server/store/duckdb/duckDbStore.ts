@@ -192,7 +192,10 @@ export class DuckDbStore implements TwinStore {
 
       // Only readings not stored before are stored and judged, so a retried batch raises nothing twice.
       const fresh = new Map<string, Reading>();
-      for (const reading of readings) if (!fresh.has(readingKey(reading.pointId, reading.at))) fresh.set(readingKey(reading.pointId, reading.at), reading);
+      for (const reading of readings) {
+        const key = readingKey(reading.pointId, reading.at);
+        if (!fresh.has(key)) fresh.set(key, reading);
+      }
       const stored: Reading[] = [];
       const candidates = [...fresh.values()];
       for (let i = 0; i < candidates.length; i += 500) {
