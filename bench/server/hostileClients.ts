@@ -21,7 +21,8 @@ const token = 'bench-operator-token-0123456789';
  *   `subscribers` healthy ones: RSS stays bounded, `/api/incidents` p99 < 50 ms, POST → event
  *   p99 < 200 ms for the healthy, and the stalled are disconnected.
  */
-export async function benchHostileClients({ history = 2000, stormClients = 200, stalled = 50, subscribers = 20, rate = 100, seconds = 15, port = 18_320 } = {}) {
+export async function benchHostileClients({ history = 2000, stormClients = 200, stalled = 50, subscribers = 20, rate = 100, seconds = 15, descriptionChars = 500, port = 18_320 } = {}) {
+  const description = '积'.repeat(descriptionChars);
   const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-bench-hostile-'));
   await mkdir(join(dataDir, 'history', 'records'), { recursive: true });
   const incidents = Array.from({ length: history }, (_, i) => ({
@@ -50,6 +51,53 @@ export async function benchHostileClients({ history = 2000, stormClients = 200, 
     return times;
   };
   const sockets: Socket[] = [];
+  /** `subscribers` healthy subscribers beside `stalledCount` that never read, while incidents are posted at `rate`/s. */
+  const underLoad = async (stalledCount: number) => {
+    const stalledSockets: Socket[] = [];
+    for (let i = 0; i < stalledCount; i++) {
+      const socket = connect(port, '127.0.0.1');
+      socket.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      socket.once('data', () => socket.pause());
+      stalledSockets.push(socket);
+      sockets.push(socket);
+    }
+    const healthy = await Promise.all(Array.from({ length: subscribers }, async () => new EventStreamReader(await fetch(`${url}/api/events`))));
+    let rssPeak = rssMb();
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb())), 100);
+    const sentAt = new Map<string, number>();
+    const total = rate * seconds;
+    const started = performance.now();
+    const listing = listLatency(seconds * 20, 20);
+    const posts: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / rate;
+      if (due > performance.now()) await sleep(due - performance.now());
+      const title = `bench-${stalledCount}-${i}`;
+      sentAt.set(title, performance.now());
+      posts.push(
+        fetch(`${url}/api/incidents`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ type: '道路积水', title, description, lon: 119.81, lat: 28.89 }),
+        }).then(async (response) => {
+          if (response.status !== 201) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+          await response.arrayBuffer();
+        }),
+      );
+    }
+    await Promise.all(posts);
+    const listed = await listing;
+    await Promise.all(healthy.map((stream) => stream.waitFor(total, 60_000)));
+    clearInterval(sampler);
+    // A paused socket tells of its end only once read: read the stalled ones now and count those the server had ended.
+    const ended = await Promise.all(
+      stalledSockets.map((socket) => new Promise<boolean>((resolve) => (socket.once('close', () => resolve(true)), setTimeout(() => resolve(false), 2000), socket.resume()))),
+    );
+    const delivered = healthy.flatMap((stream) => stream.events.map((event) => event.receivedAt - sentAt.get(JSON.parse(event.data).incident.title)!));
+    await Promise.all(healthy.map((stream) => stream.close()));
+    stalledSockets.forEach((socket) => socket.destroy());
+    return { listP99: percentile(listed, 0.99), eventP99: percentile(delivered, 0.99), rssPeak, disconnected: ended.filter(Boolean).length };
+  };
   try {
     const rest = await listLatency(50, 50);
     const rssAtRest = rssMb();
@@ -73,46 +121,8 @@ export async function benchHostileClients({ history = 2000, stormClients = 200, 
     clearInterval(sampler);
     const stormMs = next - stormStarted;
 
-    // Stalled subscribers: they ask for the stream, then never read again.
-    const closedByServer = { count: 0 };
-    for (let i = 0; i < stalled; i++) {
-      const socket = connect(port, '127.0.0.1');
-      socket.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
-      socket.once('data', () => socket.pause());
-      socket.once('close', () => closedByServer.count++);
-      sockets.push(socket);
-    }
-    const healthy = await Promise.all(Array.from({ length: subscribers }, async () => new EventStreamReader(await fetch(`${url}/api/events`))));
-    let stalledPeak = rssMb();
-    const stalledSampler = setInterval(() => (stalledPeak = Math.max(stalledPeak, rssMb())), 100);
-    const sentAt = new Map<string, number>();
-    const total = rate * seconds;
-    const started = performance.now();
-    const listing = listLatency(seconds * 20, 20);
-    const posts: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate;
-      if (due > performance.now()) await sleep(due - performance.now());
-      const title = `bench-${i}`;
-      sentAt.set(title, performance.now());
-      posts.push(
-        fetch(`${url}/api/incidents`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ type: '道路积水', title, description: '积水'.repeat(100), lon: 119.81, lat: 28.89 }),
-        }).then(async (response) => {
-          if (response.status !== 201) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
-          await response.arrayBuffer();
-        }),
-      );
-    }
-    await Promise.all(posts);
-    const listed = await listing;
-    await Promise.all(healthy.map((stream) => stream.waitFor(total, 30_000)));
-    clearInterval(stalledSampler);
-    const delivered = healthy.flatMap((stream) => stream.events.map((event) => event.receivedAt - sentAt.get(JSON.parse(event.data).incident.title)!));
-    await Promise.all(healthy.map((stream) => stream.close()));
-
+    const quiet = await underLoad(0);
+    const loaded = await underLoad(stalled);
     console.log(`\nReplay storm: ${stormClients} clients from event 0 over ${history} events, each gone at its first byte (${stormMs.toFixed(0)} ms for all)`);
     console.table([
       { when: 'at rest', 'GET /api/incidents p50 ms': round(percentile(rest, 0.5)), 'p99 ms': round(percentile(rest, 0.99)), 'RSS MB': round(rssAtRest) },
@@ -126,16 +136,20 @@ export async function benchHostileClients({ history = 2000, stormClients = 200, 
         'bar: next answer < 2 s': nextAnswerMs < 2000 ? 'met' : 'NOT met',
       },
     ]);
-    console.log(`\n${stalled} stalled subscribers beside ${subscribers} healthy ones, incidents of ~1 KB posted at ${rate}/s for ${seconds} s`);
+    console.log(`\n${subscribers} healthy subscribers, incidents of ~${(description.length * 3 / 1024).toFixed(1)} KB posted at ${rate}/s for ${seconds} s: alone, then beside ${stalled} that never read`);
+    const row = (when: string, figures: Awaited<ReturnType<typeof underLoad>>) => ({
+      when,
+      'GET /api/incidents p99 ms': round(figures.listP99),
+      'POST → event p99 ms (healthy)': round(figures.eventP99),
+      'RSS peak MB': round(figures.rssPeak),
+      'stalled disconnected by the server': figures.disconnected,
+    });
     console.table([
+      row('healthy subscribers only', quiet),
       {
-        'GET /api/incidents p99 ms': round(percentile(listed, 0.99)),
-        'bar p99 < 50 ms': percentile(listed, 0.99) < 50 ? 'met' : 'NOT met',
-        'POST → event p99 ms (healthy)': round(percentile(delivered, 0.99)),
-        'bar p99 < 200 ms': percentile(delivered, 0.99) < 200 ? 'met' : 'NOT met',
-        'RSS peak MB': round(stalledPeak),
-        'RSS at rest MB': round(rssAtRest),
-        'stalled disconnected by the server': `${closedByServer.count} of ${stalled}`,
+        ...row(`beside ${stalled} stalled`, loaded),
+        'p99 ratio (list, event)': `${round(loaded.listP99 / quiet.listP99)}×, ${round(loaded.eventP99 / quiet.eventP99)}×`,
+        'bars p99 < 50 ms, < 200 ms': `${loaded.listP99 < 50 ? 'met' : 'NOT met'}, ${loaded.eventP99 < 200 ? 'met' : 'NOT met'}`,
       },
     ]);
   } finally {

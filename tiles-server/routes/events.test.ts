@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventStreamReader } from '../../test/support/eventStream.ts';
 import type { StreamLimits } from '../events/subscriberStream.ts';
@@ -115,5 +116,24 @@ describe('event stream under load', () => {
     const first = new EventStreamReader(stalled);
     await Promise.race([first.done, new Promise((_, reject) => setTimeout(() => reject(new Error('the stalled stream was not ended')), 2000))]);
     expect(first.events.length).toBeLessThan(30);
+  });
+
+  it('closes the socket under a stream that falls too far behind, on a real server', async () => {
+    await open({ maxQueuedEvents: 20 });
+    const server = await t.listen();
+    const socket = connect(server.port, '127.0.0.1');
+    socket.write('GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await new Promise((resolve) => socket.once('data', resolve));
+    socket.pause();
+    // One batch announces its 100 events at once: far more than the stream may queue.
+    await report(100);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A paused socket reports its end only once read: read what came, and see whether the server ended it.
+    const closed = new Promise<'closed'>((resolve) => socket.once('close', () => resolve('closed')));
+    socket.resume();
+    const outcome = await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 3000))]);
+    socket.destroy();
+    await server.close();
+    expect(outcome).toBe('closed');
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../twinStore.ts';
 import { alarmChange } from '../../monitoring/alarmRule.ts';
 import { GroupCommit } from './groupCommit.ts';
+import { PreparedStatements } from './preparedStatements.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { type Row, incidentFrom, lifecycleFrom, pointFrom, iso, storyboardFrom } from './rows.ts';
 
@@ -59,6 +60,8 @@ export class DuckDbStore implements TwinStore {
   private readonly writes: GroupCommit<Transaction>;
   /** The highest incident serial per id prefix, read once per prefix; forgotten on rollback. */
   private readonly serials = new Map<string, number>();
+  /** The writer's statements, prepared once each. */
+  private readonly statements: PreparedStatements;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -68,6 +71,7 @@ export class DuckDbStore implements TwinStore {
     /** Incident ids are `<prefix>-<year>-<serial>`, e.g. `inc:330723-2026-00041`. */
     private readonly incidentPrefix: string,
   ) {
+    this.statements = new PreparedStatements(writer);
     this.writes = new GroupCommit<Transaction>({
       begin: async () => void (await writer.run('BEGIN TRANSACTION')),
       commit: async () => void (await writer.run('COMMIT')),
@@ -357,6 +361,7 @@ export class DuckDbStore implements TwinStore {
   /** Waits for the writes under way, then closes; a second call gets the same answer (shutdown may ask twice). */
   close(): Promise<void> {
     this.closing ??= this.writes.idle().then(() => {
+      this.statements.close();
       this.reader.closeSync();
       this.writer.closeSync();
       this.instance.closeSync();
@@ -376,10 +381,10 @@ export class DuckDbStore implements TwinStore {
   /** The context of one write: statements on the writer connection; its events announced after commit. */
   private transaction(): { context: Transaction; committed: () => void } {
     const events: TwinEvent[] = [];
-    const connection = this.writer;
-    const rows = async (sql: string, params: Params = {}) => (await connection.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
+    const statements = this.statements;
+    const rows = (sql: string, params: Params = {}) => statements.rows(sql, params);
     const context: Transaction = {
-      run: async (sql, params = {}) => void (await connection.run(sql, params)),
+      run: (sql, params = {}) => statements.run(sql, params),
       rows,
       event: async (type, data) => {
         const at = new Date().toISOString();
@@ -387,7 +392,7 @@ export class DuckDbStore implements TwinStore {
         events.push({ id: Number(row!.id), type, at, data });
       },
       audit: async (actor, action, target) =>
-        void (await connection.run(`INSERT INTO audit_log VALUES (nextval('audit_ids'), current_timestamp, $actor, $role, $action, $target)`, { actor: actor.name, role: actor.role, action, target })),
+        statements.run(`INSERT INTO audit_log VALUES (nextval('audit_ids'), current_timestamp, $actor, $role, $action, $target)`, { actor: actor.name, role: actor.role, action, target }),
       nextSerial: async (prefix) => {
         let serial = this.serials.get(prefix);
         if (serial === undefined) {

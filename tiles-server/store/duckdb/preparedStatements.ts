@@ -1,0 +1,50 @@
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
+import type { Row } from './rows.ts';
+
+/**
+ * The statements of one connection, each prepared on first use and kept (the most recent
+ * `capacity` of them): parsing and planning a small insert costs about as much as running it,
+ * and every incident runs four. Only for a connection used one statement at a time, as the
+ * writer is under group commit.
+ */
+export class PreparedStatements {
+  private readonly cache = new Map<string, Promise<DuckDBPreparedStatement>>();
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly capacity = 128,
+  ) {}
+
+  async run(sql: string, params: Record<string, DuckDBValue>): Promise<void> {
+    await (await this.bound(sql, params)).run();
+  }
+
+  async rows(sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
+    return (await (await this.bound(sql, params)).runAndReadAll()).getRowObjectsJS() as Row[];
+  }
+
+  close(): void {
+    for (const statement of this.cache.values()) void statement.then((prepared) => prepared.destroySync(), () => undefined);
+    this.cache.clear();
+  }
+
+  private async bound(sql: string, params: Record<string, DuckDBValue>): Promise<DuckDBPreparedStatement> {
+    let statement = this.cache.get(sql);
+    if (statement) {
+      // Most recently used last, so the oldest is the first to go.
+      this.cache.delete(sql);
+    } else {
+      statement = this.connection.prepare(sql);
+      statement.catch(() => this.cache.delete(sql));
+      for (const [oldSql, old] of this.cache) {
+        if (this.cache.size < this.capacity) break;
+        this.cache.delete(oldSql);
+        void old.then((prepared) => prepared.destroySync(), () => undefined);
+      }
+    }
+    this.cache.set(sql, statement);
+    const prepared = await statement;
+    if (Object.keys(params).length > 0) prepared.bind(params);
+    return prepared;
+  }
+}
