@@ -28,6 +28,9 @@ export default defineConfig({
           root: '.',
           include: ['{layers,datasets,tiles-server,viewer}/**/*.test.{ts,tsx}', 'test/*.test.ts'],
           environment: 'node',
+          // Unit files first, then the browser tests alone: a 4K software-rendered Chromium beside
+          // a dozen store-backed test servers starves a small CI machine of memory and CPU.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -39,6 +42,7 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -24,7 +24,7 @@ export function describeObject(object: SpatialObject) {
 /**
  * `GET /api/objects/{oid}`: an object with every record bound to it (incidents, monitoring points,
  * lifecycle records of its resource code); `GET /api/objects?at=lon,lat`: the same for the
- * smallest object there. Only objects of layers the caller may read are found.
+ * smallest object there (204 when there is none). Only objects of layers the caller may read are found.
  */
 export function objectRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const withRecords = async (object: SpatialObject, role: Role): Promise<BoundObject> => {
@@ -46,7 +46,8 @@ export function objectRoutes(options: { catalog: Catalog; store: TwinStore; obje
       if (query.error) return query.error;
       const [lon, lat] = query.data.at;
       const object = options.objects.containing(lon, lat, c.get('caller').role);
-      if (!object) return jsonError(c, 404, 'not_found', `No object of a layer you may read contains ${lon},${lat}`);
+      // Nothing there is an answer, not an error: a click on open ground outside every area is no fault of the client.
+      if (!object) return c.body(null, 204);
       return c.json(await withRecords(object, c.get('caller').role));
     })
     .get('/:oid', async (c) => {

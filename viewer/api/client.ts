@@ -70,12 +70,8 @@ export function fetchObject(oid: string): Promise<BoundObject> {
 
 /** The smallest object at a position (a building, else a parcel, else an administrative area), or undefined. */
 export async function fetchObjectAt(lon: number, lat: number, signal?: AbortSignal): Promise<BoundObject | undefined> {
-  try {
-    return (await getJson(`/api/objects?at=${lon},${lat}`, signal)) as BoundObject;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return undefined;
-    throw error;
-  }
+  // The server answers 204, no body, when nothing is there.
+  return (await getJson(`/api/objects?at=${lon},${lat}`, signal)) as BoundObject | undefined;
 }
 
 /** An incident with every step it took. */

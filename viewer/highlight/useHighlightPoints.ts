@@ -1,5 +1,6 @@
+import { groundMarker } from '../globe/groundMarker.ts';
 import { useEffect } from 'react';
-import { Cartesian3, Color, HeightReference, type Viewer } from 'cesium';
+import { Cartesian3, Color, type Viewer } from 'cesium';
 import { useHighlight } from './index.tsx';
 
 const MARK = Color.fromCssColorString('#ffeb3b');
@@ -12,7 +13,7 @@ export function useHighlightPoints(viewer: Viewer | undefined): void {
     const entities = highlight.points.map(([lon, lat]) =>
       viewer.entities.add({
         position: Cartesian3.fromDegrees(lon, lat),
-        point: { pixelSize: 7, color: MARK, outlineColor: Color.BLACK, outlineWidth: 1, heightReference: HeightReference.CLAMP_TO_GROUND, disableDepthTestDistance: Number.POSITIVE_INFINITY },
+        point: { pixelSize: 7, color: MARK, outlineColor: Color.BLACK, outlineWidth: 1, ...groundMarker() },
       }),
     );
     return () => {

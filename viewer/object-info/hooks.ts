@@ -3,7 +3,6 @@ import {
   Cartographic,
   Cesium3DTileFeature,
   Color,
-  Entity,
   JulianDate,
   Math as CesiumMath,
   ScreenSpaceEventHandler,
@@ -14,6 +13,7 @@ import type { BoundObject } from '../../layers/index.ts';
 import { fetchObjectAt } from '../api/client.ts';
 import { useMeasureMode } from '../measure/context.tsx';
 import { useSelection } from '../selection/index.tsx';
+import { PICK_DEPTH, pickTarget } from './pickTarget.ts';
 
 export interface PickedObject {
   properties: Record<string, unknown>;
@@ -24,13 +24,15 @@ export interface PickedObject {
 const highlight = Color.fromCssColorString('#ffb300');
 
 /**
- * What the user clicked in 3D: a building of a tileset (highlighted until the next click), a
- * feature of a vector layer, or, on open ground, the object the server finds there (the land
- * parcel, else the township), selected so that its outline shows.
+ * What the user clicked in 3D, the most specific thing there (see pickTarget): a building of a
+ * tileset (highlighted until the next click), a point or line of a vector layer, or, on open
+ * ground and inside areas, the object the server finds there (the land parcel, else the
+ * village, township or county), selected so that its outline shows. A hit of the search box
+ * opens the same panel.
  */
 export function usePickedObject(viewer: Viewer | undefined) {
   const [picked, setPicked] = useState<PickedObject>();
-  const { select } = useSelection();
+  const { selected, select } = useSelection();
   // While measuring, clicks place points; the handler reads the mode through a ref so it is not re-created.
   const measuring = useRef(false);
   measuring.current = useMeasureMode().mode !== undefined;
@@ -42,24 +44,36 @@ export function usePickedObject(viewer: Viewer | undefined) {
     highlighted.current = undefined;
   };
 
+  // A search hit (or any selection asking to be inspected) opens the panel as a click does.
+  useEffect(() => {
+    if (!selected?.inspect || !selected.oid) return;
+    clearHighlight();
+    setPicked({ properties: { oid: selected.oid }, ...(selected.object ? { bound: selected.object } : {}) });
+  }, [selected]);
+
   useEffect(() => {
     if (!viewer) return;
+    // Each click supersedes the one before: the server's answer to an earlier click is dropped.
+    let clicks = 0;
     const handler = new ScreenSpaceEventHandler(viewer.scene.canvas);
     handler.setInputAction(({ position }: ScreenSpaceEventHandler.PositionedEvent) => {
       if (measuring.current) return;
+      const click = ++clicks;
       clearHighlight();
-      const target: unknown = viewer.scene.pick(position);
-      if (target instanceof Cesium3DTileFeature) {
-        highlighted.current = { feature: target, color: Color.clone(target.color) };
-        target.color = highlight;
+      const target = pickTarget(viewer.scene.drillPick(position, PICK_DEPTH));
+      if (target.kind === 'building') {
+        const { feature } = target;
+        highlighted.current = { feature, color: Color.clone(feature.color) };
+        feature.color = highlight;
         const properties: Record<string, unknown> = {};
-        for (const id of target.getPropertyIds()) properties[id] = target.getProperty(id);
+        for (const id of feature.getPropertyIds()) properties[id] = feature.getProperty(id);
         setPicked({ properties });
+        select(undefined);
         return;
       }
-      const entity = (target as { id?: unknown } | undefined)?.id;
-      if (entity instanceof Entity && entity.properties) {
-        setPicked({ properties: entity.properties.getValue(JulianDate.now()) as Record<string, unknown> });
+      if (target.kind === 'feature') {
+        setPicked({ properties: target.entity.properties!.getValue(JulianDate.now()) as Record<string, unknown> });
+        select(undefined);
         return;
       }
       setPicked(undefined);
@@ -70,11 +84,12 @@ export function usePickedObject(viewer: Viewer | undefined) {
       const [lon, lat] = [CesiumMath.toDegrees(longitude), CesiumMath.toDegrees(latitude)];
       fetchObjectAt(lon, lat).then(
         (object) => {
+          if (click !== clicks) return;
           if (!object) return select(undefined);
           setPicked({ properties: { ...object.properties, oid: object.oid }, bound: object });
           select({ oid: object.oid, lon, lat, floor: null, fly: false, object });
         },
-        () => select(undefined),
+        () => click === clicks && select(undefined),
       );
     }, ScreenSpaceEventType.LEFT_CLICK);
     return () => {

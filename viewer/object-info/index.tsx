@@ -10,5 +10,7 @@ export function ObjectInfo() {
   const oid = picked?.properties.oid;
   const fetched = useBoundObject(!picked?.bound && typeof oid === 'string' && oid !== '' ? oid : undefined);
   if (!picked) return null;
-  return <ObjectPanel properties={picked.properties} bound={picked.bound ? { object: picked.bound } : fetched} onClose={clear} />;
+  const bound = picked.bound ? { object: picked.bound } : fetched;
+  // A search hit names only the oid: its properties come with the object from the server.
+  return <ObjectPanel properties={{ ...bound.object?.properties, ...picked.properties }} bound={bound} onClose={clear} />;
 }

@@ -2,15 +2,20 @@ import { useState } from 'react';
 import type { Catalog } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSelection } from '../selection/index.tsx';
+import type { SearchHit } from '../api/client.ts';
 import { useSearch } from './hooks.ts';
 
-/** One box for resource codes, parcel ids, villages and townships, addresses and building names; a hit flies there. */
+/** One box for resource codes, parcel ids, villages and townships, addresses and building names; a hit (or Enter, for the first) flies there and opens its panel. */
 export function SearchBox({ catalog }: { catalog: Catalog }) {
   const { t, pick } = useI18n();
   const { select } = useSelection();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const { hits, error } = useSearch(query);
+  const choose = (hit: SearchHit) => {
+    select({ oid: hit.oid, lon: hit.lon, lat: hit.lat, floor: null, inspect: true, ...(hit.bbox ? { bbox: hit.bbox } : {}) });
+    setOpen(false);
+  };
   const layerTitle = (id: string) => {
     const layer = catalog.layers.find((candidate) => candidate.id === id);
     return layer ? pick(layer.title) : id;
@@ -27,6 +32,10 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && hits[0]) choose(hits[0]);
+          else if (event.key === 'Escape') setOpen(false);
+        }}
       />
       {open && query.trim() !== '' && (
         <ul className="search-hits">
@@ -37,10 +46,7 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
               <button
                 type="button"
                 data-oid={hit.oid}
-                onClick={() => {
-                  select({ oid: hit.oid, lon: hit.lon, lat: hit.lat, floor: null, ...(hit.bbox ? { bbox: hit.bbox } : {}) });
-                  setOpen(false);
-                }}
+                onClick={() => choose(hit)}
               >
                 <span>{hit.label || hit.value}</span>
                 <span className="muted">

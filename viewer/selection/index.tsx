@@ -13,6 +13,8 @@ export interface SelectionTarget {
   fly?: boolean;
   /** [west, south, east, north] of the object, to frame all of it. */
   bbox?: [number, number, number, number];
+  /** The user asked what it is (a search hit): the info panel opens on it, as on a click. */
+  inspect?: boolean;
   /** The object itself, when whoever selected it already has it from the server. */
   object?: BoundObject;
 }

@@ -360,8 +360,8 @@ export class DuckDbStore implements TwinStore {
 
   /** Waits for the writes under way, then closes; a second call gets the same answer (shutdown may ask twice). */
   close(): Promise<void> {
-    this.closing ??= this.writes.idle().then(() => {
-      this.statements.close();
+    this.closing ??= this.writes.idle().then(async () => {
+      await this.statements.close();
       this.reader.closeSync();
       this.writer.closeSync();
       this.instance.closeSync();

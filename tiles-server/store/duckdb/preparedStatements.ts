@@ -23,9 +23,11 @@ export class PreparedStatements {
     return (await (await this.bound(sql, params)).runAndReadAll()).getRowObjectsJS() as Row[];
   }
 
-  close(): void {
-    for (const statement of this.cache.values()) void statement.then((prepared) => prepared.destroySync(), () => undefined);
+  /** Destroys every statement; to be awaited before the connection closes, as a statement destroyed after it crashes the process. */
+  async close(): Promise<void> {
+    const statements = [...this.cache.values()];
     this.cache.clear();
+    for (const prepared of await Promise.allSettled(statements)) if (prepared.status === 'fulfilled') prepared.value.destroySync();
   }
 
   private async bound(sql: string, params: Record<string, DuckDBValue>): Promise<DuckDBPreparedStatement> {

@@ -1,5 +1,6 @@
+import { groundMarker } from '../../globe/groundMarker.ts';
 import { useEffect } from 'react';
-import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, HeightReference, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
+import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
 import type { Incident, IncidentsLayerDefinition } from '../../../layers/index.ts';
 import { useIncidentFeedContext } from '../../incidents/context.tsx';
 import { useSymbolScale } from '../../globe/symbolScale.tsx';
@@ -40,8 +41,7 @@ function drawIncident(source: CustomDataSource, incident: Incident, isSelected: 
     color: Color.fromCssColorString(STATUS_COLORS[incident.status]),
     outlineColor: Color.WHITE,
     outlineWidth: 2 * symbolScale,
-    heightReference: HeightReference.CLAMP_TO_GROUND,
-    disableDepthTestDistance: Number.POSITIVE_INFINITY,
+    ...groundMarker(),
     scaleByDistance: new NearFarScalar(2_000, 1.2, 60_000, 0.6),
   });
   // The incident's bound object is what the object panel looks up.

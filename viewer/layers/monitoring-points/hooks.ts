@@ -1,5 +1,6 @@
+import { groundMarker } from '../../globe/groundMarker.ts';
 import { useEffect, useState } from 'react';
-import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, HeightReference, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
+import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
 import type { MonitoringPoint, MonitoringPointsLayerDefinition } from '../../../layers/index.ts';
 import { fetchMonitoringPoints } from '../../api/client.ts';
 import { useSymbolScale } from '../../globe/symbolScale.tsx';
@@ -56,8 +57,7 @@ function drawPoint(source: CustomDataSource, point: MonitoringPoint, symbolScale
       color: Color.fromCssColorString(point.alarm ? ALARM_COLOR : (KIND_COLORS[point.kind] ?? '#757575')),
       outlineColor: Color.WHITE,
       outlineWidth: 1.5 * symbolScale,
-      heightReference: HeightReference.CLAMP_TO_GROUND,
-      disableDepthTestDistance: Number.POSITIVE_INFINITY,
+      ...groundMarker(),
       scaleByDistance: new NearFarScalar(2_000, 1.2, 60_000, 0.5),
     }),
     properties: new PropertyBag({

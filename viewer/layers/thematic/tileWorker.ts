@@ -37,7 +37,10 @@ self.onmessage = async ({ data: request }: MessageEvent<TileWorkerRequest>) => {
       if (!features) throw new Error(`Layer ${request.layerId} is not open`);
       const canvas = new OffscreenCanvas(request.size, request.size);
       drawTile(canvas.getContext('2d')!, features, request.tile, request.size, { colors: request.colors, hidden: new Set(request.hidden), outline: request.outline });
-      const bitmap = canvas.transferToImageBitmap();
+      // Cesium uploads imagery with UNPACK_FLIP_Y, which WebGL ignores for an ImageBitmap: it
+      // flips its own bitmaps when it decodes them, so ours comes flipped too (and, like its own,
+      // not premultiplied), or every tile would be drawn mirrored north–south.
+      const bitmap = await createImageBitmap(canvas, { imageOrientation: 'flipY', premultiplyAlpha: 'none' });
       reply({ id: request.id, type: 'drawn', bitmap }, [bitmap]);
     }
   } catch (error) {

@@ -1,10 +1,9 @@
+import { groundMarker } from '../../globe/groundMarker.ts';
 import {
   Color,
   ConstantProperty,
-  DistanceDisplayCondition,
   Entity,
   type EntityCollection,
-  HeightReference,
   LabelGraphics,
   LabelStyle,
   Cartesian2,
@@ -32,16 +31,14 @@ export function styleVectorEntities(entities: EntityCollection, style: VectorSty
       entity.point = new PointGraphics({
         color: Color.fromCssColorString(style.pointColor ?? '#e53935'),
         outlineColor: Color.WHITE,
-        heightReference: HeightReference.CLAMP_TO_GROUND,
-        disableDepthTestDistance: Number.POSITIVE_INFINITY,
-        distanceDisplayCondition: visibleWithin(style),
+        ...groundMarker(style.labelMaxDistance),
       });
     }
     if (entity.polygon && style.stroke && style.clampToGround) {
       entity.polygon.outline = new ConstantProperty(false);
       outlines.push(outlineOf(entity, style));
     }
-    if (style.labelField && entity.position) entity.label = labelGraphics(visibleWithin(style));
+    if (style.labelField && entity.position) entity.label = labelGraphics(style.labelMaxDistance);
   }
   for (const outline of outlines) entities.add(outline);
 }
@@ -75,19 +72,13 @@ export function setLabelLanguage(entities: EntityCollection, style: VectorStyle,
   }
 }
 
-function visibleWithin(style: VectorStyle): DistanceDisplayCondition | undefined {
-  return style.labelMaxDistance === undefined ? undefined : new DistanceDisplayCondition(0, style.labelMaxDistance);
-}
-
-function labelGraphics(distanceDisplayCondition: DistanceDisplayCondition | undefined): LabelGraphics {
+function labelGraphics(maxDistance: number | undefined): LabelGraphics {
   return new LabelGraphics({
-    distanceDisplayCondition,
+    ...groundMarker(maxDistance),
     fillColor: Color.WHITE,
     outlineColor: Color.fromCssColorString('#102030'),
     style: LabelStyle.FILL_AND_OUTLINE,
     verticalOrigin: VerticalOrigin.BOTTOM,
-    heightReference: HeightReference.CLAMP_TO_GROUND,
-    disableDepthTestDistance: Number.POSITIVE_INFINITY,
   });
 }
 

@@ -1,0 +1,265 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.ts';
+import { type LayerRow, classColours, layerRows, objectAt, outerRingsOf, ringContains } from './support/layerData.ts';
+import { PagePixels, type ScreenPoint, colourDistance, distanceToSegment, hexColour, projectOnGlobe, terrainHeights } from './support/screenSamples.ts';
+import { twinSuite } from './support/twinSuite.ts';
+import { waitForScene } from './support/twinPage.ts';
+
+/**
+ * What the user sees and clicks is what the data holds. The oracle is the layers' own tables
+ * (read with apache-arrow from the files the server publishes) and the data API's
+ * `/api/objects?at=`, never the renderer's state: features are projected to the screen through
+ * `window.wuyiTwin.screenPosition`, and the pixels and clicks there are checked against them.
+ */
+const twin = twinSuite();
+const VIEWPORT = { width: 1600, height: 900 };
+const COUNTY_SEAT = { lon: 119.8156, lat: 28.87 };
+
+let parcels: LayerRow[];
+let buildings: LayerRow[];
+
+beforeAll(async () => {
+  [parcels, buildings] = await Promise.all([layerRows(twin.server.url, 'landuse'), layerRows(twin.server.url, 'buildings')]);
+});
+
+const near = (rows: LayerRow[], lon: number, lat: number, degrees: number) =>
+  rows.filter((row) => row.west > lon - degrees && row.east < lon + degrees && row.south > lat - degrees && row.north < lat + degrees);
+
+/** A parcel as drawn now: its one outer ring and its interior point on screen, with how far that point is from the ring's edges. */
+interface ParcelOnScreen {
+  row: LayerRow;
+  ring: ScreenPoint[];
+  interior: ScreenPoint;
+  clearance: number;
+}
+
+/** Projects single-ring parcels at `height` above the ellipsoid (or at the terrain's height of their interior point); keeps those wholly on the globe's canvas. */
+async function parcelsOnScreen(page: Page, rows: LayerRow[], heightOf: (row: LayerRow) => number = () => 0): Promise<ParcelOnScreen[]> {
+  const shapes = rows.flatMap((row) => {
+    const rings = outerRingsOf(row);
+    const geometry = JSON.parse(String(row.geometry)) as { type: string; coordinates: unknown[][] };
+    const holes = geometry.type === 'Polygon' ? geometry.coordinates.length > 1 : (geometry.coordinates as unknown[][]).some((polygon) => polygon.length > 1);
+    // The interior point is the table's representative point, checked here to lie inside the ring.
+    return rings.length === 1 && !holes && ringContains(rings[0]!, row.lon, row.lat) ? [{ row, ring: rings[0]! }] : [];
+  });
+  const points = shapes.flatMap(({ row, ring }) => [[row.lon, row.lat, heightOf(row)] as [number, number, number], ...ring.map(([lon, lat]) => [lon, lat, heightOf(row)] as [number, number, number])]);
+  const projected = await projectOnGlobe(page, points);
+  const result: ParcelOnScreen[] = [];
+  let next = 0;
+  for (const { row, ring } of shapes) {
+    const interior = projected[next]!;
+    const drawn = projected.slice(next + 1, next + 1 + ring.length);
+    next += 1 + ring.length;
+    if (!interior || drawn.some((point) => point === null)) continue;
+    const screenRing = drawn as ScreenPoint[];
+    let clearance = Infinity;
+    for (let i = 0; i + 1 < screenRing.length; i++) clearance = Math.min(clearance, distanceToSegment(interior, screenRing[i]!, screenRing[i + 1]!));
+    result.push({ row, ring: screenRing, interior, clearance });
+  }
+  return result;
+}
+
+/** Whether a parcel crosses a tile boundary of the geographic tiling scheme (Cesium's, 2 × 1 tiles at level 0) at `level`. */
+function crossesTileBoundary(row: LayerRow, level: number): boolean {
+  const size = 180 / 2 ** level;
+  return Math.floor((row.west + 180) / size) !== Math.floor((row.east + 180) / size) || Math.floor((row.south + 90) / size) !== Math.floor((row.north + 90) / size);
+}
+
+/** The level whose 256-pixel tiles are about as fine as the screen at a camera `height` above a straight-down view. */
+function levelInView(height: number, lat: number): number {
+  const metresPerPixel = (2 * height * Math.tan(Math.PI / 6)) / VIEWPORT.width;
+  const tileDegrees = (256 * metresPerPixel) / (111_320 * Math.cos((lat * Math.PI) / 180));
+  return Math.round(Math.log2(180 / tileDegrees));
+}
+
+/** The class whose colour, as a share of red, green and blue, is nearest a pixel's: lighting and opacity change brightness, not that share. */
+function nearestClass(pixel: readonly number[], colours: Map<string, [number, number, number]>): string {
+  const share = (rgb: readonly number[]) => rgb.map((channel) => channel / Math.max(1, rgb[0]! + rgb[1]! + rgb[2]!));
+  const drawn = share(pixel);
+  let best = '';
+  let bestDistance = Infinity;
+  for (const [value, colour] of colours) {
+    const distance = colourDistance(drawn, share(colour));
+    if (distance < bestDistance) [best, bestDistance] = [value, distance];
+  }
+  return best;
+}
+
+/** A drawn edge within `reach` pixels of `at` across the direction `normal`: two neighbouring pixels along it that differ clearly. */
+function edgeNear(pixels: PagePixels, at: ScreenPoint, normal: ScreenPoint, reach: number): boolean {
+  for (let k = -reach; k < reach; k++) {
+    const a = pixels.at(at[0] + k * normal[0], at[1] + k * normal[1]);
+    const b = pixels.at(at[0] + (k + 1) * normal[0], at[1] + (k + 1) * normal[1]);
+    if (colourDistance(a, b) > 36) return true;
+  }
+  return false;
+}
+
+async function openStill(page: Page, query: string): Promise<void> {
+  await page.goto(`${twin.server.url}/?${query}`);
+  await waitForScene(page);
+  // Tiles that arrived with the last frame are drawn by the next.
+  await page.waitForTimeout(500);
+  await waitForScene(page);
+}
+
+describe('see and click: the screen agrees with the data', () => {
+  it('draws each parcel in its class colour, and its edges where the data puts them, at three zoom levels and across tile boundaries', async () => {
+    const page = await twin.openPage(VIEWPORT);
+    const colours = new Map([...(await classColours(twin.server.url, 'landuse'))].map(([value, css]) => [value, hexColour(css)] as const));
+    const report: string[] = [];
+    for (const height of [4000, 8000, 16000]) {
+      await openStill(page, `layers=landuse&view=${COUNTY_SEAT.lon},${COUNTY_SEAT.lat},${height},0,-90`);
+      const pixels = await PagePixels.of(page);
+      await saveScreenshot(page, `see-landuse-${height}m`);
+      const level = levelInView(height, COUNTY_SEAT.lat);
+      const inView = await parcelsOnScreen(page, near(parcels, COUNTY_SEAT.lon, COUNTY_SEAT.lat, (height / 111_000) * 1.2));
+      const sampled = inView.filter((parcel) => parcel.clearance >= 5);
+
+      const wrongColour: string[] = [];
+      let crossing = 0;
+      for (const parcel of sampled) {
+        const drawn = nearestClass(pixels.at(...parcel.interior), colours);
+        if (drawn !== parcel.row.code) wrongColour.push(`${parcel.row.oid} (${parcel.row.code}) drawn as ${drawn}`);
+        if (crossesTileBoundary(parcel.row, level)) crossing++;
+      }
+
+      // Edges: at the middle of each edge 20 px or longer of a parcel 30 px or more across, a drawn
+      // edge within 2 px; 6 px inside the parcel, as a check on the check, mostly none.
+      let edges = 0;
+      let edgesDrawn = 0;
+      let insides = 0;
+      let insidesWithEdge = 0;
+      for (const parcel of inView) {
+        const xs = parcel.ring.map(([x]) => x);
+        const ys = parcel.ring.map(([, y]) => y);
+        if (Math.max(...xs) - Math.min(...xs) < 30 || Math.max(...ys) - Math.min(...ys) < 30) continue;
+        for (let i = 0; i + 1 < parcel.ring.length; i++) {
+          const [a, b] = [parcel.ring[i]!, parcel.ring[i + 1]!];
+          const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+          if (length < 20) continue;
+          const middle: ScreenPoint = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+          let normal: ScreenPoint = [-(b[1] - a[1]) / length, (b[0] - a[0]) / length];
+          if ((parcel.interior[0] - middle[0]) * normal[0] + (parcel.interior[1] - middle[1]) * normal[1] < 0) normal = [-normal[0], -normal[1]];
+          edges++;
+          if (edgeNear(pixels, middle, normal, 2)) edgesDrawn++;
+          const inside: ScreenPoint = [middle[0] + 6 * normal[0], middle[1] + 6 * normal[1]];
+          let clearance = Infinity;
+          for (let j = 0; j + 1 < parcel.ring.length; j++) clearance = Math.min(clearance, distanceToSegment(inside, parcel.ring[j]!, parcel.ring[j + 1]!));
+          if (clearance >= 5) {
+            insides++;
+            if (edgeNear(pixels, inside, normal, 2)) insidesWithEdge++;
+          }
+        }
+      }
+      report.push(
+        `${height} m: ${sampled.length} parcels (${crossing} across tiles of level ${level}), ${wrongColour.length} in the wrong colour; ` +
+          `edges ${edgesDrawn}/${edges} drawn, ${insidesWithEdge}/${insides} just inside`,
+      );
+      expect(sampled.length, `parcels in view at ${height} m`).toBeGreaterThanOrEqual(50);
+      expect(crossing, `parcels across tile boundaries at ${height} m`).toBeGreaterThanOrEqual(10);
+      expect(wrongColour.length / sampled.length, `${height} m, wrong colours: ${wrongColour.slice(0, 8).join('; ')}`).toBeLessThanOrEqual(0.03);
+      expect(edges, `edges checked at ${height} m`).toBeGreaterThanOrEqual(50);
+      expect(edgesDrawn / edges, `${height} m: edges drawn where the data has them`).toBeGreaterThanOrEqual(0.9);
+      expect(insidesWithEdge / Math.max(1, insides), `${height} m: edges found inside parcels`).toBeLessThanOrEqual(0.25);
+    }
+    console.log(report.join('\n'));
+  }, 240_000);
+
+  it('opens the building under the cursor, with the default layers on: each click on a roof opens that building', async () => {
+    const page = await twin.openPage(VIEWPORT);
+    const centre = { lon: 119.8156, lat: 28.8955 };
+    await openStill(page, `view=${centre.lon},${centre.lat},700,0,-90`);
+    await saveScreenshot(page, 'click-buildings');
+
+    // Markers (incidents, monitoring points, township seats) are drawn over everything: a click there is theirs.
+    const [incidents, points, seats] = await Promise.all([
+      fetch(`${twin.server.url}/api/incidents?limit=500`).then((r) => r.json() as Promise<{ incidents: { lon: number; lat: number }[] }>),
+      fetch(`${twin.server.url}/api/monitoring/points`).then((r) => r.json() as Promise<{ points: { lon: number; lat: number }[] }>),
+      layerRows(twin.server.url, 'township-seats'),
+    ]);
+    const markers = [...incidents.incidents, ...points.points, ...seats];
+    const markerHeights = await terrainHeights(page, markers.map((m) => [m.lon, m.lat]));
+    const markersOnScreen = (await projectOnGlobe(page, markers.map((m, i) => [m.lon, m.lat, markerHeights[i] ?? 0]))).filter((p): p is ScreenPoint => p !== null);
+
+    const candidates = near(buildings, centre.lon, centre.lat, 0.004);
+    const roofs = await projectOnGlobe(page, candidates.map((b) => [b.lon, b.lat, Number(b.base) + Number(b.height)]));
+    const footprints = await projectOnGlobe(
+      page,
+      candidates.flatMap((b) => outerRingsOf(b)[0]!.map(([lon, lat]) => [lon, lat, Number(b.base) + Number(b.height)] as [number, number, number])),
+    );
+    const targets: { oid: string; at: ScreenPoint }[] = [];
+    let next = 0;
+    for (const [i, building] of candidates.entries()) {
+      const ring = footprints.slice(next, next + outerRingsOf(building)[0]!.length);
+      next += ring.length;
+      const roof = roofs[i];
+      if (!roof || ring.some((p) => p === null)) continue;
+      let clearance = Infinity;
+      for (let j = 0; j + 1 < ring.length; j++) clearance = Math.min(clearance, distanceToSegment(roof, ring[j]!, ring[j + 1]!));
+      if (clearance < 3 || markersOnScreen.some(([x, y]) => coveredByMarker(roof, [x, y]))) continue;
+      targets.push({ oid: building.oid, at: roof });
+    }
+    // Spread over the view: every few buildings rather than the first of one street.
+    const chosen = targets.filter((_, i) => i % Math.max(1, Math.floor(targets.length / 40)) === 0).slice(0, 40);
+    expect(chosen.length, 'buildings whose roofs are clear to click').toBeGreaterThanOrEqual(30);
+
+    const wrong: string[] = [];
+    for (const { oid, at } of chosen) {
+      expect(await objectAt(twin.server.url, ...lonLatOf(oid)), `the data API puts ${oid} at its own point`).toBe(oid);
+      await page.mouse.click(at[0], at[1]);
+      const opened = await openedOid(page, oid);
+      if (opened !== oid) wrong.push(`${oid} at ${at.map(Math.round).join(',')} opened ${opened ?? 'nothing'}`);
+    }
+    expect(wrong, 'buildings that a click on their roof did not open').toEqual([]);
+  }, 240_000);
+
+  it('opens the parcel under the cursor with the county boundary on, as the data API finds it there', async () => {
+    const page = await twin.openPage(VIEWPORT);
+    await openStill(page, `layers=relief-basemap,terrain,landuse,county-boundary&view=${COUNTY_SEAT.lon},${COUNTY_SEAT.lat},3000,0,-90`);
+    await saveScreenshot(page, 'click-parcels');
+    const candidates = near(parcels, COUNTY_SEAT.lon, COUNTY_SEAT.lat, 0.03);
+    const heights = await terrainHeights(page, candidates.map((row) => [row.lon, row.lat]));
+    const heightOf = new Map(candidates.map((row, i) => [row.oid, heights[i] ?? 0]));
+    const inView = (await parcelsOnScreen(page, candidates, (row) => heightOf.get(row.oid)!)).filter((parcel) => parcel.clearance >= 6);
+
+    const chosen: ParcelOnScreen[] = [];
+    for (const parcel of inView.filter((_, i) => i % Math.max(1, Math.floor(inView.length / 60)) === 0)) {
+      // Only where the data API itself finds this parcel (not a building standing on it).
+      if ((await objectAt(twin.server.url, parcel.row.lon, parcel.row.lat)) === parcel.row.oid) chosen.push(parcel);
+      if (chosen.length === 40) break;
+    }
+    expect(chosen.length, 'parcels found at their own point').toBeGreaterThanOrEqual(30);
+
+    const wrong: string[] = [];
+    for (const parcel of chosen) {
+      await page.mouse.click(...parcel.interior);
+      const opened = await openedOid(page, parcel.row.oid);
+      if (opened !== parcel.row.oid) wrong.push(`${parcel.row.oid} opened ${opened ?? 'nothing'}`);
+    }
+    expect(wrong, 'parcels that a click inside them did not open').toEqual([]);
+  }, 240_000);
+});
+
+/** Whether a marker at `marker` (its dot, and the name label above it) covers `point`. */
+function coveredByMarker(point: ScreenPoint, marker: ScreenPoint): boolean {
+  const [dx, dy] = [point[0] - marker[0], point[1] - marker[1]];
+  return Math.hypot(dx, dy) < 24 || (Math.abs(dx) < 70 && dy > -45 && dy < 0);
+}
+
+const buildingPositions = new Map<string, [number, number]>();
+function lonLatOf(oid: string): [number, number] {
+  if (buildingPositions.size === 0) for (const b of buildings) buildingPositions.set(b.oid, [b.lon, b.lat]);
+  return buildingPositions.get(oid)!;
+}
+
+/** The oid of the info panel a click opened (waiting for `expected`, else for whatever opens), then closes it. */
+async function openedOid(page: Page, expected: string): Promise<string | undefined> {
+  const panel = page.locator('.object-info');
+  await page.locator(`.object-info[data-oid="${expected}"]`).waitFor({ timeout: 5000 }).catch(() => panel.waitFor({ timeout: 2000 }).catch(() => undefined));
+  if ((await panel.count()) === 0) return undefined;
+  const oid = (await panel.getAttribute('data-oid')) ?? undefined;
+  await panel.locator('header button').click();
+  return oid;
+}
