@@ -19,7 +19,7 @@ async function codeWithLifecycle(): Promise<{ code: string; oid: string; lon: nu
 }
 
 describe('planner: resource codes on the one map', () => {
-  it('finds a parcel by its resource code, flies there, and a click on it shows its code and lifecycle', async () => {
+  it('finds a parcel by its resource code, flies there and opens it, and a click on it shows its code and lifecycle', async () => {
     const target = await codeWithLifecycle();
     const page = await twin.openPage();
     await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain`);
@@ -28,8 +28,14 @@ describe('planner: resource codes on the one map', () => {
     await page.locator('.search-box input').fill(target.code);
     const hit = page.locator(`.search-hits button[data-oid="${target.oid}"]`);
     await hit.waitFor({ timeout: 10_000 });
-    await hit.click();
+    // Enter takes the first hit, as a click on it would: the twin flies there and opens its panel.
+    expect(await page.locator('.search-hits button').first().getAttribute('data-oid')).toBe(target.oid);
+    await page.locator('.search-box input').press('Enter');
     await page.waitForSelector(`.app[data-selected-oid="${target.oid}"]`);
+    const opened = page.locator(`.object-info[data-oid="${target.oid}"]`);
+    await opened.waitFor({ timeout: 10_000 });
+    expect(await opened.locator('.property[data-key=resourceCode] dd').textContent()).toBe(target.code);
+    await opened.locator('header button').click();
     await page.waitForTimeout(2000); // the flight
     await waitForScene(page);
     await saveScreenshot(page, 'planner-search');

@@ -73,17 +73,26 @@ function levelInView(height: number, lat: number): number {
   return Math.round(Math.log2(180 / tileDegrees));
 }
 
-/** The class whose colour, as a share of red, green and blue, is nearest a pixel's: lighting and opacity change brightness, not that share. */
-function nearestClass(pixel: readonly number[], colours: Map<string, [number, number, number]>): string {
-  const share = (rgb: readonly number[]) => rgb.map((channel) => channel / Math.max(1, rgb[0]! + rgb[1]! + rgb[2]!));
-  const drawn = share(pixel);
+const brightness = (rgb: readonly number[]) => rgb[0]! + rgb[1]! + rgb[2]!;
+
+/**
+ * The class whose colour, dimmed by `light` (the light and opacity of the view, one factor for a
+ * flat straight-down view), is nearest a pixel's.
+ */
+function nearestClass(pixel: readonly number[], colours: Map<string, [number, number, number]>, light: number): string {
   let best = '';
   let bestDistance = Infinity;
   for (const [value, colour] of colours) {
-    const distance = colourDistance(drawn, share(colour));
+    const distance = colourDistance(pixel, colour.map((channel) => channel * light));
     if (distance < bestDistance) [best, bestDistance] = [value, distance];
   }
   return best;
+}
+
+/** The middle of the brightness ratios of drawn pixels to the colours the data gives them: how much the view dims every colour. */
+function lightOf(samples: { pixel: readonly number[]; colour: readonly number[] }[]): number {
+  const ratios = samples.map(({ pixel, colour }) => brightness(pixel) / brightness(colour)).sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length / 2)] ?? 1;
 }
 
 /** A drawn edge within `reach` pixels of `at` across the direction `normal`: two neighbouring pixels along it that differ clearly. */
@@ -108,7 +117,6 @@ describe('see and click: the screen agrees with the data', () => {
   it('draws each parcel in its class colour, and its edges where the data puts them, at three zoom levels and across tile boundaries', async () => {
     const page = await twin.openPage(VIEWPORT);
     const colours = new Map([...(await classColours(twin.server.url, 'landuse'))].map(([value, css]) => [value, hexColour(css)] as const));
-    const report: string[] = [];
     for (const height of [4000, 8000, 16000]) {
       await openStill(page, `layers=landuse&view=${COUNTY_SEAT.lon},${COUNTY_SEAT.lat},${height},0,-90`);
       const pixels = await PagePixels.of(page);
@@ -119,9 +127,10 @@ describe('see and click: the screen agrees with the data', () => {
 
       const wrongColour: string[] = [];
       let crossing = 0;
+      const light = lightOf(sampled.map((parcel) => ({ pixel: pixels.at(...parcel.interior), colour: colours.get(String(parcel.row.code))! })));
       for (const parcel of sampled) {
-        const drawn = nearestClass(pixels.at(...parcel.interior), colours);
-        if (drawn !== parcel.row.code) wrongColour.push(`${parcel.row.oid} (${parcel.row.code}) drawn as ${drawn}`);
+        const drawn = nearestClass(pixels.at(...parcel.interior), colours, light);
+        if (drawn !== parcel.row.code) wrongColour.push(`${parcel.row.oid} (${parcel.row.code}) drawn as ${drawn} ${pixels.at(...parcel.interior).join('/')} clear ${parcel.clearance.toFixed(1)} px at ${parcel.interior.map(Math.round).join(",")}`);
         if (crossesTileBoundary(parcel.row, level)) crossing++;
       }
 
@@ -153,18 +162,17 @@ describe('see and click: the screen agrees with the data', () => {
           }
         }
       }
-      report.push(
-        `${height} m: ${sampled.length} parcels (${crossing} across tiles of level ${level}), ${wrongColour.length} in the wrong colour; ` +
-          `edges ${edgesDrawn}/${edges} drawn, ${insidesWithEdge}/${insides} just inside`,
+      console.log(
+        `${height} m: ${sampled.length} parcels (${crossing} across tiles of level ${level}), ${wrongColour.length} in the wrong colour (colours dimmed to ${light.toFixed(2)}); ` +
+          `edges ${edgesDrawn}/${edges} drawn, ${insidesWithEdge}/${insides} just inside; ${wrongColour.slice(0, 6).join('; ')}`,
       );
       expect(sampled.length, `parcels in view at ${height} m`).toBeGreaterThanOrEqual(50);
       expect(crossing, `parcels across tile boundaries at ${height} m`).toBeGreaterThanOrEqual(10);
-      expect(wrongColour.length / sampled.length, `${height} m, wrong colours: ${wrongColour.slice(0, 8).join('; ')}`).toBeLessThanOrEqual(0.03);
+      expect(wrongColour.length / sampled.length, `${height} m, wrong colours: ${wrongColour.slice(0, 8).join('; ')}`).toBeLessThanOrEqual(0.01);
       expect(edges, `edges checked at ${height} m`).toBeGreaterThanOrEqual(50);
       expect(edgesDrawn / edges, `${height} m: edges drawn where the data has them`).toBeGreaterThanOrEqual(0.9);
       expect(insidesWithEdge / Math.max(1, insides), `${height} m: edges found inside parcels`).toBeLessThanOrEqual(0.25);
     }
-    console.log(report.join('\n'));
   }, 240_000);
 
   it('opens the building under the cursor, with the default layers on: each click on a roof opens that building', async () => {
@@ -202,7 +210,7 @@ describe('see and click: the screen agrees with the data', () => {
       targets.push({ oid: building.oid, at: roof });
     }
     // Spread over the view: every few buildings rather than the first of one street.
-    const chosen = targets.filter((_, i) => i % Math.max(1, Math.floor(targets.length / 40)) === 0).slice(0, 40);
+    const chosen = targets.filter((_, i) => i % Math.max(1, Math.floor(targets.length / 32)) === 0).slice(0, 32);
     expect(chosen.length, 'buildings whose roofs are clear to click').toBeGreaterThanOrEqual(30);
 
     const wrong: string[] = [];
@@ -225,10 +233,10 @@ describe('see and click: the screen agrees with the data', () => {
     const inView = (await parcelsOnScreen(page, candidates, (row) => heightOf.get(row.oid)!)).filter((parcel) => parcel.clearance >= 6);
 
     const chosen: ParcelOnScreen[] = [];
-    for (const parcel of inView.filter((_, i) => i % Math.max(1, Math.floor(inView.length / 60)) === 0)) {
+    for (const parcel of inView.filter((_, i) => i % Math.max(1, Math.floor(inView.length / 48)) === 0)) {
       // Only where the data API itself finds this parcel (not a building standing on it).
       if ((await objectAt(twin.server.url, parcel.row.lon, parcel.row.lat)) === parcel.row.oid) chosen.push(parcel);
-      if (chosen.length === 40) break;
+      if (chosen.length === 32) break;
     }
     expect(chosen.length, 'parcels found at their own point').toBeGreaterThanOrEqual(30);
 
@@ -260,6 +268,7 @@ async function openedOid(page: Page, expected: string): Promise<string | undefin
   await page.locator(`.object-info[data-oid="${expected}"]`).waitFor({ timeout: 5000 }).catch(() => panel.waitFor({ timeout: 2000 }).catch(() => undefined));
   if ((await panel.count()) === 0) return undefined;
   const oid = (await panel.getAttribute('data-oid')) ?? undefined;
-  await panel.locator('header button').click();
+  // Closed from the page itself: a pointer click waits for frames to settle, which a software-rendered globe makes slow.
+  await panel.locator('header button').evaluate((button: HTMLButtonElement) => button.click());
   return oid;
 }

@@ -5,15 +5,22 @@ export type ScreenPoint = [number, number];
 
 /**
  * Where each [lon, lat, height] is drawn now, in page pixels, through the page API; null when it
- * is off screen or under a panel (the element there is not the globe's canvas).
+ * is off screen or under anything laid over the globe: the element there is not its canvas, or
+ * the point is inside the box of a panel, bar or credit (some let clicks through, none let the
+ * picture through unchanged).
  */
 export function projectOnGlobe(page: Page, points: readonly [number, number, number][]): Promise<(ScreenPoint | null)[]> {
   return page.evaluate((points) => {
-    const canvas = document.querySelector('.cesium-widget canvas');
+    const canvas = document.querySelector('.cesium-widget canvas')!;
+    const overlays = [...document.querySelectorAll('.app *, .cesium-viewer *')]
+      .filter((element) => !element.contains(canvas) && ['absolute', 'fixed'].includes(getComputedStyle(element).position))
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0);
     return points.map(([lon, lat, height]) => {
       const at = window.wuyiTwin!.screenPosition(lon, lat, height);
       if (!at || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) return null;
-      return document.elementFromPoint(at[0], at[1]) === canvas ? at : null;
+      if (document.elementFromPoint(at[0], at[1]) !== canvas) return null;
+      return overlays.some((box) => at[0] >= box.left && at[0] <= box.right && at[1] >= box.top && at[1] <= box.bottom) ? null : at;
     });
   }, points as [number, number, number][]);
 }
