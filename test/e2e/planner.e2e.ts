@@ -113,18 +113,24 @@ describe('planner: resource codes on the one map', () => {
     expect(await reopened.locator('li[data-class="0702"] input').isChecked()).toBe(false);
     expect(await reopened.locator('li[data-class="0101"] input').isChecked()).toBe(true);
 
-    // The one map also reads as a flat map: Cesium's scene-mode switch to 2D and back.
-    const pickMode = async (mode: '2D' | '3D') => {
-      await page.click('.cesium-sceneModePicker-wrapper > button:first-child');
-      // The drop-down's buttons slide about as it opens; press the one wanted where it is.
-      await page.locator(`.cesium-sceneModePicker-dropDown-icon[title="${mode}"]`).evaluate((button: HTMLButtonElement) => button.click());
-    };
-    await pickMode('2D');
+    // The one map also reads as a flat map: the twin's own switch to 2D and back, kept in the link.
+    const modeSwitch = page.locator('.scene-mode-switch');
+    expect(await modeSwitch.textContent()).toBe('二维');
+    await modeSwitch.click();
     await expect.poll(async () => (await page.evaluate(() => window.wuyiTwin!.camera()))?.pitch, { timeout: 15_000 }).toBeCloseTo(-90, 0);
+    await expect.poll(() => urlParams(page).get('mode')).toBe('2d');
     await waitForScene(page);
     await saveScreenshot(page, 'planner-2d');
-    await pickMode('3D');
+    // A copied link reopens the flat map.
+    const flatLink = page.url();
+    expect(await modeSwitch.textContent()).toBe('三维');
+    await modeSwitch.click();
     await expect.poll(async () => (await page.evaluate(() => window.wuyiTwin!.camera()))?.pitch, { timeout: 15_000 }).toBeGreaterThan(-89);
+    await expect.poll(() => urlParams(page).get('mode')).toBeNull();
+    await page.goto(flatLink);
+    await waitForScene(page);
+    expect(await page.locator('.scene-mode-switch').textContent()).toBe('三维');
+    expect((await page.evaluate(() => window.wuyiTwin!.camera()))?.pitch).toBeCloseTo(-90, 0);
   }, 240_000);
 
   it('compares the land use with the planning zones by swiping a divider across them', async () => {

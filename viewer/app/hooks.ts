@@ -27,6 +27,7 @@ export function useViewState(catalog: Catalog | undefined) {
   const [camera, setCamera] = useState<CameraView | undefined>(initial.camera);
   const [chosenLayers, setChosenLayers] = useState<string[] | undefined>(initial.layers);
   const [hiddenClasses, setHiddenClasses] = useState<Record<string, string[]>>(initial.hiddenClasses ?? {});
+  const [mode, setMode] = useState<'2d' | undefined>(initial.mode);
 
   const visibleLayers = useMemo(
     () => new Set(chosenLayers ?? catalog?.layers.filter((layer) => layer.visible).map((layer) => layer.id) ?? []),
@@ -36,9 +37,9 @@ export function useViewState(catalog: Catalog | undefined) {
   useEffect(() => {
     if (!catalog) return;
     const layers = catalog.layers.filter((layer) => visibleLayers.has(layer.id)).map((layer) => layer.id);
-    const search = formatViewState({ camera, layers, hiddenClasses, language }, window.location.search);
+    const search = formatViewState({ camera, layers, hiddenClasses, language, ...(mode ? { mode } : {}) }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-  }, [catalog, camera, visibleLayers, hiddenClasses, language]);
+  }, [catalog, camera, visibleLayers, hiddenClasses, language, mode]);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -72,7 +73,7 @@ export function useViewState(catalog: Catalog | undefined) {
 
   const showLayers = useCallback((layerIds: string[]) => setChosenLayers([...new Set([...visibleLayers, ...layerIds])]), [visibleLayers]);
 
-  return { initialCamera: initial.camera, camera, language, setLanguage, setCamera, visibleLayers, toggleLayer, showLayers, classFilter };
+  return { initialCamera: initial.camera, camera, language, setLanguage, setCamera, mode, setMode, visibleLayers, toggleLayer, showLayers, classFilter };
 }
 
 export function useLayerStatus() {

@@ -61,7 +61,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
       <ClassFilterProvider filter={view.classFilter}>
         <ComparisonProvider comparison={comparison}>
           {catalog && (
-            <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera}>
+            <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera} mode={view.mode} onModeChange={view.setMode}>
               <CatalogLayers catalog={catalog} visible={view.visibleLayers} onStatus={report} />
               {comparison && <SplitDivider />}
             </Globe>

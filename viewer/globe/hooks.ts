@@ -34,7 +34,8 @@ export function useOfflineViewerOptions() {
       timeline: false,
       navigationHelpButton: false,
       fullscreenButton: false,
-      sceneModePicker: true,
+      // The twin's own, localized switch (SceneModeSwitch) instead; Cesium's opens under the panels.
+      sceneModePicker: false,
       infoBox: false,
       selectionIndicator: false,
     }),

@@ -6,6 +6,7 @@ import { MeasureTool } from '../measure/index.tsx';
 import { ObjectInfo } from '../object-info/index.tsx';
 import { useCartographicLight, useCameraSync, useSceneModeContinuity, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 import { usePageApi } from './pageApi.ts';
+import { SceneModeSwitch } from './SceneModeSwitch.tsx';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
 import { useSelectionOutline } from '../selection/useSelectionOutline.ts';
 import { useHighlightPoints } from '../highlight/useHighlightPoints.ts';
@@ -15,15 +16,19 @@ interface GlobeProps {
   onCameraChange: (view: CameraView) => void;
   /** The object panel and the measuring tool; off on a kiosk screen. */
   tools?: boolean;
+  /** The flat map instead of the globe, with a switch to change it; no switch when `onModeChange` is not given. */
+  mode?: '2d';
+  onModeChange?: (mode: '2d' | undefined) => void;
   children?: ReactNode;
 }
 
 /** The 3D globe; layers render as its children. */
-export function Globe({ initialCamera, onCameraChange, tools = true, children }: GlobeProps) {
+export function Globe({ initialCamera, onCameraChange, tools = true, mode, onModeChange, children }: GlobeProps) {
   const options = useOfflineViewerOptions();
   return (
     <Viewer full {...options}>
       <GlobeBehaviour initialCamera={initialCamera} onCameraChange={onCameraChange} />
+      {onModeChange && <SceneModeSwitch mode={mode} onChange={onModeChange} />}
       <MeasureProvider>
         {children}
         {tools && <ObjectInfo />}

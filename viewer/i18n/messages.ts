@@ -18,6 +18,9 @@ export const messages = {
     updated: '更新频率',
     close: '关闭',
     objectInfo: '对象信息',
+    to2d: '二维',
+    to3d: '三维',
+    sceneModeTitle: '在二维地图与三维地球之间切换',
     incidents: '事件',
     incidentsFailed: '事件加载失败',
     'stream.connecting': '连接中',
@@ -138,6 +141,9 @@ export const messages = {
     updated: 'Updated',
     close: 'Close',
     objectInfo: 'Object',
+    to2d: '2D',
+    to3d: '3D',
+    sceneModeTitle: 'Switch between the flat 2D map and the 3D globe',
     incidents: 'Incidents',
     incidentsFailed: 'Incidents could not be loaded',
     'stream.connecting': 'connecting',
@@ -255,12 +261,20 @@ export const updateFrequencyNames: Record<Language, Record<string, string>> = {
 export const propertyLabels: Record<Language, Record<string, string>> = {
   zh: {
     oid: '对象编号', name: '名称', use: '用途', height: '高度（米）', floors: '层数', address: '地址',
-    year: '建成年份', adminCode: '行政区划代码', type: '类型', status: '状态', latest: '最新读数',
-    area: '面积（平方米）', className: '地类名称', code: '代码', resourceCode: '资源码', township: '乡镇（街道）代码', base: '基底高程（米）',
+    year: '建成年份', adminCode: '行政区划', type: '类型', status: '状态', latest: '最新读数',
+    area: '面积（平方米）', className: '地类名称', code: '代码', resourceCode: '资源码', township: '乡镇（街道）', base: '基底高程（米）',
+    zone: '规划分区', townshipCode: '所属乡镇（街道）', grade: '道路等级', kind: '类型', unit: '单位', department: '责任部门',
   },
   en: {
     oid: 'Object id', name: 'Name', use: 'Use', height: 'Height (m)', floors: 'Floors', address: 'Address',
-    year: 'Year built', adminCode: 'Admin code', type: 'Type', status: 'Status', latest: 'Latest reading',
-    area: 'Area (m²)', className: 'Land-use class', code: 'Code', resourceCode: 'Resource code', township: 'Township code', base: 'Base elevation (m)',
+    year: 'Year built', adminCode: 'Administrative area', type: 'Type', status: 'Status', latest: 'Latest reading',
+    area: 'Area (m²)', className: 'Land-use class', code: 'Code', resourceCode: 'Resource code', township: 'Township', base: 'Base elevation (m)',
+    zone: 'Planning zone', townshipCode: 'Township', grade: 'Road grade', kind: 'Kind', unit: 'Unit', department: 'Department',
   },
+};
+
+/** Monitoring point kinds as the interface names them. */
+export const monitoringKindLabels: Record<Language, Record<string, string>> = {
+  zh: { 'water-level': '水位', rainfall: '雨量', 'air-quality': '空气质量', camera: '视频监控' },
+  en: { 'water-level': 'Water level', rainfall: 'Rainfall', 'air-quality': 'Air quality', camera: 'Camera' },
 };

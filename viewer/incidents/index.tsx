@@ -6,7 +6,7 @@ import { useIncidentFeedContext } from './context.tsx';
 import { IncidentDetail } from './IncidentDetail.tsx';
 import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
 import { STATUS_COLORS } from './statusColors.ts';
-import { useTownshipNames } from './useTownshipNames.ts';
+import { useAdminNames } from '../api/useAdminNames.ts';
 
 /** The commander's board: incidents live from the server, filtered by status, type and township. */
 export function IncidentBoard() {
@@ -14,7 +14,7 @@ export function IncidentBoard() {
   const { t, language } = useI18n();
   const { selected, select } = useSelection();
   const [filter, setFilter] = useState(NO_FILTER);
-  const townships = useTownshipNames(feed !== undefined);
+  const townships = useAdminNames(feed !== undefined);
   const shown = useMemo(() => (feed ? filterIncidents(feed.incidents, filter) : []), [feed, filter]);
   if (!feed) return null;
   const selectedIncident = feed.incidents.find((incident) => incident.id === selected?.incidentId);

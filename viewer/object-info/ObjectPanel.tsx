@@ -1,18 +1,30 @@
 import type { BoundObject } from '../../layers/index.ts';
+import { useAdminNames } from '../api/useAdminNames.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { propertyLabels } from '../i18n/messages.ts';
+import { type MessageKey, messages, monitoringKindLabels, propertyLabels } from '../i18n/messages.ts';
 import { BoundRecords } from './BoundRecords.tsx';
-import { propertyRows } from './properties.ts';
+import { objectTitle } from './objectTitle.ts';
+import { type ValueDescriber, propertyRows } from './properties.ts';
+
+/** Properties whose value is an administrative code, read as the area's name. */
+const ADMIN_CODE_KEYS = new Set(['adminCode', 'township', 'townshipCode']);
 
 /** An object's properties and what is bound to it, as both viewers show a picked object. */
 export function ObjectPanel({ properties, bound, onClose }: { properties: Record<string, unknown>; bound: { object?: BoundObject; error?: string }; onClose: () => void }) {
   const { t, language } = useI18n();
-  const rows = propertyRows(properties);
-  const title = properties.name || properties.oid || t('objectInfo');
+  const adminNames = useAdminNames();
+  const describe: ValueDescriber = (key, value) => {
+    const text = String(value);
+    if (ADMIN_CODE_KEYS.has(key) && adminNames.has(text)) return `${adminNames.get(text)} (${text})`;
+    if (key === 'status' && `status.${text}` in messages[language]) return t(`status.${text}` as MessageKey);
+    if (key === 'type' && monitoringKindLabels[language][text]) return monitoringKindLabels[language][text];
+    return undefined;
+  };
+  const rows = propertyRows(properties, describe);
   return (
     <section className="object-info" data-oid={String(properties.oid ?? '')} aria-label={t('objectInfo')}>
       <header>
-        <h2>{String(title)}</h2>
+        <h2>{objectTitle(properties, language) ?? t('objectInfo')}</h2>
         <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
           ×
         </button>

@@ -18,3 +18,18 @@ describe('info panel rows', () => {
     expect(rows.map((row) => row.key)).toEqual(['oid', 'height']);
   });
 });
+
+describe('info panel values', () => {
+  it('reads codes and enumerated values as the describer says, and shows the rest as they are', () => {
+    const names = new Map([['330723206', '柳城畲族镇']]);
+    const rows = propertyRows({ oid: 'parcel:1', township: '330723206', zone: '生态控制区', area: 65987 }, (key, value) =>
+      key === 'township' && names.has(String(value)) ? `${names.get(String(value))} (${value})` : undefined,
+    );
+    expect(rows).toEqual([
+      { key: 'oid', value: 'parcel:1' },
+      { key: 'area', value: '65987' },
+      { key: 'township', value: '柳城畲族镇 (330723206)' },
+      { key: 'zone', value: '生态控制区' },
+    ]);
+  });
+});

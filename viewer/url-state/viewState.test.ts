@@ -21,6 +21,14 @@ describe('view state in the URL', () => {
     expect(parseViewState('?hide=:0101,landuse:,landuse:0702').hiddenClasses).toEqual({ landuse: ['0702'] });
   });
 
+  it('keeps the flat 2D map in the link, and 3D as no mode at all', () => {
+    const flat = { language: 'zh' as const, mode: '2d' as const };
+    expect(formatViewState(flat)).toBe('?mode=2d');
+    expect(parseViewState('?mode=2d')).toEqual(flat);
+    expect(parseViewState('?mode=3d')).toEqual({ language: 'zh' });
+    expect(formatViewState({ language: 'zh' }, '?mode=2d&sql=x')).toBe('?sql=x');
+  });
+
   it('writes a heading that rounds to 360° as 0°', () => {
     const camera = { lon: 119.71, lat: 28.6, height: 30000, heading: 359.999999, pitch: -58 };
     expect(formatViewState({ camera, language: 'zh' })).toBe('?view=119.71,28.6,30000,0,-58');

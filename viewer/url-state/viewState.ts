@@ -3,7 +3,7 @@ import type { Language } from '../i18n/index.tsx';
 
 /**
  * What the address bar keeps, so a copied link reopens the same view:
- * `?view=lon,lat,height,heading,pitch&layers=a,b&hide=landuse:0101,landuse:0301&lang=en`.
+ * `?view=lon,lat,height,heading,pitch&layers=a,b&hide=landuse:0101,landuse:0301&lang=en&mode=2d`.
  */
 export interface ViewState {
   camera?: CameraView;
@@ -12,6 +12,8 @@ export interface ViewState {
   /** Classes hidden by the user, by thematic layer id; absent when none are. */
   hiddenClasses?: Record<string, string[]>;
   language: Language;
+  /** The flat map instead of the globe; absent for 3D. */
+  mode?: '2d';
 }
 
 export function parseViewState(search: string): ViewState {
@@ -22,6 +24,7 @@ export function parseViewState(search: string): ViewState {
     layers: layers === null ? undefined : layers.split(',').filter(Boolean),
     ...parseHiddenClasses(params.get('hide')),
     language: params.get('lang') === 'en' ? 'en' : 'zh',
+    ...(params.get('mode') === '2d' ? { mode: '2d' as const } : {}),
   };
 }
 
@@ -37,6 +40,8 @@ export function formatViewState(state: ViewState, currentSearch = ''): string {
   else params.delete('hide');
   if (state.language === 'en') params.set('lang', 'en');
   else params.delete('lang');
+  if (state.mode === '2d') params.set('mode', '2d');
+  else params.delete('mode');
   // Commas and colons are safe in a query and keep the link readable.
   return `?${params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':')}`;
 }
