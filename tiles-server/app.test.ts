@@ -233,6 +233,16 @@ describe('viewer and Cesium assets', () => {
     expect(await response.text()).toContain('<title>twin lite</title>');
   });
 
+  it("answers a browser's wrong link with the viewer's page (which says what is missing) as a 404, and a program's with JSON", async () => {
+    const browser = await t.app.request('/no-such-page?lang=en', { headers: { Accept: 'text/html,application/xhtml+xml' } });
+    expect(browser.status).toBe(404);
+    expect(browser.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await browser.text()).toContain('<title>twin</title>');
+    const program = await get('/no-such-page');
+    expect(program.status).toBe(404);
+    expect(await program.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('says how to build the viewer when it is missing', async () => {
     const bare = await createTestApp();
     const response = await bare.app.request('/');

@@ -158,7 +158,8 @@ describe('every route against generated input', () => {
         // Writes get more runs: their bad inputs have to get past more fields to reach the store.
         { numRuns: route.method === 'GET' ? 40 : 100 },
       );
-    });
+      // A hundred writes, each with the store read before and after: seconds on a busy machine.
+    }, 30_000);
   }
 
   it('answers the event stream for any Last-Event-ID, as an id or a 400', async () => {

@@ -91,6 +91,39 @@ describe('the twin in a browser with no internet', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await saveScreenshot(page, 'default-view-en');
   });
+
+  it('shows one banner while the server cannot be reached, which goes by itself when it answers again', async () => {
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/?layers=`);
+    await page.waitForSelector('.app[data-catalog=loaded]');
+    await page.route(`${twin.server.url}/api/**`, (route) => route.abort('connectionrefused'));
+    await page.locator('.search-box input').fill('壶山');
+    const banner = page.locator('.server-banner');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toBe('无法连接孪生服务，请稍后重试');
+    expect(await page.locator('.search-hits .panel-error').textContent()).toBe('无法连接孪生服务，请稍后重试');
+    await saveScreenshot(page, 'server-unreachable');
+    await page.unroute(`${twin.server.url}/api/**`);
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('answers a wrong link with a page saying what is missing, in the language of the link, with the way back', async () => {
+    const page = await twin.openPage();
+    const answer = await page.goto(`${twin.server.url}/no-such-page`);
+    expect(answer?.status()).toBe(404);
+    const missing = page.locator('.not-found[data-missing=page]');
+    expect(await missing.locator('h1').textContent()).toBe('找不到此页面');
+    expect(await missing.locator('a').getAttribute('href')).toBe('/');
+
+    await page.goto(`${twin.server.url}/present/no-such-storyboard?lang=en`);
+    const storyboard = page.locator('.not-found[data-missing=storyboard]');
+    await storyboard.waitFor({ timeout: 15_000 });
+    expect(await storyboard.locator('h1').textContent()).toBe('There is no storyboard “no-such-storyboard”');
+    await saveScreenshot(page, 'storyboard-missing-en');
+    await storyboard.locator('a').click();
+    await page.waitForSelector('.app[data-catalog=loaded]');
+    expect(urlParams(page).get('lang')).toBe('en');
+  });
 });
 
 /** The catalog's layers as the tree lists them: group by group. */

@@ -11,6 +11,7 @@ import {
   type StoryboardEntry,
   parseCatalog,
 } from '../../layers/index.ts';
+import { reportReachable } from './reachability.ts';
 
 /** A failed call to the twin server, with a message fit to show to the user. */
 export class ApiError extends Error {
@@ -23,14 +24,21 @@ export class ApiError extends Error {
   }
 }
 
+/** Health, asked while the server is out of reach to see it come back. */
+export async function checkServer(): Promise<void> {
+  await getJson('/api/health');
+}
+
 async function getJson(path: string, signal?: AbortSignal, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, { signal, ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError('offline', `Cannot reach the twin server (${path})`);
+    reportReachable(false);
+    throw new ApiError('offline', 'The twin server cannot be reached');
   }
+  reportReachable(true);
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? `${path} answered ${response.status}`);
   return body;
@@ -99,8 +107,14 @@ export async function fetchStoryboards(signal?: AbortSignal): Promise<Storyboard
   return ((await getJson('/api/storyboards', signal)) as { storyboards: StoryboardEntry[] }).storyboards;
 }
 
-export async function fetchStoryboard(id: string, signal?: AbortSignal): Promise<StoryboardEntry> {
-  return (await getJson(`/api/storyboards/${encodeURIComponent(id)}`, signal)) as StoryboardEntry;
+/** A storyboard, or null when there is none of that id (for this caller). */
+export async function fetchStoryboard(id: string, signal?: AbortSignal): Promise<StoryboardEntry | null> {
+  try {
+    return (await getJson(`/api/storyboards/${encodeURIComponent(id)}`, signal)) as StoryboardEntry;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /** Creates (or replaces) a saved storyboard. */

@@ -4,7 +4,7 @@ import { ComparePanel, comparableLayers } from '../compare/index.tsx';
 import { type Comparison, ComparisonProvider } from '../compare/context.tsx';
 import { SplitDivider } from '../compare/SplitDivider.tsx';
 import { Globe } from '../globe/index.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { IncidentBoard } from '../incidents/index.tsx';
 import { CatalogLayers } from '../layers/CatalogLayers.tsx';
 import { ClassFilterProvider } from '../layers/thematic/classFilter.tsx';
@@ -16,6 +16,9 @@ import { sharedQuery } from '../sql/sharedQuery.ts';
 import { useSelection } from '../selection/index.tsx';
 import { StoryboardPanel } from '../storyboards/index.tsx';
 import { CatalogPending } from './CatalogPending.tsx';
+import { NotFound } from './NotFound.tsx';
+import { ServerBanner } from './ServerBanner.tsx';
+import { parseViewState } from '../url-state/viewState.ts';
 import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
 import { parseRoute } from './route.ts';
 import { TwinProviders } from './TwinProviders.tsx';
@@ -23,10 +26,16 @@ import { TwinProviders } from './TwinProviders.tsx';
 export function App() {
   const route = useMemo(() => parseRoute(window.location.pathname, window.location.search), []);
   const catalogState = useCatalog();
-  return route.page === 'present' ? (
-    <Presentation {...catalogState} storyboardId={route.storyboardId} kiosk={route.kiosk} />
-  ) : (
-    <TwinPage {...catalogState} />
+  if (route.page === 'present') return <Presentation {...catalogState} storyboardId={route.storyboardId} kiosk={route.kiosk} />;
+  if (route.page === 'missing') return <MissingPage />;
+  return <TwinPage {...catalogState} />;
+}
+
+function MissingPage() {
+  return (
+    <I18nProvider language={parseViewState(window.location.search).language}>
+      <NotFound missing="page" />
+    </I18nProvider>
   );
 }
 
@@ -72,6 +81,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
       <TopBar title={catalog?.title} onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')} onOpen={open} />
       {catalog && <SearchBox catalog={catalog} />}
       <IncidentBoard />
+      <ServerBanner />
       {catalog && panel === 'sql' && <SqlConsole catalog={catalog} onClose={() => open(undefined)} />}
       {catalog && panel === 'storyboards' && <StoryboardPanel catalog={catalog} camera={view.camera} visibleLayers={view.visibleLayers} onClose={() => open(undefined)} />}
       {catalog && comparison && <ComparePanel catalog={catalog} comparison={comparison} onChange={compare} onClose={() => open(undefined)} />}

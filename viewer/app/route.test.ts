@@ -6,7 +6,12 @@ describe('viewer routes', () => {
     expect(parseRoute('/', '?layers=terrain')).toEqual({ page: 'twin' });
     expect(parseRoute('/present/county-overview', '')).toEqual({ page: 'present', storyboardId: 'county-overview', kiosk: false });
     expect(parseRoute('/present/briefing/', '?kiosk&lang=en')).toEqual({ page: 'present', storyboardId: 'briefing', kiosk: true });
-    expect(parseRoute('/present/', '')).toEqual({ page: 'twin' });
+  });
+
+  it('tells an address that names nothing apart from the twin', () => {
+    expect(parseRoute('/present/', '')).toEqual({ page: 'missing' });
+    expect(parseRoute('/no-such-page', '?lang=en')).toEqual({ page: 'missing' });
+    expect(parseRoute('/index.html', '')).toEqual({ page: 'twin' });
   });
 
   it('writes the addresses it reads', () => {

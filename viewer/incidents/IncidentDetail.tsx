@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type Incident, type IncidentStatus, allowedNext, transitionProblem } from '../../layers/index.ts';
 import { postIncidentStep } from '../api/client.ts';
+import { problemMessage } from '../api/problemMessage.ts';
 import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
@@ -91,7 +92,7 @@ function StepActions({ incident }: { incident: Incident }) {
       setDetailText('');
       setProblem(undefined);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(problemMessage(error, t));
       if (refusedToken(error)) remember(undefined);
     } finally {
       setBusy(false);

@@ -4,9 +4,9 @@ import { fetchStoryboard } from '../api/client.ts';
 import { useFetched } from '../api/useFetched.ts';
 import { initialPlayer, playerReducer, remainingMs } from './storyboardPlayer.ts';
 
-export function useStoryboard(id: string): { storyboard?: StoryboardEntry; error?: string } {
+export function useStoryboard(id: string): { storyboard?: StoryboardEntry; missing: boolean; error?: string } {
   const { data, error } = useFetched((signal) => fetchStoryboard(id, signal), [id]);
-  return { storyboard: data, error };
+  return { storyboard: data ?? undefined, missing: data === null, error };
 }
 
 export type PlayerCommand = 'play' | 'pause' | 'next' | 'previous' | 'toggle-loop';

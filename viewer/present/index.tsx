@@ -2,6 +2,7 @@ import './present.css';
 import { useMemo, useState } from 'react';
 import type { Catalog, StoryboardEntry } from '../../layers/index.ts';
 import { CatalogPending } from '../app/CatalogPending.tsx';
+import { NotFound } from '../app/NotFound.tsx';
 import type { CatalogState } from '../app/hooks.ts';
 import { useLayerStatus } from '../app/hooks.ts';
 import { TwinProviders } from '../app/TwinProviders.tsx';
@@ -41,6 +42,7 @@ export function Presentation({ catalog, error, retry, storyboardId, kiosk }: Cat
 
 function PresentationPage({ catalog, error, retry, storyboardId, kiosk, onSwitchLanguage }: CatalogState & { storyboardId: string; kiosk: boolean; onSwitchLanguage: () => void }) {
   const loaded = useStoryboard(storyboardId);
+  if (loaded.missing) return <NotFound missing={{ storyboard: storyboardId }} />;
   if (catalog && loaded.storyboard) return <Show catalog={catalog} storyboard={loaded.storyboard} kiosk={kiosk} onSwitchLanguage={onSwitchLanguage} />;
   return (
     <div className="presentation" data-presentation="pending">

@@ -4,8 +4,8 @@ import { type SearchHit, search } from '../api/client.ts';
 const TYPING_PAUSE_MS = 250;
 
 /** Hits for what the user typed, asked once they pause typing; the last answer wins. */
-export function useSearch(query: string): { hits: SearchHit[]; error?: string } {
-  const [state, setState] = useState<{ hits: SearchHit[]; error?: string }>({ hits: [] });
+export function useSearch(query: string): { hits: SearchHit[]; error?: unknown } {
+  const [state, setState] = useState<{ hits: SearchHit[]; error?: unknown }>({ hits: [] });
   useEffect(() => {
     const q = query.trim();
     if (q === '') return setState({ hits: [] });
@@ -13,7 +13,7 @@ export function useSearch(query: string): { hits: SearchHit[]; error?: string } 
     const timer = setTimeout(() => {
       search(q, abort.signal).then(
         (hits) => setState({ hits }),
-        (error: unknown) => !abort.signal.aborted && setState({ hits: [], error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => !abort.signal.aborted && setState({ hits: [], error }),
       );
     }, TYPING_PAUSE_MS);
     return () => {

@@ -3,6 +3,7 @@ import type { Catalog } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSelection } from '../selection/index.tsx';
 import type { SearchHit } from '../api/client.ts';
+import { problemMessage } from '../api/problemMessage.ts';
 import { useSearch } from './hooks.ts';
 
 /** One box for resource codes, parcel ids, villages and townships, addresses and building names; a hit (or Enter, for the first) flies there and opens its panel. */
@@ -39,8 +40,8 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
       />
       {open && query.trim() !== '' && (
         <ul className="search-hits">
-          {error && <li className="panel-error">{error}</li>}
-          {!error && hits.length === 0 && <li className="muted">{t('noHits')}</li>}
+          {error !== undefined && <li className="panel-error">{problemMessage(error, t)}</li>}
+          {error === undefined && hits.length === 0 && <li className="muted">{t('noHits')}</li>}
           {hits.map((hit) => (
             <li key={`${hit.layerId}/${hit.oid}`}>
               <button

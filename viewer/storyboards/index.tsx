@@ -2,6 +2,7 @@ import './storyboards.css';
 import { useState } from 'react';
 import type { CameraView, Catalog, StoryboardEntry } from '../../layers/index.ts';
 import { presentationPath } from '../app/route.ts';
+import { problemMessage } from '../api/problemMessage.ts';
 import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { type SceneForm, saveScene, sceneOf, useStoryboardList } from './hooks.ts';
@@ -72,7 +73,7 @@ function SaveViewForm({ saved, camera, visibleLayers, onSaved }: { saved: Storyb
       setMessage({ text: `${t('saved')}：${pick(storyboard.title)} · ${storyboard.scenes.length} ${t('scenes')}`, failed: false });
       onSaved();
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), failed: true });
+      setMessage({ text: problemMessage(error, t), failed: true });
       if (refusedToken(error)) remember(undefined);
     }
   };
