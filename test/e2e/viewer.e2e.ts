@@ -38,6 +38,14 @@ describe('the twin in a browser with no internet', () => {
 
     const defaults = catalog.layers.filter((layer) => layer.visible).map((layer) => layer.id);
     expect(urlParams(page).get('layers')).toBe(defaults.join(','));
+
+    // The layer tree and the incident board fold to their titles, out of the globe's way, and open again.
+    for (const [panel, body] of [['.layer-tree', '.layer-item'], ['.incident-board', '.incident-list']] as const) {
+      await page.locator(`${panel} .collapse-toggle`).click();
+      expect(await page.locator(`${panel} ${body}`).count(), `${panel} folded`).toBe(0);
+      await page.locator(`${panel} .collapse-toggle`).click();
+      expect(await page.locator(`${panel} ${body}`).count(), `${panel} open`).toBeGreaterThan(0);
+    }
   });
 
   it('shows a layer when it is toggled on, and keeps that in the URL', async () => {

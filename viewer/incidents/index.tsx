@@ -7,6 +7,7 @@ import { IncidentDetail } from './IncidentDetail.tsx';
 import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
 import { STATUS_COLORS } from './statusColors.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';
+import { CollapseToggle } from '../app/CollapseToggle.tsx';
 
 /** The commander's board: incidents live from the server, filtered by status, type and township. */
 export function IncidentBoard() {
@@ -14,6 +15,7 @@ export function IncidentBoard() {
   const { t, language } = useI18n();
   const { selected, select } = useSelection();
   const [filter, setFilter] = useState(NO_FILTER);
+  const [collapsed, setCollapsed] = useState(false);
   const townships = useAdminNames(feed !== undefined);
   const shown = useMemo(() => (feed ? filterIncidents(feed.incidents, filter) : []), [feed, filter]);
   if (!feed) return null;
@@ -29,63 +31,68 @@ export function IncidentBoard() {
     select({ oid: incident.binding.oid, lon: incident.lon, lat: incident.lat, floor: incident.floor, incidentId: incident.id });
 
   return (
-    <aside className="incident-board" aria-label={t('incidents')} data-stream={feed.stream}>
+    <aside className="incident-board" aria-label={t('incidents')} data-stream={feed.stream} data-collapsed={collapsed}>
       <header>
         <h2>{t('incidents')}</h2>
         <span className={`stream-state ${feed.stream}`} title={t(`stream.${feed.stream}`)}>
           {t(`stream.${feed.stream}`)}
         </span>
+        <CollapseToggle collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
       </header>
-      {feed.error && (
-        <p className="panel-error" role="alert">
-          {t('incidentsFailed')}: {feed.error}
-        </p>
+      {!collapsed && (
+        <>
+          {feed.error && (
+            <p className="panel-error" role="alert">
+              {t('incidentsFailed')}: {feed.error}
+            </p>
+          )}
+          <div className="status-filter" role="group" aria-label={t('status')}>
+            {INCIDENT_STATUSES.map((status) => (
+              <button
+                key={status}
+                type="button"
+                aria-pressed={filter.statuses.has(status)}
+                style={{ borderColor: STATUS_COLORS[status] }}
+                onClick={() => toggleStatus(status)}
+              >
+                {t(`status.${status}`)} <b>{counts[status]}</b>
+              </button>
+            ))}
+          </div>
+          <div className="select-filters">
+            <select aria-label={t('incidentType')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
+              <option value="">{t('allTypes')}</option>
+              {choices.types.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t('township')} value={filter.township} onChange={(e) => setFilter({ ...filter, township: e.target.value })}>
+              <option value="">{t('allTownships')}</option>
+              {choices.townships.map((code) => (
+                <option key={code} value={code}>
+                  {townships.get(code) ?? code}
+                </option>
+              ))}
+            </select>
+          </div>
+          {selectedIncident && <IncidentDetail incident={selectedIncident} onClose={() => select(undefined)} />}
+          <ol className="incident-list">
+            {shown.map((incident) => (
+              <li key={incident.id} data-incident-id={incident.id} aria-current={selected?.incidentId === incident.id}>
+                <button type="button" onClick={() => flyTo(incident)}>
+                  <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} />
+                  <span className="incident-title">{incident.title}</span>
+                  <span className="incident-meta">
+                    {t(`status.${incident.status}`)} · {incident.type} · {formatTime(incident.reportedAt, language)}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
-      <div className="status-filter" role="group" aria-label={t('status')}>
-        {INCIDENT_STATUSES.map((status) => (
-          <button
-            key={status}
-            type="button"
-            aria-pressed={filter.statuses.has(status)}
-            style={{ borderColor: STATUS_COLORS[status] }}
-            onClick={() => toggleStatus(status)}
-          >
-            {t(`status.${status}`)} <b>{counts[status]}</b>
-          </button>
-        ))}
-      </div>
-      <div className="select-filters">
-        <select aria-label={t('incidentType')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
-          <option value="">{t('allTypes')}</option>
-          {choices.types.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('township')} value={filter.township} onChange={(e) => setFilter({ ...filter, township: e.target.value })}>
-          <option value="">{t('allTownships')}</option>
-          {choices.townships.map((code) => (
-            <option key={code} value={code}>
-              {townships.get(code) ?? code}
-            </option>
-          ))}
-        </select>
-      </div>
-      {selectedIncident && <IncidentDetail incident={selectedIncident} onClose={() => select(undefined)} />}
-      <ol className="incident-list">
-        {shown.map((incident) => (
-          <li key={incident.id} data-incident-id={incident.id} aria-current={selected?.incidentId === incident.id}>
-            <button type="button" onClick={() => flyTo(incident)}>
-              <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} />
-              <span className="incident-title">{incident.title}</span>
-              <span className="incident-meta">
-                {t(`status.${incident.status}`)} · {incident.type} · {formatTime(incident.reportedAt, language)}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
       <div className="incident-alerts" aria-live="assertive">
         {feed.alerts.map((incident) => (
           <button key={incident.id} type="button" className="incident-alert" role="alert" data-incident-id={incident.id} onClick={() => flyTo(incident)}>

@@ -1,4 +1,5 @@
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useState } from 'react';
+import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import type { Catalog, LayerDefinition, LegendItem } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ClassLegend } from './ClassLegend.tsx';
@@ -16,10 +17,14 @@ interface LayerTreeProps {
 /** The catalog's layers by group, with a toggle, load state and legend for each. */
 export function LayerTree({ catalog, visible, status, onToggle }: LayerTreeProps) {
   const { t, pick } = useI18n();
+  const [collapsed, setCollapsed] = useState(false);
   return (
-    <nav className="layer-tree" aria-label={t('layers')}>
-      <h2 className="panel-title">{t('layers')}</h2>
-      {catalog.groups.map((group) => {
+    <nav className="layer-tree" aria-label={t('layers')} data-collapsed={collapsed}>
+      <header className="layer-tree-header">
+        <h2 className="panel-title">{t('layers')}</h2>
+        <CollapseToggle collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
+      </header>
+      {!collapsed && catalog.groups.map((group) => {
         const layers = catalog.layers.filter((layer) => layer.group === group.id);
         if (layers.length === 0) return null;
         return (
