@@ -141,7 +141,7 @@ describe('official: storyboards on the big screen', () => {
       // the test may wait to draw the deepest tiles (the wall itself waits at most 20 s): the screenshot then says so.
       await page.keyboard.press(' ');
       await page.waitForSelector('.presentation.kiosk[data-playing=false]');
-      const drawn = await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 150_000 }).then(
+      const drawn = await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 }).then(
         () => true,
         () => false,
       );

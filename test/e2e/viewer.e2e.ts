@@ -126,7 +126,7 @@ describe('the twin in a browser with no internet', () => {
     await page.goto(`${twin.server.url}/present/no-such-storyboard?lang=en`);
     const storyboard = page.locator('.not-found[data-missing=storyboard]');
     await storyboard.waitFor({ timeout: 15_000 });
-    expect(await storyboard.locator('h1').textContent()).toBe('There is no storyboard “no-such-storyboard”');
+    expect(await storyboard.locator('h1').textContent()).toBe('There is no storyboard "no-such-storyboard"');
     await saveScreenshot(page, 'storyboard-missing-en');
     await storyboard.locator('a').click();
     await page.waitForSelector('.app[data-catalog=loaded]');

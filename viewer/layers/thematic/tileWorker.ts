@@ -36,11 +36,13 @@ self.onmessage = async ({ data: request }: MessageEvent<TileWorkerRequest>) => {
       const features = layers.get(request.layerId);
       if (!features) throw new Error(`Layer ${request.layerId} is not open`);
       const canvas = new OffscreenCanvas(request.size, request.size);
-      drawTile(canvas.getContext('2d')!, features, request.tile, request.size, { colors: request.colors, hidden: new Set(request.hidden), outline: request.outline });
+      const context = canvas.getContext('2d')!;
       // Cesium uploads imagery with UNPACK_FLIP_Y, which WebGL ignores for an ImageBitmap: it
-      // flips its own bitmaps when it decodes them, so ours comes flipped too (and, like its own,
-      // not premultiplied), or every tile would be drawn mirrored north–south.
-      const bitmap = await createImageBitmap(canvas, { imageOrientation: 'flipY', premultiplyAlpha: 'none' });
+      // flips its own bitmaps when it decodes them, so ours is drawn flipped (south at the top),
+      // or every tile would be shown mirrored north–south. Drawn so, it is handed over without a copy.
+      context.setTransform(1, 0, 0, -1, 0, request.size);
+      drawTile(context, features, request.tile, request.size, { colors: request.colors, hidden: new Set(request.hidden), outline: request.outline });
+      const bitmap = canvas.transferToImageBitmap();
       reply({ id: request.id, type: 'drawn', bitmap }, [bitmap]);
     }
   } catch (error) {
