@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
-import { type LayerRow, classColours, layerRows, objectAt, outerRingsOf, ringContains } from './support/layerData.ts';
+import { type LayerRow, classColours, layerRows, objectAt, polygonsOf, ringContains } from './support/layerData.ts';
 import { PagePixels, type ScreenPoint, colourDistance, distanceToSegment, hexColour, projectOnGlobe, terrainHeights } from './support/screenSamples.ts';
 import { twinSuite } from './support/twinSuite.ts';
 import { waitForScene } from './support/twinPage.ts';
@@ -37,11 +37,10 @@ interface ParcelOnScreen {
 /** Projects single-ring parcels at `height` above the ellipsoid (or at the terrain's height of their interior point); keeps those wholly on the globe's canvas. */
 async function parcelsOnScreen(page: Page, rows: LayerRow[], heightOf: (row: LayerRow) => number = () => 0): Promise<ParcelOnScreen[]> {
   const shapes = rows.flatMap((row) => {
-    const rings = outerRingsOf(row);
-    const geometry = JSON.parse(String(row.geometry)) as { type: string; coordinates: unknown[][] };
-    const holes = geometry.type === 'Polygon' ? geometry.coordinates.length > 1 : (geometry.coordinates as unknown[][]).some((polygon) => polygon.length > 1);
-    // The interior point is the table's representative point, checked here to lie inside the ring.
-    return rings.length === 1 && !holes && ringContains(rings[0]!, row.lon, row.lat) ? [{ row, ring: rings[0]! }] : [];
+    const polygons = polygonsOf(row);
+    const outer = polygons[0]?.[0];
+    // One ring, no holes; the interior point is the table's representative point, checked here to lie inside it.
+    return polygons.length === 1 && polygons[0]!.length === 1 && ringContains(outer!, row.lon, row.lat) ? [{ row, ring: outer! }] : [];
   });
   const points = shapes.flatMap(({ row, ring }) => [[row.lon, row.lat, heightOf(row)] as [number, number, number], ...ring.map(([lon, lat]) => [lon, lat, heightOf(row)] as [number, number, number])]);
   const projected = await projectOnGlobe(page, points);
@@ -191,31 +190,31 @@ describe('see and click: the screen agrees with the data', () => {
     const markerHeights = await terrainHeights(page, markers.map((m) => [m.lon, m.lat]));
     const markersOnScreen = (await projectOnGlobe(page, markers.map((m, i) => [m.lon, m.lat, markerHeights[i] ?? 0]))).filter((p): p is ScreenPoint => p !== null);
 
-    const candidates = near(buildings, centre.lon, centre.lat, 0.004);
-    const roofs = await projectOnGlobe(page, candidates.map((b) => [b.lon, b.lat, Number(b.base) + Number(b.height)]));
+    const candidates = near(buildings, centre.lon, centre.lat, 0.004).map((row) => ({ row, outline: polygonsOf(row)[0]![0]!, roofHeight: Number(row.base) + Number(row.height) }));
+    const roofs = await projectOnGlobe(page, candidates.map(({ row, roofHeight }) => [row.lon, row.lat, roofHeight]));
     const footprints = await projectOnGlobe(
       page,
-      candidates.flatMap((b) => outerRingsOf(b)[0]!.map(([lon, lat]) => [lon, lat, Number(b.base) + Number(b.height)] as [number, number, number])),
+      candidates.flatMap(({ outline, roofHeight }) => outline.map(([lon, lat]) => [lon, lat, roofHeight] as [number, number, number])),
     );
-    const targets: { oid: string; at: ScreenPoint }[] = [];
+    const targets: { building: LayerRow; at: ScreenPoint }[] = [];
     let next = 0;
-    for (const [i, building] of candidates.entries()) {
-      const ring = footprints.slice(next, next + outerRingsOf(building)[0]!.length);
+    for (const [i, { row: building, outline }] of candidates.entries()) {
+      const ring = footprints.slice(next, next + outline.length);
       next += ring.length;
       const roof = roofs[i];
       if (!roof || ring.some((p) => p === null)) continue;
       let clearance = Infinity;
       for (let j = 0; j + 1 < ring.length; j++) clearance = Math.min(clearance, distanceToSegment(roof, ring[j]!, ring[j + 1]!));
       if (clearance < 3 || markersOnScreen.some(([x, y]) => coveredByMarker(roof, [x, y]))) continue;
-      targets.push({ oid: building.oid, at: roof });
+      targets.push({ building, at: roof });
     }
     // Spread over the view: every few buildings rather than the first of one street.
     const chosen = targets.filter((_, i) => i % Math.max(1, Math.floor(targets.length / 32)) === 0).slice(0, 32);
     expect(chosen.length, 'buildings whose roofs are clear to click').toBeGreaterThanOrEqual(30);
 
     const wrong: string[] = [];
-    for (const { oid, at } of chosen) {
-      expect(await objectAt(twin.server.url, ...lonLatOf(oid)), `the data API puts ${oid} at its own point`).toBe(oid);
+    for (const { building: { oid, lon, lat }, at } of chosen) {
+      expect(await objectAt(twin.server.url, lon, lat), `the data API puts ${oid} at its own point`).toBe(oid);
       await page.mouse.click(at[0], at[1]);
       const opened = await openedOid(page, oid);
       if (opened !== oid) wrong.push(`${oid} at ${at.map(Math.round).join(',')} opened ${opened ?? 'nothing'}`);
@@ -254,12 +253,6 @@ describe('see and click: the screen agrees with the data', () => {
 function coveredByMarker(point: ScreenPoint, marker: ScreenPoint): boolean {
   const [dx, dy] = [point[0] - marker[0], point[1] - marker[1]];
   return Math.hypot(dx, dy) < 24 || (Math.abs(dx) < 70 && dy > -45 && dy < 0);
-}
-
-const buildingPositions = new Map<string, [number, number]>();
-function lonLatOf(oid: string): [number, number] {
-  if (buildingPositions.size === 0) for (const b of buildings) buildingPositions.set(b.oid, [b.lon, b.lat]);
-  return buildingPositions.get(oid)!;
 }
 
 /** The oid of the info panel a click opened (waiting for `expected`, else for whatever opens), then closes it. */

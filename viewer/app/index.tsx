@@ -20,15 +20,18 @@ import { NotFound } from './NotFound.tsx';
 import { ServerBanner } from './ServerBanner.tsx';
 import { parseViewState } from '../url-state/viewState.ts';
 import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
-import { parseRoute } from './route.ts';
+import { type Route, parseRoute } from './route.ts';
 import { TwinProviders } from './TwinProviders.tsx';
 
 export function App() {
   const route = useMemo(() => parseRoute(window.location.pathname, window.location.search), []);
+  // A page that names nothing needs no catalog.
+  return route.page === 'missing' ? <MissingPage /> : <CatalogPage route={route} />;
+}
+
+function CatalogPage({ route }: { route: Exclude<Route, { page: 'missing' }> }) {
   const catalogState = useCatalog();
-  if (route.page === 'present') return <Presentation {...catalogState} storyboardId={route.storyboardId} kiosk={route.kiosk} />;
-  if (route.page === 'missing') return <MissingPage />;
-  return <TwinPage {...catalogState} />;
+  return route.page === 'present' ? <Presentation {...catalogState} storyboardId={route.storyboardId} kiosk={route.kiosk} /> : <TwinPage {...catalogState} />;
 }
 
 function MissingPage() {

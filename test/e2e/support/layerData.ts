@@ -39,11 +39,10 @@ export async function objectAt(serverUrl: string, lon: number, lat: number): Pro
   return ((await response.json()) as { oid: string }).oid;
 }
 
-/** The outer rings ([lon, lat] pairs) of a row's GeoJSON geometry (Polygon or MultiPolygon). */
-export function outerRingsOf(row: LayerRow): [number, number][][] {
+/** The polygons (rings of [lon, lat] pairs, outer first) of a row's GeoJSON geometry, Polygon or MultiPolygon. */
+export function polygonsOf(row: LayerRow): [number, number][][][] {
   const geometry = JSON.parse(String(row.geometry)) as { type: string; coordinates: unknown };
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as [number, number][][][];
-  return polygons.map((polygon) => polygon[0]!);
+  return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as [number, number][][][];
 }
 
 /** Whether a point lies inside a ring (even-odd rule), computed here, apart from the twin's own geometry code. */
