@@ -26,7 +26,7 @@ import { ogcFeatureRoutes } from './routes/ogcFeatures.ts';
 import { searchRoutes } from './routes/search.ts';
 import { storyboardRoutes } from './routes/storyboards.ts';
 import { viewerRoutes } from './routes/viewer.ts';
-import type { TwinStore } from './store/twinStore.ts';
+import { StoreClosed, type TwinStore } from './store/twinStore.ts';
 
 export interface AppOptions {
   catalog: Catalog;
@@ -113,6 +113,7 @@ export function createTwin(options: AppOptions): Twin {
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
+    if (error instanceof StoreClosed) return jsonError(c, 503, 'shutting_down', 'The server is shutting down; ask again shortly');
     console.error(error);
     return jsonError(c, 500, 'internal_error', 'The server failed to answer this request');
   });

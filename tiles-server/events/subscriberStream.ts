@@ -1,4 +1,4 @@
-import type { TwinEvent, TwinStore } from '../store/twinStore.ts';
+import { StoreClosed, type TwinEvent, type TwinStore } from '../store/twinStore.ts';
 import type { ReplayGate } from './replayGate.ts';
 
 /** How one subscriber's stream is bounded. */
@@ -83,9 +83,9 @@ export class SubscriberStream {
       else this.wake();
     });
     void this.run().catch((error: unknown) => {
-      // After the end (a client gone, the server closing its store) a failed read is expected.
+      // After the end (a client gone) a failed read is expected; a closing store ends the stream.
       if (!this.open) return;
-      console.error('An event stream failed:', error);
+      if (!(error instanceof StoreClosed)) console.error('An event stream failed:', error);
       this.drop();
     });
   }

@@ -135,6 +135,14 @@ export interface TwinStore {
   close(): Promise<void>;
 }
 
+/** The store is closing (the server is shutting down): the request is not answered from it. */
+export class StoreClosed extends Error {
+  constructor() {
+    super('The store is closed');
+    this.name = 'StoreClosed';
+  }
+}
+
 /** A write the store refused because of the data's state, not its shape (HTTP 404 / 409). */
 export class StoreConflict extends Error {
   constructor(

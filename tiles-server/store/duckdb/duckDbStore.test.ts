@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor, MonitoringPoint, NewIncident, Reading, TwinEvent } from '../twinStore.ts';
+import { type Actor, type MonitoringPoint, type NewIncident, type Reading, StoreClosed, type TwinEvent } from '../twinStore.ts';
 import { DuckDbStore } from './duckDbStore.ts';
 
 const operator: Actor = { name: 'duty-room', role: 'operator' };
@@ -124,5 +124,18 @@ describe('DuckDB store', () => {
     expect(bound.lifecycle).toHaveLength(1);
     // The next incident of that year counts on from the imported one.
     expect((await store.createIncident(incident({ reportedAt: '2026-09-09T00:00:00Z' }), operator)).id).toBe('inc:330723-2026-00008');
+  });
+
+  it('closes only once the reads and writes under way are answered, and refuses those that come later', async () => {
+    for (let i = 0; i < 20; i++) await store.createIncident(incident(), operator);
+    // Closing a connection under a running query crashed the process (a use after free in DuckDB).
+    const reads = Array.from({ length: 20 }, () => store.incidents({ limit: 100, offset: 0 }));
+    const write = store.createIncident(incident(), operator);
+    const closed = store.close();
+    expect((await Promise.all(reads)).map((page) => page.total)).toEqual(Array(20).fill(20));
+    expect((await write).id).toBe('inc:330723-2026-00021');
+    await closed;
+    await expect(store.incidents({ limit: 1, offset: 0 })).rejects.toBeInstanceOf(StoreClosed);
+    await expect(store.createIncident(incident(), operator)).rejects.toBeInstanceOf(StoreClosed);
   });
 });

@@ -16,6 +16,7 @@ import {
   type NewMonitoringPoint,
   type Reading,
   type RecordBatch,
+  StoreClosed,
   StoreConflict,
   type TwinEvent,
   type TwinStore,
@@ -63,6 +64,9 @@ export class DuckDbStore implements TwinStore {
   /** The writer's statements, prepared once each. */
   private readonly statements: PreparedStatements;
   private closing: Promise<void> | undefined;
+  private closed = false;
+  /** Reads under way: a connection closed under a running query is freed while DuckDB still uses it. */
+  private readonly reads = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -358,23 +362,41 @@ export class DuckDbStore implements TwinStore {
     });
   }
 
-  /** Waits for the writes under way, then closes; a second call gets the same answer (shutdown may ask twice). */
+  /**
+   * Answers the reads and writes under way, then closes and refuses any later ones; a second call
+   * gets the same answer (shutdown may ask twice).
+   */
   close(): Promise<void> {
-    this.closing ??= this.writes.idle().then(async () => {
+    this.closing ??= (async () => {
+      // One pass more after each drain: an answer half given issues its next query in the meantime.
+      do {
+        await this.writes.idle();
+        await Promise.allSettled([...this.reads]);
+        await new Promise((resolve) => setImmediate(resolve));
+      } while (this.reads.size > 0 || this.writes.busy);
+      this.closed = true;
       await this.statements.close();
       this.reader.closeSync();
       this.writer.closeSync();
       this.instance.closeSync();
-    });
+    })();
     return this.closing;
   }
 
   private async read(sql: string, params: Params = {}): Promise<Row[]> {
-    return (await this.reader.runAndReadAll(sql, params)).getRowObjectsJS() as Row[];
+    if (this.closed) throw new StoreClosed();
+    const query = this.reader.runAndReadAll(sql, params);
+    this.reads.add(query);
+    try {
+      return (await query).getRowObjectsJS() as Row[];
+    } finally {
+      this.reads.delete(query);
+    }
   }
 
   /** Runs `work` in a transaction after every earlier write (batched by group commit); resolves once committed. */
   private write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreClosed());
     return this.writes.submit(work);
   }
 

@@ -37,6 +37,11 @@ export class GroupCommit<C> {
     });
   }
 
+  /** Whether a batch is being written or waits to be. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
   /** Resolves once every write submitted so far has been answered. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
