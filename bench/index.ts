@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
+import { benchLandUse } from './landUse.ts';
 import { benchLite } from './lite.ts';
 import { benchParcels } from './parcels.ts';
 import { benchServer } from './server/index.ts';
@@ -23,6 +24,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   terrain: benchTerrain,
   viewer: benchViewer,
   parcels: benchParcels,
+  landuse: benchLandUse,
   lite: benchLite,
   sql: benchSql,
 };

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hexColor, landUseClasses } from '../datasets/sample/landUseClasses.ts';
+import { hexColor } from '../datasets/landuse/landUseClasses.ts';
+import { landUseClasses } from '../datasets/sample/landUseClasses.ts';
 import { startTwinServer } from '../test/e2e/support/twinServer.ts';
 import { launchBrowser } from '../test/support/chromium.ts';
 import { waitForScene } from '../test/support/twinScene.ts';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { buildSample } from './sample/buildSample.ts';
 import { importBuildingsCommand, importBuildingsUsage } from './commands/importBuildingsCommand.ts';
+import { importLandUseCommand, importLandUseUsage } from './commands/importLandUseCommand.ts';
 import { importTerrainCommand, importTerrainUsage } from './commands/importTerrainCommand.ts';
 
 const usage = `Usage: npm run twin -- <command> [options]
@@ -9,12 +10,15 @@ Commands:
   sample                   Build the Wuyi sample layers into the data folder
   import buildings <file>  Turn building footprints into a 3D Tiles tileset
   import terrain <dem.tif> Turn a DEM into quantized-mesh terrain
+  import landuse <file>    Turn a land-use delivery (三调 DLTB) into a thematic layer
 
 The data folder is $DATA_DIR, else ./data.
 
 ${importBuildingsUsage}
 
-${importTerrainUsage}`;
+${importTerrainUsage}
+
+${importLandUseUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR || 'data');
@@ -30,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'import' && rest[0] === 'buildings') return importBuildingsCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'terrain') return importTerrainCommand(rest.slice(1), dataDir);
+  if (command === 'import' && rest[0] === 'landuse') return importLandUseCommand(rest.slice(1), dataDir);
   console.error(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
   return 1;
 }

@@ -1,13 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Dem, readDem } from '../raster/dem.ts';
-import { readFlatGeobuf } from '../readers/flatgeobuf.ts';
-import { readGeoJson } from '../readers/geojson.ts';
-import { readShapefile } from '../readers/shapefile.ts';
-import { InputError, type SourceEvent } from '../readers/types.ts';
+import { readFeatures, resolveCrsOf } from '../readers/readFeatures.ts';
+import { InputError } from '../readers/types.ts';
 import { buildQuadtree, defaultLimits } from '../tiles3d/quadtree.ts';
 import { type TilesetStats, writeTileset } from '../tiles3d/writeTileset.ts';
 import { type AttributeOptions, buildingAttributes } from './attributes.ts';
@@ -124,22 +122,6 @@ function groundUnder(footprint: Footprint, dem: Dem | undefined): number | undef
     for (let i = 0; i < outer.length; i += 2) lowest = Math.min(lowest, dem.sample(outer[i]!, outer[i + 1]!) ?? Infinity);
   }
   return Number.isFinite(lowest) ? lowest : undefined;
-}
-
-function readFeatures(input: string, options: { onBytes: (bytes: number) => void; encoding?: string }): AsyncIterable<SourceEvent> {
-  const extension = extname(input).toLowerCase();
-  if (extension === '.geojson' || extension === '.json') return readGeoJson(input, options);
-  if (extension === '.shp') return readShapefile(input, options);
-  if (extension === '.fgb') return readFlatGeobuf(input, options);
-  throw new InputError(input, `unsupported format "${extension}"; expected .geojson, .json, .shp or .fgb`);
-}
-
-function resolveCrsOf(input: string, spec: string): Crs {
-  try {
-    return resolveCrs(spec);
-  } catch (error) {
-    throw new InputError(input, `${(error as Error).message}; pass --crs to override`);
-  }
 }
 
 /** "3 × zero area, 1 × no geometry" */

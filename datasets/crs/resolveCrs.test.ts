@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { gcj02ToWgs84 } from './gcj02.ts';
 import { resolveCrs } from './resolveCrs.ts';
@@ -56,10 +57,18 @@ describe('CRS', () => {
       'PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",40500000.0],PARAMETER["False_Northing",0.0],' +
       'PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
     const crs = resolveCrs(prj);
-    expect(crs.name).toBe('CGCS2000_3_Degree_GK_Zone_40');
+    expect([crs.id, crs.areaOfUse]).toEqual(['EPSG:4528', [118.5, 24.43, 121.5, 53.33]]);
     const [lon, lat] = crs.toWgs84(40481467.0225, 3197092.3355);
     expect(lon).toBeCloseTo(wuyiSeat.lon, 7);
     expect(lat).toBeCloseTo(wuyiSeat.lat, 7);
+  });
+
+  it('knows the registry entry, and so the area of use, of every CGCS2000 WKT that GDAL writes', () => {
+    const codes = ['4490', '4491', '4501', '4502', '4512', '4513', '4528', '4533', '4534', '4549', '4554'];
+    for (const format of ['wkt_esri', 'wkt1', 'wkt2']) {
+      const found = codes.map((code) => resolveCrs(execFileSync('gdalsrsinfo', ['-o', format, `EPSG:${code}`], { encoding: 'utf8' })).id);
+      expect(found, format).toEqual(codes.map((code) => `EPSG:${code}`));
+    }
   });
 
   it('says which CRS it does not know', () => {

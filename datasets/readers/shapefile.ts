@@ -1,5 +1,6 @@
 import { open as openFile, readFile, stat } from 'node:fs/promises';
-import { open } from 'shapefile';
+import { openShp } from 'shapefile';
+import { readDbf } from './dbf.ts';
 import { InputError, type SourceEvent, type SourceGeometry } from './types.ts';
 
 /** Code pages as ArcGIS and GDAL write them into `.cpg`, as TextDecoder labels. */
@@ -24,23 +25,30 @@ export async function* readShapefile(
     throw new InputError(shpPath, 'does not exist or cannot be read');
   });
 
-  let source;
+  let shapes;
   try {
-    source = await open(shpPath, records === undefined ? undefined : dbfPath, { encoding: label });
+    shapes = await openShp(shpPath);
   } catch (error) {
     throw new InputError(shpPath, `cannot be read as a Shapefile: ${(error as Error).message}`);
   }
-  for (let index = 0; ; index++) {
-    let result;
-    try {
-      result = await source.read();
-    } catch (error) {
-      throw new InputError(shpPath, `record ${index} cannot be read: ${(error as Error).message}`);
+  const attributes = records === undefined ? undefined : readDbf(dbfPath, label);
+  try {
+    // Numbered as GDAL numbers them: records deleted in the .dbf are left out of the count too.
+    for (let record = 0, index = 0; ; record++) {
+      let shape;
+      try {
+        shape = await shapes.read();
+      } catch (error) {
+        throw new InputError(shpPath, `record ${record} cannot be read: ${(error as Error).message}`);
+      }
+      if (shape.done) return;
+      const row = attributes ? (await attributes.next()).value : undefined;
+      if (records) onBytes?.(Math.round((size * (record + 1)) / records));
+      if (row?.deleted) continue;
+      yield { type: 'feature', feature: { index: index++, properties: row?.properties ?? {}, geometry: shape.value as SourceGeometry | null } };
     }
-    if (result.done) return;
-    if (records) onBytes?.(Math.round((size * (index + 1)) / records));
-    const { properties, geometry } = result.value;
-    yield { type: 'feature', feature: { index, properties: properties ?? {}, geometry: geometry as SourceGeometry | null } };
+  } finally {
+    await attributes?.return(undefined);
   }
 }
 

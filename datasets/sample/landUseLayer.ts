@@ -6,7 +6,8 @@ import { featureTableColumns } from '../output/featureTable.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Parcels, parcelPolygons } from './landUse.ts';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
-import { type LandUseCode, hexColor, landUseClasses } from './landUseClasses.ts';
+import { LAND_USE_STYLE, landUseClassify } from '../landuse/landUseClassify.ts';
+import { type LandUseCode, landUseClasses } from './landUseClasses.ts';
 import { planningZones, zoneOfClass } from './planningZones.ts';
 
 /**
@@ -57,11 +58,8 @@ export async function writeLandUse(dataDir: string, outDir: string, parcels: Par
     access: 'public',
     source: { type: 'geojson', url: `${url}/landuse.geojson` },
     table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
-    classify: {
-      field: 'code',
-      classes: landUseClasses.map((c) => ({ value: c.code, color: hexColor(c.color), label: { zh: `${c.code} ${c.zh}`, en: `${c.code} ${c.en}` } })),
-    },
-    style: { opacity: 0.85, outline: '#5d4a3699' },
+    classify: landUseClassify(landUseClasses),
+    style: LAND_USE_STYLE,
     metadata,
   });
   // The plan zones the same parcels, so its layer (in a folder of its own, as every catalog entry) reads the land-use file by another field.

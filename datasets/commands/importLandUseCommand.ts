@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
+import { DLTB_FIELDS, importLandUse } from '../landuse/importLandUse.ts';
+
+export const importLandUseUsage = `Usage: npm run twin -- import landuse <file> [options]
+
+Turns a land-use delivery (三调 地类图斑 DLTB: Shapefile .shp, GeoJSON, FlatGeobuf .fgb) into a
+thematic layer of the twin: parcels drawn by GB/T 21010 class, each an object that records bind
+to, with its attribute table for SQL. Published at once, or not at all.
+
+Options:
+  --layer-id ID         Id and folder of the layer (default: from the file name, DLTB.shp → dltb)
+  --title ZH[,EN]       Its title in the layer tree
+  --replace             Replace the layer of that id (default: refuse an id in use)
+  --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
+                        (default: the .prj or the file's crs member, else EPSG:4326)
+  --encoding NAME       Shapefile attribute encoding (default: the .cpg, else GBK)
+  --class-field NAME    Field with the class code (default ${DLTB_FIELDS.class})
+  --name-field NAME     Field with the class name (default ${DLTB_FIELDS.name})
+  --id-field NAME       Field with the parcel's unique id (default ${DLTB_FIELDS.id}, else its number)
+  --area-field NAME     Field with the parcel's surveyed area in m² (default ${DLTB_FIELDS.area}, else measured)
+  --code-field NAME     Field with the parcel's resource code (资源码)
+  --access LEVEL        public, internal or restricted (default public)`;
+
+export async function importLandUseCommand(args: string[], dataDir: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'layer-id': { type: 'string' },
+      title: { type: 'string' },
+      replace: { type: 'boolean' },
+      crs: { type: 'string' },
+      encoding: { type: 'string' },
+      'class-field': { type: 'string' },
+      'name-field': { type: 'string' },
+      'id-field': { type: 'string' },
+      'area-field': { type: 'string' },
+      'code-field': { type: 'string' },
+      access: { type: 'string' },
+    },
+  });
+  const [input] = positionals;
+  if (!input) {
+    console.error(importLandUseUsage);
+    return 1;
+  }
+  const access = values.access;
+  if (access !== undefined && access !== 'public' && access !== 'internal' && access !== 'restricted') {
+    throw new Error(`--access must be public, internal or restricted, got "${access}"`);
+  }
+  const [zh, en] = values.title?.split(',').map((part) => part.trim()) ?? [];
+  const summary = await importLandUse({
+    input,
+    dataDir,
+    layerId: values['layer-id'],
+    title: zh ? { zh, en: en || zh } : undefined,
+    replace: values.replace,
+    crs: values.crs,
+    encoding: values.encoding,
+    classField: values['class-field'],
+    nameField: values['name-field'],
+    idField: values['id-field'],
+    areaField: values['area-field'],
+    codeField: values['code-field'],
+    access,
+    catalogPath: process.env.CATALOG || undefined,
+  });
+  const hectares = Object.values(summary.areaByClass).reduce((sum, area) => sum + area, 0) / 10_000;
+  console.log(`Imported ${summary.imported} of ${summary.read} parcels from ${input} (${summary.crs}) as layer "${summary.layerId}" in ${summary.seconds.toFixed(1)} s`);
+  console.log(`  ${Object.keys(summary.areaByClass).length} classes, ${hectares.toFixed(2)} ha in all`);
+  if (summary.skipped.length > 0) console.log(`  Skipped ${summary.skipped.length}; see ${resolve(summary.folder, IMPORT_REPORT_FILE)}`);
+  if (summary.warnings.length > 0) console.log(`  ${summary.warnings.length} with a class code the table does not know; see the report`);
+  console.log(`  Layer: ${resolve(summary.folder)}; catalog entry: ${resolve(summary.folder, CATALOG_ENTRY_FILE)}`);
+  return 0;
+}

@@ -1,0 +1,219 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { IMPORT_REPORT_FILE } from '../../layers/index.ts';
+import { checkAreaOfUse } from '../crs/areaOfUse.ts';
+import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
+import { writeAttributeFiles } from '../output/attributeFiles.ts';
+import { pipelineMetadata, writeCatalogEntry } from '../output/catalogEntry.ts';
+import { featureTableColumns } from '../output/featureTable.ts';
+import { layerIdOf, publishLayer } from '../output/publishLayer.ts';
+import { writeDataFile } from '../output/writeDataFile.ts';
+import { readFeatures, resolveCrsOf } from '../readers/readFeatures.ts';
+import { InputError } from '../readers/types.ts';
+import { LAND_USE_STYLE, landUseClassify } from './landUseClassify.ts';
+import { landUseClass } from './landUseClasses.ts';
+import { toParcelGeometry } from './parcelGeometry.ts';
+
+/** The fields of a 三调 DLTB (地类图斑) layer that the twin reads by default. */
+export const DLTB_FIELDS = { class: 'DLBM', name: 'DLMC', id: 'BSM', area: 'TBMJ', place: 'ZLDWDM', placeName: 'ZLDWMC' } as const;
+
+const DEFAULT_CATALOG = join(import.meta.dirname, '..', '..', 'layers', 'catalogs', 'wuyi.json');
+
+export interface ImportLandUseOptions {
+  input: string;
+  dataDir: string;
+  /** Default: from the file name. */
+  layerId?: string | undefined;
+  title?: { zh: string; en: string } | undefined;
+  /** Overrides the CRS the file states. */
+  crs?: string | undefined;
+  encoding?: string | undefined;
+  classField?: string | undefined;
+  nameField?: string | undefined;
+  idField?: string | undefined;
+  areaField?: string | undefined;
+  /** The field with each parcel's resource code (资源码), when the delivery has one. */
+  codeField?: string | undefined;
+  access?: 'public' | 'internal' | 'restricted' | undefined;
+  replace?: boolean | undefined;
+  /** The server's catalog file, whose layer ids an import may not take (default the Wuyi catalog). */
+  catalogPath?: string | undefined;
+}
+
+export interface LandUseProblem {
+  /** The feature's number in the file, from 0. */
+  index: number;
+  field?: string;
+  value?: string;
+  problem: string;
+}
+
+export interface ImportLandUseSummary {
+  layerId: string;
+  folder: string;
+  read: number;
+  imported: number;
+  /** Parcels left out, each with why. */
+  skipped: LandUseProblem[];
+  /** Parcels imported with something to check (a class code the table does not know). */
+  warnings: LandUseProblem[];
+  crs: string;
+  /** m² per class code. */
+  areaByClass: Record<string, number>;
+  seconds: number;
+}
+
+/**
+ * A land-use delivery (三调 DLTB: Shapefile, GeoJSON or FlatGeobuf, in any CRS) → a thematic
+ * layer like the sample's: `parcels.geojson` with each parcel's oid, GB/T 21010 class, name,
+ * area, township and resource code, its attribute table (Arrow, Parquet; the server binds
+ * records to its parcels and searches them), its catalog entry and `import-report.json`.
+ * Published at once or not at all.
+ */
+export async function importLandUse(options: ImportLandUseOptions): Promise<ImportLandUseSummary> {
+  const started = performance.now();
+  const file = basename(options.input);
+  const layerId = options.layerId ?? layerIdOf(file);
+  const fields = {
+    class: options.classField ?? DLTB_FIELDS.class,
+    name: options.nameField ?? DLTB_FIELDS.name,
+    id: options.idField ?? DLTB_FIELDS.id,
+    area: options.areaField ?? DLTB_FIELDS.area,
+  };
+  let crs: Crs | undefined = options.crs ? resolveCrs(options.crs) : undefined;
+  const features: { type: 'Feature'; id: string; properties: Record<string, unknown>; geometry: { type: 'MultiPolygon'; coordinates: number[][][][] } }[] = [];
+  const skipped: LandUseProblem[] = [];
+  const warnings: LandUseProblem[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const sourceExtent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const classes = new Map<string, { code: string; zh: string; en: string; color?: readonly number[] }>();
+  let read = 0;
+
+  for await (const event of readFeatures(options.input, { encoding: options.encoding })) {
+    if (event.type === 'crs') {
+      crs ??= resolveCrsOf(options.input, event.crs);
+      continue;
+    }
+    crs ??= resolveCrs('EPSG:4326');
+    const { index, properties } = event.feature;
+    read++;
+    const value = (name: string) => valueOf(properties, name);
+    const code = text(value(fields.class));
+    if (code === undefined) {
+      if (read === 1 && !hasField(properties, fields.class)) {
+        throw new InputError(options.input, `has no field "${fields.class}" (its fields: ${Object.keys(properties).join(', ') || 'none'}); name the class field with --class-field`);
+      }
+      skipped.push({ index, field: fields.class, problem: 'no land-use class' });
+      continue;
+    }
+    growByPositions(sourceExtent, event.feature.geometry?.coordinates);
+    const geometry = toParcelGeometry(event.feature.geometry, crs);
+    if (typeof geometry === 'string') {
+      skipped.push({ index, problem: geometry });
+      continue;
+    }
+    const sourceId = text(value(fields.id)) ?? (event.feature.id === undefined ? undefined : String(event.feature.id));
+    const oid = `parcel:${sourceId ?? `${layerId}-${index + 1}`}`;
+    const earlier = firstIndexOfId.get(oid);
+    if (earlier !== undefined) {
+      throw new InputError(options.input, `features ${earlier} and ${index} have the same ${fields.id} "${sourceId}"; a parcel's id must be unique (or name another with --id-field)`);
+    }
+    firstIndexOfId.set(oid, index);
+
+    const known = landUseClass(code);
+    const className = text(value(fields.name)) ?? known?.zh ?? code;
+    if (!classes.has(code)) classes.set(code, known ?? { code, zh: className, en: className });
+    if (!known) warnings.push({ index, field: fields.class, value: code, problem: 'a class code GB/T 21010 and the survey do not have' });
+    const statedArea = Number(value(fields.area));
+    const place = text(value(DLTB_FIELDS.place));
+    const resourceCode = options.codeField ? text(value(options.codeField)) : undefined;
+    const consumed = new Set([fields.class, fields.name, fields.id, fields.area, DLTB_FIELDS.place, DLTB_FIELDS.placeName, options.codeField].map((f) => f?.toUpperCase()));
+    const rest = Object.fromEntries(Object.entries(properties).filter(([key, v]) => !consumed.has(key.toUpperCase()) && v !== null && v !== ''));
+    features.push({
+      type: 'Feature',
+      id: oid,
+      properties: {
+        oid,
+        code,
+        className,
+        area: Math.round((Number.isFinite(statedArea) && statedArea > 0 ? statedArea : geometry.area) * 100) / 100,
+        ...(place && /^\d{9}/.test(place) ? { township: place.slice(0, 9) } : {}),
+        ...(text(value(DLTB_FIELDS.placeName)) ? { village: text(value(DLTB_FIELDS.placeName)) } : {}),
+        ...(resourceCode ? { resourceCode } : {}),
+        ...rest,
+      },
+      geometry: { type: 'MultiPolygon', coordinates: geometry.coordinates },
+    });
+    for (const polygon of geometry.coordinates) for (const [lon, lat] of polygon[0]!) grow(extent, [lon!, lat!, lon!, lat!]);
+  }
+  // Before anything else: coordinates in another CRS than the one stated usually fail to convert at all.
+  if (sourceExtent.every(Number.isFinite)) checkAreaOfUse(options.input, crs!, extent, sourceExtent);
+  if (features.length === 0) throw new InputError(options.input, `has no usable parcels (${read} read, ${skipped.length} skipped)`);
+
+  const areaByClass: Record<string, number> = {};
+  for (const { properties } of features) areaByClass[properties.code as string] = (areaByClass[properties.code as string] ?? 0) + (properties.area as number);
+  const folder = join(options.dataDir, layerId);
+  const catalog = JSON.parse(await readFile(options.catalogPath ?? DEFAULT_CATALOG, 'utf8')) as { layers?: { id?: unknown }[] };
+  const catalogIds = (catalog.layers ?? []).map((layer) => String(layer.id));
+  const summary = await publishLayer(options.dataDir, layerId, { replace: options.replace ?? false, catalogIds }, async (staging, url) => {
+    await writeDataFile(join(staging, 'parcels.geojson'), new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), { gzip: true });
+    await writeAttributeFiles(staging, featureTableColumns(features));
+    await writeCatalogEntry(staging, {
+      id: layerId,
+      kind: 'thematic',
+      title: options.title ?? { zh: `土地利用现状（${file}）`, en: `Land use (${file})` },
+      description: { zh: '地类图斑及其地类（GB/T 21010）、面积与坐落', en: 'Land-use parcels with their GB/T 21010 class, area and location' },
+      group: 'planning',
+      visible: false,
+      access: options.access ?? 'public',
+      source: { type: 'geojson', url: `${url}/parcels.geojson` },
+      table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
+      classify: landUseClassify([...classes.values()].sort((a, b) => a.code.localeCompare(b.code))),
+      style: LAND_USE_STYLE,
+      metadata: pipelineMetadata({ sourceSystem: `import of ${file}`, updateFrequency: 'yearly', originalCrs: crs!.id, synthetic: false }),
+    });
+    const result: ImportLandUseSummary = {
+      layerId,
+      folder,
+      read,
+      imported: features.length,
+      skipped,
+      warnings,
+      crs: crs!.id,
+      areaByClass,
+      seconds: (performance.now() - started) / 1000,
+    };
+    await writeDataFile(join(staging, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify({ input: options.input, ...result }, null, 2)));
+    return result;
+  });
+  return summary;
+}
+
+/** A property by its name, else by the same name in another case (Shapefiles upper-case, GeoJSON exports often not). */
+function valueOf(properties: Record<string, unknown>, name: string): unknown {
+  if (name in properties) return properties[name];
+  const key = Object.keys(properties).find((candidate) => candidate.toUpperCase() === name.toUpperCase());
+  return key === undefined ? undefined : properties[key];
+}
+
+const hasField = (properties: Record<string, unknown>, name: string) => Object.keys(properties).some((key) => key.toUpperCase() === name.toUpperCase());
+
+function text(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = String(value).trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function growByPositions(box: [number, number, number, number], coordinates: unknown): void {
+  if (!Array.isArray(coordinates)) return;
+  if (typeof coordinates[0] === 'number') grow(box, [coordinates[0], coordinates[1], coordinates[0], coordinates[1]]);
+  else for (const part of coordinates) growByPositions(box, part);
+}
+
+function grow(box: [number, number, number, number], [west, south, east, north]: readonly number[]): void {
+  box[0] = Math.min(box[0], west!);
+  box[1] = Math.min(box[1], south!);
+  box[2] = Math.max(box[2], east!);
+  box[3] = Math.max(box[3], north!);
+}

@@ -1,0 +1,84 @@
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
+import { dataUrl } from './catalogEntry.ts';
+
+/** Layer ids as folder names: what a URL and every file system take without quoting. */
+const LAYER_ID = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** A layer id from a file name: `DLTB_2023.shp` → `dltb-2023`. */
+export function layerIdOf(fileName: string): string {
+  const id = fileName
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+|-+$/g, '');
+  return id === '' ? 'layer' : id.slice(0, 63);
+}
+
+/**
+ * Writes a layer into `<dataDir>/<layerId>` all at once: `write` fills a hidden staging folder
+ * (the server skips folders whose name starts with a dot), which then takes the layer folder's
+ * place by rename. So an import that fails or is killed leaves the layer that was there whole,
+ * and nothing half-written is ever served. An id another layer of the data folder uses is
+ * refused; the layer's own folder is replaced only when `replace` says so.
+ */
+export async function publishLayer<T>(
+  dataDir: string,
+  layerId: string,
+  options: { replace: boolean; /** Ids the catalog file itself gives its layers. */ catalogIds: readonly string[] },
+  write: (staging: string, url: string) => Promise<T>,
+): Promise<T> {
+  if (!LAYER_ID.test(layerId)) throw new Error(`Layer id "${layerId}" must be lower-case letters, digits and hyphens, starting with a letter`);
+  if (options.catalogIds.includes(layerId)) throw new Error(`Layer id "${layerId}" is a layer of the catalog file; choose another with --layer-id`);
+  const target = join(dataDir, layerId);
+  const holders = (await catalogEntries(dataDir)).filter((entry) => entry.id === layerId);
+  const elsewhere = holders.find((entry) => entry.folder !== target);
+  if (elsewhere) throw new Error(`Layer id "${layerId}" is taken by ${join(elsewhere.folder, CATALOG_ENTRY_FILE)}; choose another with --layer-id`);
+  const exists = await readdir(target).then(() => true, () => false);
+  if (exists && !options.replace) {
+    throw new Error(`${target} exists${holders.length > 0 ? ` and holds the layer "${layerId}"` : ''}; pass --replace to replace it, or choose another --layer-id`);
+  }
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = join(dataDir, `.import-${layerId}-${stamp}`);
+  await mkdir(staging, { recursive: true });
+  let result: T;
+  try {
+    result = await write(staging, dataUrl(dataDir, target));
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const replaced = join(dataDir, `.replaced-${layerId}-${stamp}`);
+  if (exists) await rename(target, replaced);
+  await rename(staging, target);
+  if (exists) await rm(replaced, { recursive: true, force: true });
+  return result;
+}
+
+/** The layer ids of the catalog entries in the data folder (one or two folders deep, as the server reads them). */
+async function catalogEntries(dataDir: string): Promise<{ id: string; folder: string }[]> {
+  const folders: string[] = [];
+  for (const first of await visibleFolders(dataDir)) {
+    folders.push(join(dataDir, first));
+    for (const second of await visibleFolders(join(dataDir, first))) folders.push(join(dataDir, first, second));
+  }
+  const entries: { id: string; folder: string }[] = [];
+  for (const folder of folders) {
+    const text = await readFile(join(folder, CATALOG_ENTRY_FILE), 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    let id: unknown;
+    try {
+      id = (JSON.parse(text) as { id?: unknown }).id;
+    } catch {
+      continue; // the server reports a broken entry; it holds no id to collide with
+    }
+    if (typeof id === 'string') entries.push({ id, folder });
+  }
+  return entries;
+}
+
+async function visibleFolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+}
