@@ -69,10 +69,17 @@ export async function readDem(path: string, options: { crs?: string } = {}): Pro
     const r0 = Math.min(Math.floor(row), height - 2);
     const fc = column - c0;
     const fr = row - r0;
-    const at = (r: number, c: number) => heights[r * width + c]!;
-    const value =
-      at(r0, c0) * (1 - fc) * (1 - fr) + at(r0, c0 + 1) * fc * (1 - fr) + at(r0 + 1, c0) * (1 - fc) * fr + at(r0 + 1, c0 + 1) * fc * fr;
-    return Number.isNaN(value) ? undefined : value;
+    // On no-data when the nearest cell is; beside it, the cells that have heights, so weighted.
+    if (Number.isNaN(heights[Math.round(row) * width + Math.round(column)]!)) return undefined;
+    let sum = 0;
+    let weights = 0;
+    for (const [r, c, weight] of [[r0, c0, (1 - fc) * (1 - fr)], [r0, c0 + 1, fc * (1 - fr)], [r0 + 1, c0, (1 - fc) * fr], [r0 + 1, c0 + 1, fc * fr]] as const) {
+      const value = heights[r * width + c]!;
+      if (Number.isNaN(value) || weight === 0) continue;
+      sum += value * weight;
+      weights += weight;
+    }
+    return sum / weights;
   };
 
   const corners = [

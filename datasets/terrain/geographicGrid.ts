@@ -19,7 +19,11 @@ export class GeographicGrid {
     this.heights = heights;
   }
 
-  /** Resamples `dem` over its WGS84 extent at about its own resolution (no-data becomes NaN). */
+  /**
+   * Resamples `dem` over its WGS84 extent at about its own resolution. No-data cells, inside the
+   * DEM (a void in a survey) or at its rim (a projected DEM's corners), take their heights from
+   * the nearest cells that have one: the terrain bridges a void instead of dropping to 0 m.
+   */
   static fromDem(dem: Dem): GeographicGrid {
     const [west, south, east, north] = dem.extent;
     const aspect = (east - west) / (north - south);
@@ -34,6 +38,7 @@ export class GeographicGrid {
         heights[row * width + column] = dem.sample(lon, lat) ?? Number.NaN;
       }
     }
+    fillNoData(heights, width, height);
     return new GeographicGrid(west, south, east, north, width, height, heights);
   }
 
@@ -71,5 +76,59 @@ export class GeographicGrid {
   /** Cell size in degrees. */
   get resolution(): number {
     return Math.min((this.east - this.west) / this.width, (this.north - this.south) / this.height);
+  }
+}
+
+/**
+ * Fills the NaN cells of a grid ring by ring from the cells that have heights: each cell next to
+ * one takes the mean of its neighbours (of eight) known before its ring, then the next ring
+ * follows, until none is left. Linear in the cells; a void's middle takes its rim's heights.
+ */
+function fillNoData(heights: Float32Array, width: number, height: number): void {
+  const neighbours = (i: number, visit: (j: number) => void) => {
+    const row = Math.floor(i / width);
+    const column = i % width;
+    for (let dr = -1; dr <= 1; dr++) {
+      for (let dc = -1; dc <= 1; dc++) {
+        const r = row + dr;
+        const c = column + dc;
+        if ((dr !== 0 || dc !== 0) && r >= 0 && r < height && c >= 0 && c < width) visit(r * width + c);
+      }
+    }
+  };
+  const queued = new Uint8Array(heights.length);
+  let ring: number[] = [];
+  for (let i = 0; i < heights.length; i++) {
+    if (!Number.isNaN(heights[i]!)) continue;
+    let touches = false;
+    neighbours(i, (j) => (touches ||= !Number.isNaN(heights[j]!)));
+    if (touches) {
+      ring.push(i);
+      queued[i] = 1;
+    }
+  }
+  while (ring.length > 0) {
+    const values = ring.map((i) => {
+      let sum = 0;
+      let count = 0;
+      neighbours(i, (j) => {
+        if (!Number.isNaN(heights[j]!)) {
+          sum += heights[j]!;
+          count++;
+        }
+      });
+      return sum / count;
+    });
+    ring.forEach((i, k) => (heights[i] = values[k]!));
+    const next: number[] = [];
+    for (const i of ring) {
+      neighbours(i, (j) => {
+        if (Number.isNaN(heights[j]!) && !queued[j]) {
+          queued[j] = 1;
+          next.push(j);
+        }
+      });
+    }
+    ring = next;
   }
 }
