@@ -280,12 +280,19 @@ export const propertyLabels: Record<Language, Record<string, string>> = {
     year: '建成年份', adminCode: '行政区划', type: '类型', status: '状态', latest: '最新读数',
     area: '面积（平方米）', className: '地类名称', code: '代码', resourceCode: '资源码', township: '乡镇（街道）', base: '基底高程（米）',
     zone: '规划分区', townshipCode: '所属乡镇（街道）', grade: '道路等级', kind: '类型', unit: '单位', department: '责任部门',
+    village: '村（社区）',
+    // Fields of a 三调 land-use delivery that an import keeps as they are.
+    TBBH: '图斑编号', QSXZ: '权属性质', QSDWDM: '权属单位代码', QSDWMC: '权属单位名称', TBDLMJ: '图斑地类面积（平方米）',
+    KCDLBM: '扣除地类编码', KCMJ: '扣除地类面积（平方米）', GDLX: '耕地类型', GDPDJB: '耕地坡度级别', CZCSXM: '城镇村属性码', BZ: '备注',
   },
   en: {
     oid: 'Object id', name: 'Name', use: 'Use', height: 'Height (m)', floors: 'Floors', address: 'Address',
     year: 'Year built', adminCode: 'Administrative area', type: 'Type', status: 'Status', latest: 'Latest reading',
     area: 'Area (m²)', className: 'Land-use class', code: 'Code', resourceCode: 'Resource code', township: 'Township', base: 'Base elevation (m)',
     zone: 'Planning zone', townshipCode: 'Township', grade: 'Road grade', kind: 'Kind', unit: 'Unit', department: 'Department',
+    village: 'Village',
+    TBBH: 'Parcel number', QSXZ: 'Ownership', QSDWDM: 'Owner code', QSDWMC: 'Owner', TBDLMJ: 'Parcel class area (m²)',
+    KCDLBM: 'Deducted class code', KCMJ: 'Deducted area (m²)', GDLX: 'Cropland type', GDPDJB: 'Cropland slope grade', CZCSXM: 'Urban/rural attribute code', BZ: 'Remarks',
   },
 };
 

@@ -1,5 +1,6 @@
 import type { BoundObject } from '../../layers/index.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';
+import { useClassLabels } from '../api/useClassLabels.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { type MessageKey, messages, monitoringKindLabels, propertyLabels } from '../i18n/messages.ts';
 import { BoundRecords } from './BoundRecords.tsx';
@@ -10,9 +11,13 @@ import { type ValueDescriber, propertyRows } from './properties.ts';
 const ADMIN_CODE_KEYS = new Set(['adminCode', 'township', 'townshipCode']);
 
 /** An object's properties and what is bound to it, as both viewers show a picked object. */
-export function ObjectPanel({ properties, bound, onClose }: { properties: Record<string, unknown>; bound: { object?: BoundObject; error?: string }; onClose: () => void }) {
+export function ObjectPanel({ properties: given, bound, onClose }: { properties: Record<string, unknown>; bound: { object?: BoundObject; error?: string }; onClose: () => void }) {
   const { t, language } = useI18n();
   const adminNames = useAdminNames();
+  const classLabels = useClassLabels(bound.object?.layerId);
+  // A parcel's class in English comes from its layer's legend; the data holds the survey's Chinese name.
+  const englishClass = language === 'en' && typeof given.code === 'string' ? classLabels.get(given.code)?.en : undefined;
+  const properties = englishClass ? { ...given, className: englishClass } : given;
   const describe: ValueDescriber = (key, value) => {
     const text = String(value);
     if (ADMIN_CODE_KEYS.has(key) && adminNames.has(text)) return `${adminNames.get(text)} (${text})`;
