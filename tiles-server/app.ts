@@ -12,6 +12,7 @@ import { dataLane } from './dataLane.ts';
 import type { StreamLimits } from './events/subscriberStream.ts';
 import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
+import type { SkippedLayer } from './loadCatalog.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bodyCap } from './routes/bodyCap.ts';
@@ -30,6 +31,8 @@ import { StoreClosed, type TwinStore } from './store/twinStore.ts';
 
 export interface AppOptions {
   catalog: Catalog;
+  /** Catalog entries of the data folder left out at start, which health reports. */
+  skippedLayers?: SkippedLayer[];
   dataDir: string;
   viewerDir: string;
   cesiumDir: string;
@@ -86,6 +89,7 @@ export function createTwin(options: AppOptions): Twin {
       version: options.version,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       layers: catalog.layers.length,
+      skippedLayers: options.skippedLayers ?? [],
       objects: objects.size,
       objectsByLayer: objects.countsByLayer(),
     }),

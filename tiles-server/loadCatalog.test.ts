@@ -25,22 +25,33 @@ describe('catalog with the layers of the data folder', () => {
       'city/north/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'north-buildings' }),
       'buildings/tiles/0/0/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'too-deep' }),
     });
-    const catalog = await loadCatalog(catalogPath, dataDir);
+    const { catalog, skipped } = await loadCatalog(catalogPath, dataDir);
+    expect(skipped).toEqual([]);
     const base = JSON.parse(await readFile(catalogPath, 'utf8')).layers.map((layer: { id: string }) => layer.id);
     expect(catalog.layers.map((layer) => layer.id)).toEqual([...base, 'buildings', 'north-buildings']);
   });
 
-  it('names the file and field of a bad layer entry', async () => {
-    const dataDir = await dataDirWith({ 'buildings/catalog-entry.json': JSON.stringify({ ...importedLayer, access: 'everyone' }) });
-    await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(
-      new RegExp(`Invalid layer catalog ${join(dataDir, 'buildings', 'catalog-entry.json')}:\\n  - field "access"`),
-    );
+  it('leaves out a bad layer entry, naming its file and field, and keeps the others', async () => {
+    const dataDir = await dataDirWith({
+      'broken/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'broken', access: 'everyone' }),
+      'buildings/catalog-entry.json': JSON.stringify(importedLayer),
+      'half/catalog-entry.json': '{"id": "half", ',
+      'stray/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'stray', group: 'no-such-group' }),
+    });
+    const { catalog, skipped } = await loadCatalog(catalogPath, dataDir);
+    expect(catalog.layers.map((layer) => layer.id)).toContain('buildings');
+    expect(catalog.layers.map((layer) => layer.id)).not.toContain('stray');
+    expect(skipped.map(({ entry }) => entry).sort()).toEqual(['broken/catalog-entry.json', 'half/catalog-entry.json', 'stray/catalog-entry.json']);
+    expect(skipped.find(({ entry }) => entry.startsWith('broken'))!.problems[0]).toMatch(/^field "access"/);
+    expect(skipped.find(({ entry }) => entry.startsWith('half'))!.problems[0]).toMatch(/^not valid JSON/);
+    expect(skipped.find(({ entry }) => entry.startsWith('stray'))!.problems.join()).toContain('no-such-group');
   });
 
-  it('refuses an imported layer whose id the catalog already has', async () => {
+  it('leaves out an imported layer whose id the catalog already has', async () => {
     const dataDir = await dataDirWith({ 'rivers/catalog-entry.json': JSON.stringify({ ...importedLayer, id: 'rivers' }) });
-    const position = JSON.parse(await readFile(catalogPath, 'utf8')).layers.length;
-    await expect(loadCatalog(catalogPath, dataDir)).rejects.toThrow(`layer "rivers" (layers[${position}]), field "id": duplicate layer id "rivers"`);
+    const { catalog, skipped } = await loadCatalog(catalogPath, dataDir);
+    expect(skipped).toEqual([{ entry: 'rivers/catalog-entry.json', problems: ['field "id": the layer id "rivers" is taken by another layer'] }]);
+    expect(catalog.layers.filter((layer) => layer.id === 'rivers')).toHaveLength(1);
   });
 
   it('reports a catalog file that is not JSON, by name', async () => {
@@ -49,7 +60,7 @@ describe('catalog with the layers of the data folder', () => {
   });
 
   it('works with a data folder that does not exist yet', async () => {
-    const catalog = await loadCatalog(catalogPath, join(tmpdir(), 'no-such-wuyi-data'));
+    const { catalog } = await loadCatalog(catalogPath, join(tmpdir(), 'no-such-wuyi-data'));
     expect(catalog.layers).toHaveLength(JSON.parse(await readFile(catalogPath, 'utf8')).layers.length);
   });
 });

@@ -1,39 +1,74 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CATALOG_ENTRY_FILE, type Catalog, CatalogError, LayerDefinition, parseCatalog } from '../layers/index.ts';
+
+/** A catalog entry of the data folder that the server left out, and why. */
+export interface SkippedLayer {
+  /** Its file, relative to the data folder. */
+  entry: string;
+  problems: string[];
+}
 
 /**
  * The catalog file plus the layers the pipeline wrote into the data folder: each import leaves a
- * catalog entry beside its output (`DATA/<folder>/catalog-entry.json`, one or two folders deep). A bad
- * entry stops the server with a message naming its file or layer and field.
+ * catalog entry beside its output (`DATA/<folder>/catalog-entry.json`, one or two folders deep).
+ * A broken catalog file stops the server, naming its field; a broken entry, or one whose id is
+ * taken, is left out and reported, so one bad import never keeps the twin from starting.
  */
-export async function loadCatalog(catalogPath: string, dataDir: string): Promise<Catalog> {
+export async function loadCatalog(catalogPath: string, dataDir: string): Promise<{ catalog: Catalog; skipped: SkippedLayer[] }> {
   const raw = (await readJson(catalogPath)) as { layers?: unknown[] };
-  const imported = await importedLayers(dataDir);
-  if (Array.isArray(raw.layers)) raw.layers.push(...imported);
-  return parseCatalog(raw, imported.length > 0 ? `${catalogPath} with the layers of ${dataDir}` : catalogPath);
+  const base = parseCatalog(raw, catalogPath);
+  const skipped: SkippedLayer[] = [];
+  const ids = new Set(base.layers.map((layer) => layer.id));
+  const entries: { entry: string; layer: unknown }[] = [];
+  for (const file of await entryFiles(dataDir)) {
+    const entry = relative(dataDir, file);
+    let layer: unknown;
+    try {
+      layer = await readJson(file);
+    } catch (error) {
+      if (error instanceof CatalogError && error.problems[0]?.includes('ENOENT')) continue;
+      skipped.push({ entry, problems: error instanceof CatalogError ? error.problems : [String(error)] });
+      continue;
+    }
+    const result = LayerDefinition.safeParse(layer);
+    if (!result.success) {
+      skipped.push({ entry, problems: result.error.issues.map((issue) => `field "${issue.path.join('.')}": ${issue.message}`) });
+    } else if (ids.has(result.data.id)) {
+      skipped.push({ entry, problems: [`field "id": the layer id "${result.data.id}" is taken by another layer`] });
+    } else {
+      ids.add(result.data.id);
+      entries.push({ entry, layer });
+    }
+  }
+  // What only the whole catalog can check (a group the entry names, say) leaves out the entries it concerns.
+  for (;;) {
+    try {
+      const catalog = parseCatalog({ ...raw, layers: [...(raw.layers ?? []), ...entries.map(({ layer }) => layer)] }, catalogPath);
+      return { catalog, skipped };
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error;
+      const offending = new Map<number, string[]>();
+      for (const problem of error.problems) {
+        const index = Number(/\(layers\[(\d+)\]\)/.exec(problem)?.[1]) - base.layers.length;
+        if (index >= 0) offending.set(index, [...(offending.get(index) ?? []), problem.replace(/^layer .*?\(layers\[\d+\]\), /, '')]);
+      }
+      if (offending.size === 0) throw error;
+      for (const index of [...offending.keys()].sort((a, b) => b - a)) {
+        skipped.push({ entry: entries[index]!.entry, problems: offending.get(index)! });
+        entries.splice(index, 1);
+      }
+    }
+  }
 }
 
-async function importedLayers(dataDir: string): Promise<unknown[]> {
+async function entryFiles(dataDir: string): Promise<string[]> {
   const files: string[] = [];
   for (const first of await folders(dataDir)) {
     files.push(join(dataDir, first, CATALOG_ENTRY_FILE));
     for (const second of await folders(join(dataDir, first))) files.push(join(dataDir, first, second, CATALOG_ENTRY_FILE));
   }
-  const layers: unknown[] = [];
-  for (const file of files.sort()) {
-    const raw = await readJson(file).catch((error: unknown) => {
-      if (error instanceof CatalogError && error.problems[0]?.includes('ENOENT')) return undefined;
-      throw error;
-    });
-    if (raw === undefined) continue;
-    const result = LayerDefinition.safeParse(raw);
-    if (!result.success) {
-      throw new CatalogError(file, result.error.issues.map((issue) => `field "${issue.path.join('.')}": ${issue.message}`));
-    }
-    layers.push(raw);
-  }
-  return layers;
+  return files.sort();
 }
 
 async function folders(dir: string): Promise<string[]> {

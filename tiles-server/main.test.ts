@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +32,20 @@ describe('server process', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('SIGTERM received, closing');
+  }, 30_000);
+
+  it('starts with a broken layer entry in the data folder, leaving that layer out and saying so in the log and in health', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-data-'));
+    await mkdir(join(dataDir, 'dltb'));
+    await writeFile(join(dataDir, 'dltb', 'catalog-entry.json'), '{"id": "dltb", "kind": "thematic"');
+    const server = runServer({ DATA_DIR: dataDir });
+    const base = await server.listening();
+    expect(server.output()).toContain(`Left out the layer of ${join(dataDir, 'dltb', 'catalog-entry.json')}:\n  - not valid JSON`);
+    const health = (await (await fetch(`${base}/api/health`)).json()) as { skippedLayers: { entry: string; problems: string[] }[] };
+    expect(health.skippedLayers.map(({ entry }) => entry)).toEqual(['dltb/catalog-entry.json']);
+    // The folder's own path stays on the server: health names the entry inside the data folder only.
+    expect(JSON.stringify(health)).not.toContain(dataDir);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   }, 30_000);
 });

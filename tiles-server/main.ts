@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { createTwin } from './app.ts';
 import { TOKENS_HELP, readTokens } from './auth/tokens.ts';
 import { readConfig } from './config.ts';
@@ -11,7 +12,8 @@ import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   mkdirSync(config.dataDir, { recursive: true });
-  const catalog = await loadCatalog(config.catalogPath, config.dataDir);
+  const { catalog, skipped: skippedLayers } = await loadCatalog(config.catalogPath, config.dataDir);
+  for (const { entry, problems } of skippedLayers) console.warn(`Left out the layer of ${join(config.dataDir, entry)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const tokens = readTokens(process.env, config.dataDir);
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const objects = await loadObjectIndex(catalog, config.dataDir);
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   for (const { folder, stored } of await importRecordFolders(store, objects, config.dataDir)) {
     if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
   }
-  const { listener } = createTwin({ ...config, catalog, version, store, objects, tokens });
+  const { listener } = createTwin({ ...config, catalog, skippedLayers, version, store, objects, tokens });
 
   const server = createServer(listener);
   server.listen(config.port, config.host, () => {

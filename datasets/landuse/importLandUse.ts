@@ -89,6 +89,8 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
   const sourceExtent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const classes = new Map<string, { code: string; zh: string; en: string; color?: readonly number[] }>();
   let read = 0;
+  // The fields read into the parcel's own properties; the rest are kept under their names.
+  const consumed = new Set([fields.class, fields.name, fields.id, fields.area, DLTB_FIELDS.place, DLTB_FIELDS.placeName, options.codeField].map((f) => f?.toUpperCase()));
 
   for await (const event of readFeatures(options.input, { encoding: options.encoding })) {
     if (event.type === 'crs') {
@@ -128,7 +130,6 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
     const statedArea = Number(value(fields.area));
     const place = text(value(DLTB_FIELDS.place));
     const resourceCode = options.codeField ? text(value(options.codeField)) : undefined;
-    const consumed = new Set([fields.class, fields.name, fields.id, fields.area, DLTB_FIELDS.place, DLTB_FIELDS.placeName, options.codeField].map((f) => f?.toUpperCase()));
     const rest = Object.fromEntries(Object.entries(properties).filter(([key, v]) => !consumed.has(key.toUpperCase()) && v !== null && v !== ''));
     features.push({
       type: 'Feature',
