@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, mkdtemp, writeFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,6 +167,40 @@ describe('bad input', () => {
     ]);
     const report = JSON.parse(await readFile(join(outDir, 'import-report.json'), 'utf8'));
     expect(report.skipped).toEqual(summary.skipped);
+  });
+
+  it('reads OSM buildings as OSM means them: parts from min_height, addresses from addr:*, use from building, and reports duplicate ids and impossible heights', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-osm-'));
+    const square = (lon: number) => [[[lon, 28.89], [lon + 0.0002, 28.89], [lon + 0.0002, 28.8902], [lon, 28.8902], [lon, 28.89]]];
+    const osm = (id: string, lon: number, properties: Record<string, unknown>) => ({ type: 'Feature', id, properties, geometry: { type: 'Polygon', coordinates: square(lon) } });
+    const features = [
+      osm('way/1', 119.81, { building: 'yes', 'building:levels': 5, 'addr:city': '武义县', 'addr:street': '解放街', 'addr:housenumber': '12' }),
+      osm('way/2', 119.811, { building: 'school', name: '熟溪小学', height: 18 }),
+      // A tower part: from 20 m to 60 m above the ground.
+      osm('way/3', 119.812, { 'building:part': 'yes', building: 'yes', height: 60, min_height: 20, kind_detail: 'office' }),
+      osm('way/4', 119.813, { building: 'house', 'addr:street': 'Main Street', 'addr:housenumber': '7', 'addr:city': 'Wuyi' }),
+      osm('way/2', 119.814, { building: 'yes', height: 9 }),
+      osm('way/6', 119.815, { building: 'yes', height: 4000 }),
+      osm('way/7', 119.816, { building: 'yes', height: 10, min_height: 12 }),
+    ];
+    await writeFile(join(dir, 'osm.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    // The same buildings as a Shapefile export shortens their field names (addr_stree, addr_house, …), made by GDAL.
+    execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=UTF-8', 'osm.shp', 'osm.geojson'], { cwd: dir, stdio: 'pipe' });
+    for (const input of ['osm.geojson', 'osm.shp']) {
+      const { summary, outDir } = await runImport(join(dir, input), { oidPrefix: 'osm:', idField: input.endsWith('.shp') ? 'id' : undefined });
+      expect(summary.skipped.map(({ index, reason }) => [index, reason]), input).toEqual([
+        [4, 'duplicate id osm:way/2 (first at feature 1)'],
+        [5, 'height 4000 m beyond 1000 m'],
+        [6, 'min_height 12 m not below its height 10 m'],
+      ]);
+      const table = tableFromIPC(gunzipSync(await readFile(join(outDir, 'attributes.arrow.gz'))));
+      const rows = table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
+      const by = (oid: string) => rows.find((row) => row.oid === oid)!;
+      expect(by('osm:way/1')).toMatchObject({ address: '武义县解放街12号', use: '', floors: 5, height: 15, base: 0 });
+      expect(by('osm:way/2')).toMatchObject({ use: 'school', name: '熟溪小学', height: 18 });
+      expect(by('osm:way/3')).toMatchObject({ use: 'office', height: 40, base: 20 });
+      expect(by('osm:way/4')).toMatchObject({ address: '7 Main Street, Wuyi', use: 'house' });
+    }
   });
 
   it('fails with a clear message when nothing in the file is a building', async () => {

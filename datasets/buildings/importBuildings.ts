@@ -63,6 +63,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   const dem = options.dem ? await readDem(options.dem) : undefined;
   const buildings: Building[] = [];
   const skipped: SkippedFeature[] = [];
+  const firstWithOid = new Map<string, number>();
   const onBytes = (bytes: number) => (progress.bytesRead = bytes);
   for await (const event of readFeatures(options.input, { onBytes, encoding: options.encoding })) {
     if (event.type === 'crs') {
@@ -79,10 +80,23 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
       skipped.push({ index: feature.index, ...(feature.id === undefined ? {} : { id: feature.id }), reason: footprint });
       continue;
     }
-    const attributes = buildingAttributes(feature.properties, feature.id, feature.index, options);
+    const described = buildingAttributes(feature.properties, feature.id, feature.index, options);
+    const skip = (reason: string) => skipped.push({ index: feature.index, ...(feature.id === undefined ? {} : { id: feature.id }), reason });
+    if (typeof described === 'string') {
+      skip(described);
+      continue;
+    }
+    const { attributes, minHeight } = described;
+    const first = firstWithOid.get(attributes.oid);
+    if (first !== undefined) {
+      // Two buildings with one oid would bind records to either: the first keeps it, the next is reported.
+      skip(`duplicate id ${attributes.oid} (first at feature ${first})`);
+      continue;
+    }
+    firstWithOid.set(attributes.oid, feature.index);
     const baseValue = options.baseField ? Number(feature.properties[options.baseField]) : Number.NaN;
-    const base = Number.isFinite(baseValue) ? baseValue : (groundUnder(footprint, dem) ?? footprint.minZ ?? 0);
-    buildings.push({ footprint, base, attributes });
+    const ground = Number.isFinite(baseValue) ? baseValue : (groundUnder(footprint, dem) ?? footprint.minZ ?? 0);
+    buildings.push({ footprint, base: ground + minHeight, attributes });
   }
   options.onProgress?.(progress);
   const read = performance.now();
