@@ -15,7 +15,8 @@ const canvas = (page: Page) => page.locator('.lite-view canvas');
 
 async function openLite(page: Page, query: string): Promise<Buffer> {
   await page.goto(`${twin.server.url}/lite?${query}`);
-  await page.waitForSelector('.app.lite[data-tiles-loaded=true]', { timeout: 90_000 });
+  // Draping 30,000 parcels into the terrain's imagery took 60–90 s on a busy 2-core machine.
+  await page.waitForSelector('.app.lite[data-tiles-loaded=true]', { timeout: 150_000 });
   await page.waitForTimeout(500); // a few more frames, so the last tiles in are drawn
   return canvas(page).screenshot();
 }
@@ -69,7 +70,7 @@ describe('lite viewer', () => {
     const outlined = (png: Buffer) => countPixels(png, (r, g, b) => r > 150 && g < 110 && b < 25 && r > 2.5 * g);
     await expect.poll(async () => outlined(await canvas(page).screenshot()) - outlined(withBuildings), { timeout: 5000 }).toBeGreaterThan(80);
     await saveScreenshot(page, 'lite-building-picked');
-  });
+  }, 400_000);
 
   it('shows an incident reported on a building as a marker at once, and the building its record; no chrome when embedded', async () => {
     const page = await twin.openPage();
