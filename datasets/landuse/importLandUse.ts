@@ -129,6 +129,7 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
     if (!known) warnings.push({ index, field: fields.class, value: code, problem: 'a class code GB/T 21010 and the survey do not have' });
     const statedArea = Number(value(fields.area));
     const place = text(value(DLTB_FIELDS.place));
+    const village = text(value(DLTB_FIELDS.placeName));
     const resourceCode = options.codeField ? text(value(options.codeField)) : undefined;
     const rest = Object.fromEntries(Object.entries(properties).filter(([key, v]) => !consumed.has(key.toUpperCase()) && v !== null && v !== ''));
     features.push({
@@ -140,7 +141,7 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
         className,
         area: Math.round((Number.isFinite(statedArea) && statedArea > 0 ? statedArea : geometry.area) * 100) / 100,
         ...(place && /^\d{9}/.test(place) ? { township: place.slice(0, 9) } : {}),
-        ...(text(value(DLTB_FIELDS.placeName)) ? { village: text(value(DLTB_FIELDS.placeName)) } : {}),
+        ...(village ? { village } : {}),
         ...(resourceCode ? { resourceCode } : {}),
         ...rest,
       },
