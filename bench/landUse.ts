@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importLandUse } from '../datasets/landuse/importLandUse.ts';
+import { importParcels } from '../datasets/landuse/importParcels.ts';
+import { LAND_USE_SURVEY } from '../datasets/landuse/parcelSchemes.ts';
 
 const CODES = ['0101', '0103', '0201', '0301', '0305', '0702', '05H1', '1003', '1101', '1104A'];
 
@@ -22,7 +23,7 @@ export async function benchLandUse({ counts = [20_000, 100_000] }: { counts?: nu
       const gdal: number[] = [];
       for (let run = 0; run < 3; run++) {
         const started = performance.now();
-        await importLandUse({ input: join(dir, 'DLTB.shp'), dataDir: join(dir, 'data'), layerId: 'dltb', replace: true });
+        await importParcels(LAND_USE_SURVEY, { input: join(dir, 'DLTB.shp'), dataDir: join(dir, 'data'), layerId: 'dltb', replace: true });
         ours.push((performance.now() - started) / 1000);
         const gdalStarted = performance.now();
         execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', `gdal-${run}.geojson`, 'DLTB.shp'], { cwd: dir });

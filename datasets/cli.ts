@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { buildSample } from './sample/buildSample.ts';
 import { importBuildingsCommand, importBuildingsUsage } from './commands/importBuildingsCommand.ts';
-import { importLandUseCommand, importLandUseUsage } from './commands/importLandUseCommand.ts';
+import { importParcelsCommand, importParcelsUsage } from './commands/importParcelsCommand.ts';
+import { LAND_USE_SURVEY, SPATIAL_PLAN } from './landuse/parcelSchemes.ts';
 import { importTerrainCommand, importTerrainUsage } from './commands/importTerrainCommand.ts';
 
 const usage = `Usage: npm run twin -- <command> [options]
@@ -11,6 +12,7 @@ Commands:
   import buildings <file>  Turn building footprints into a 3D Tiles tileset
   import terrain <dem.tif> Turn a DEM into quantized-mesh terrain
   import landuse <file>    Turn a land-use delivery (三调 DLTB) into a thematic layer
+  import zoning <file>     Turn a spatial plan's land and sea use (规划用地用海) into a thematic layer
 
 The data folder is $DATA_DIR, else ./data.
 
@@ -18,7 +20,9 @@ ${importBuildingsUsage}
 
 ${importTerrainUsage}
 
-${importLandUseUsage}`;
+${importParcelsUsage(LAND_USE_SURVEY)}
+
+${importParcelsUsage(SPATIAL_PLAN)}`;
 
 async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR || 'data');
@@ -34,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'import' && rest[0] === 'buildings') return importBuildingsCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'terrain') return importTerrainCommand(rest.slice(1), dataDir);
-  if (command === 'import' && rest[0] === 'landuse') return importLandUseCommand(rest.slice(1), dataDir);
+  if (command === 'import' && rest[0] === 'landuse') return importParcelsCommand(LAND_USE_SURVEY, rest.slice(1), dataDir);
+  if (command === 'import' && rest[0] === 'zoning') return importParcelsCommand(SPATIAL_PLAN, rest.slice(1), dataDir);
   console.error(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
   return 1;
 }

@@ -43,6 +43,27 @@ export function useOfflineViewerOptions() {
   );
 }
 
+/**
+ * On a machine without a graphics card (an office PC or a virtual desktop drawing WebGL in
+ * software), multisampling quadruples the cost of every pixel: there the twin draws without it,
+ * and stays usable, at the price of jagged edges.
+ */
+export function useSoftwareRendererEconomy(viewer: Viewer | undefined) {
+  useEffect(() => {
+    if (!viewer) return;
+    if (isSoftwareRenderer(viewer.canvas)) viewer.scene.msaaSamples = 1;
+  }, [viewer]);
+}
+
+function isSoftwareRenderer(canvas: HTMLCanvasElement): boolean {
+  // The context Cesium created: asking the canvas again hands back the same one.
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /llvmpipe|softpipe|swiftshader|software/i.test(renderer);
+}
+
 /** Puts the camera at `initial` once per viewer, then reports every camera move that ends. */
 export function useCameraSync(viewer: Viewer | undefined, initial: CameraView, onChange: (view: CameraView) => void) {
   const initialRef = useRef(initial);

@@ -4,7 +4,7 @@ import type { CameraView } from '../../layers/index.ts';
 import { MeasureProvider } from '../measure/context.tsx';
 import { MeasureTool } from '../measure/index.tsx';
 import { ObjectInfo } from '../object-info/index.tsx';
-import { useCartographicLight, useCameraSync, useSceneModeContinuity, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
+import { useCartographicLight, useCameraSync, useSceneModeContinuity, useTerrainShading, useOfflineViewerOptions, useSoftwareRendererEconomy, useTilesLoadedMarker } from './hooks.ts';
 import { usePageApi } from './pageApi.ts';
 import { SceneModeSwitch } from './SceneModeSwitch.tsx';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
@@ -40,6 +40,7 @@ export function Globe({ initialCamera, onCameraChange, tools = true, mode, onMod
 
 function GlobeBehaviour({ initialCamera, onCameraChange }: Pick<GlobeProps, 'initialCamera' | 'onCameraChange'>) {
   const { viewer } = useCesium();
+  useSoftwareRendererEconomy(viewer);
   useCameraSync(viewer, initialCamera, onCameraChange);
   useTilesLoadedMarker(viewer);
   useCartographicLight(viewer);

@@ -284,6 +284,8 @@ export const propertyLabels: Record<Language, Record<string, string>> = {
     // Fields of a 三调 land-use delivery that an import keeps as they are.
     TBBH: '图斑编号', QSXZ: '权属性质', QSDWDM: '权属单位代码', QSDWMC: '权属单位名称', TBDLMJ: '图斑地类面积（平方米）',
     KCDLBM: '扣除地类编码', KCMJ: '扣除地类面积（平方米）', GDLX: '耕地类型', GDPDJB: '耕地坡度级别', CZCSXM: '城镇村属性码', BZ: '备注',
+    // And of a spatial plan's land and sea use (规划用地用海).
+    XZQDM: '行政区代码', XZQMC: '行政区名称', JQDLBM: '基期地类编码', JQDLMC: '基期地类名称', GHFQDM: '规划分区代码', GHFQMC: '规划分区名称',
   },
   en: {
     oid: 'Object id', name: 'Name', use: 'Use', height: 'Height (m)', floors: 'Floors', address: 'Address',
@@ -293,6 +295,7 @@ export const propertyLabels: Record<Language, Record<string, string>> = {
     village: 'Village',
     TBBH: 'Parcel number', QSXZ: 'Ownership', QSDWDM: 'Owner code', QSDWMC: 'Owner', TBDLMJ: 'Parcel class area (m²)',
     KCDLBM: 'Deducted class code', KCMJ: 'Deducted area (m²)', GDLX: 'Cropland type', GDPDJB: 'Cropland slope grade', CZCSXM: 'Urban/rural attribute code', BZ: 'Remarks',
+    XZQDM: 'Administrative area code', XZQMC: 'Administrative area', JQDLBM: 'Base-year class code', JQDLMC: 'Base-year class', GHFQDM: 'Planning zone code', GHFQMC: 'Planning zone',
   },
 };
 

@@ -7,7 +7,11 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_ENTRY_FILE, LayerDefinition } from '../../layers/index.ts';
 import { runServer } from '../../tiles-server/testServerProcess.ts';
-import { importLandUse } from './importLandUse.ts';
+import { type ImportParcelsOptions, importParcels } from './importParcels.ts';
+import { LAND_USE_SURVEY, SPATIAL_PLAN } from './parcelSchemes.ts';
+import { SPATIAL_PLAN_CLASSES } from './spatialPlanClasses.ts';
+
+const importLandUse = (options: ImportParcelsOptions) => importParcels(LAND_USE_SURVEY, options);
 
 /**
  * A 三调 land-use delivery as a county's GIS office hands it over: 地类图斑 (DLTB) with the
@@ -173,6 +177,57 @@ describe('land use from a 三调 delivery', () => {
       const items = (await (await fetch(`${base}/ogc/collections/dltb/items?limit=100`)).json()) as { features: unknown[] };
       expect(items.features).toHaveLength(48);
     });
+  });
+});
+
+describe('planned land and sea use from a spatial plan (规划用地用海)', () => {
+  // Codes of all three levels of the 2023 guide, and one it does not have.
+  const PLAN = [['0103', '旱地'], ['0303', '灌木林地'], ['070101', '一类城镇住宅用地'], ['0703', '农村宅基地'], ['080403', '中小学用地'], ['0901', '商业用地'], ['1001', '工业用地'], ['1207', '城镇村道路用地'], ['1401', '公园绿地'], ['16', '留白用地'], ['1701', '河流水面'], ['99', '未定']] as const;
+
+  it('classes each parcel by the guide, in both languages, as a layer of its own kind of object', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-zoning-'));
+    const dataDir = join(dir, 'data');
+    const delivery = deliveryGeoJson();
+    for (const [i, feature] of delivery.features.entries()) {
+      const [code, name] = PLAN[i % PLAN.length]!;
+      feature.properties = { BSM: feature.properties.BSM, YDYHFLDM: code, YDYHFLMC: name, XZQDM: '330723', TBMJ: feature.properties.TBMJ } as never;
+    }
+    await writeFile(join(dir, 'plan.geojson'), JSON.stringify(delivery));
+    execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4528', '-lco', 'ENCODING=GBK', 'GHYDYH.shp', 'plan.geojson'], { cwd: dir, stdio: 'pipe' });
+    const summary = await importParcels(SPATIAL_PLAN, { input: join(dir, 'GHYDYH.shp'), dataDir });
+    expect(summary).toMatchObject({ layerId: 'ghydyh', read: 48, imported: 48, skipped: [], crs: 'EPSG:4528' });
+    expect(summary.warnings.map((w) => [w.field, w.value])).toEqual(Array(4).fill(['YDYHFLDM', '99']));
+
+    const out = join(dir, 'read.geojson');
+    execFileSync('ogr2ogr', ['-f', 'GeoJSON', out, join(dataDir, 'ghydyh', 'parcels.geojson')], { stdio: 'pipe' });
+    const { features } = JSON.parse(await readFile(out, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    for (const [i, { properties }] of features.entries()) {
+      const [code, name] = PLAN[i % PLAN.length]!;
+      expect(properties).toEqual({ oid: `plan:${330723_2023_000000 + i}`, code, className: name, area: 40_000 + i, XZQDM: '330723' });
+    }
+
+    const entry = LayerDefinition.parse(JSON.parse(await readFile(join(dataDir, 'ghydyh', CATALOG_ENTRY_FILE), 'utf8')));
+    if (entry.kind !== 'thematic') throw new Error(`a ${entry.kind} layer`);
+    expect(entry.title).toEqual({ zh: '规划用地用海（GHYDYH.shp）', en: 'Planned land and sea use (GHYDYH.shp)' });
+    const labels = Object.fromEntries(entry.classify.classes.map((c) => [c.value, c.label.en]));
+    expect(labels).toMatchObject({ '0103': '0103 Dry farmland', '070101': '070101 Urban residential land, class 1', '16': '16 Reserved land', '99': '99 未定' });
+    // Every known class has a colour of its own, so the legend tells them apart.
+    const colours = entry.classify.classes.filter((c) => c.value !== '99').map((c) => c.color);
+    expect(new Set(colours).size).toBe(colours.length);
+  });
+
+  it('gives every class of the guide a colour no other class has, a shade of its first-level class', () => {
+    const colours = SPATIAL_PLAN_CLASSES.map((c) => c.color.join(','));
+    expect(new Set(colours).size).toBe(SPATIAL_PLAN_CLASSES.length);
+    expect(SPATIAL_PLAN_CLASSES.filter((c) => c.code.length === 2).map((c) => c.zh)).toHaveLength(24);
+    // Each class keeps its first-level class's hue (lighter or darker), so a family reads as one on the map.
+    const hue = ([r, g, b]: readonly number[]) => (Math.atan2(Math.sqrt(3) * (g! - b!), 2 * r! - g! - b!) * 180) / Math.PI;
+    const familyOf = (code: string) => SPATIAL_PLAN_CLASSES.find((f) => f.code === code.slice(0, 2))!;
+    const strays = SPATIAL_PLAN_CLASSES.filter((c) => {
+      const turn = Math.abs(hue(c.color) - hue(familyOf(c.code).color)) % 360;
+      return Math.min(turn, 360 - turn) > 4;
+    });
+    expect(strays.map((c) => c.code)).toEqual([]);
   });
 });
 

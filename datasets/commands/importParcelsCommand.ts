@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
-import { DLTB_FIELDS, importLandUse } from '../landuse/importLandUse.ts';
+import { importParcels } from '../landuse/importParcels.ts';
+import type { ParcelScheme } from '../landuse/parcelSchemes.ts';
 
-export const importLandUseUsage = `Usage: npm run twin -- import landuse <file> [options]
+export const importParcelsUsage = (scheme: ParcelScheme) => `Usage: npm run twin -- import ${scheme.command} <file> [options]
 
-Turns a land-use delivery (三调 地类图斑 DLTB: Shapefile .shp, GeoJSON, FlatGeobuf .fgb) into a
-thematic layer of the twin: parcels drawn by GB/T 21010 class, each an object that records bind
-to, with its attribute table for SQL. Published at once, or not at all.
+Turns ${scheme.delivery} (Shapefile .shp, GeoJSON, FlatGeobuf .fgb)
+into a thematic layer of the twin: parcels drawn by class (${scheme.table}), each an object
+that records bind to, with its attribute table for SQL. Published at once, or not at all.
 
 Options:
   --layer-id ID         Id and folder of the layer (default: from the file name, DLTB.shp → dltb)
@@ -16,14 +17,14 @@ Options:
   --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
                         (default: the .prj or the file's crs member, else EPSG:4326)
   --encoding NAME       Shapefile attribute encoding (default: the .cpg, else GBK)
-  --class-field NAME    Field with the class code (default ${DLTB_FIELDS.class})
-  --name-field NAME     Field with the class name (default ${DLTB_FIELDS.name})
-  --id-field NAME       Field with the parcel's unique id (default ${DLTB_FIELDS.id}, else its number)
-  --area-field NAME     Field with the parcel's surveyed area in m² (default ${DLTB_FIELDS.area}, else measured)
+  --class-field NAME    Field with the class code (default ${scheme.fields.class})
+  --name-field NAME     Field with the class name (default ${scheme.fields.name})
+  --id-field NAME       Field with the parcel's unique id (default ${scheme.fields.id}, else its number)
+  --area-field NAME     Field with the parcel's surveyed area in m² (default ${scheme.fields.area}, else measured)
   --code-field NAME     Field with the parcel's resource code (资源码)
   --access LEVEL        public, internal or restricted (default public)`;
 
-export async function importLandUseCommand(args: string[], dataDir: string): Promise<number> {
+export async function importParcelsCommand(scheme: ParcelScheme, args: string[], dataDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -43,7 +44,7 @@ export async function importLandUseCommand(args: string[], dataDir: string): Pro
   });
   const [input] = positionals;
   if (!input) {
-    console.error(importLandUseUsage);
+    console.error(importParcelsUsage(scheme));
     return 1;
   }
   const access = values.access;
@@ -51,7 +52,7 @@ export async function importLandUseCommand(args: string[], dataDir: string): Pro
     throw new Error(`--access must be public, internal or restricted, got "${access}"`);
   }
   const [zh, en] = values.title?.split(',').map((part) => part.trim()) ?? [];
-  const summary = await importLandUse({
+  const summary = await importParcels(scheme, {
     input,
     dataDir,
     layerId: values['layer-id'],

@@ -11,15 +11,12 @@ import { writeDataFile } from '../output/writeDataFile.ts';
 import { readFeatures, resolveCrsOf } from '../readers/readFeatures.ts';
 import { InputError } from '../readers/types.ts';
 import { LAND_USE_STYLE, landUseClassify } from './landUseClassify.ts';
-import { landUseClass } from './landUseClasses.ts';
+import type { ParcelScheme } from './parcelSchemes.ts';
 import { toParcelGeometry } from './parcelGeometry.ts';
-
-/** The fields of a 三调 DLTB (地类图斑) layer that the twin reads by default. */
-export const DLTB_FIELDS = { class: 'DLBM', name: 'DLMC', id: 'BSM', area: 'TBMJ', place: 'ZLDWDM', placeName: 'ZLDWMC' } as const;
 
 const DEFAULT_CATALOG = join(import.meta.dirname, '..', '..', 'layers', 'catalogs', 'wuyi.json');
 
-export interface ImportLandUseOptions {
+export interface ImportParcelsOptions {
   input: string;
   dataDir: string;
   /** Default: from the file name. */
@@ -40,7 +37,7 @@ export interface ImportLandUseOptions {
   catalogPath?: string | undefined;
 }
 
-export interface LandUseProblem {
+export interface ParcelProblem {
   /** The feature's number in the file, from 0. */
   index: number;
   field?: string;
@@ -48,15 +45,15 @@ export interface LandUseProblem {
   problem: string;
 }
 
-export interface ImportLandUseSummary {
+export interface ImportParcelsSummary {
   layerId: string;
   folder: string;
   read: number;
   imported: number;
   /** Parcels left out, each with why. */
-  skipped: LandUseProblem[];
+  skipped: ParcelProblem[];
   /** Parcels imported with something to check (a class code the table does not know). */
-  warnings: LandUseProblem[];
+  warnings: ParcelProblem[];
   crs: string;
   /** m² per class code. */
   areaByClass: Record<string, number>;
@@ -64,33 +61,33 @@ export interface ImportLandUseSummary {
 }
 
 /**
- * A land-use delivery (三调 DLTB: Shapefile, GeoJSON or FlatGeobuf, in any CRS) → a thematic
- * layer like the sample's: `parcels.geojson` with each parcel's oid, GB/T 21010 class, name,
- * area, township and resource code, its attribute table (Arrow, Parquet; the server binds
- * records to its parcels and searches them), its catalog entry and `import-report.json`.
- * Published at once or not at all.
+ * A delivery of classified parcels (the land-use survey's DLTB, a plan's land and sea use:
+ * Shapefile, GeoJSON or FlatGeobuf, in any CRS) → a thematic layer like the sample's land use:
+ * `parcels.geojson` with each parcel's oid, class, name, area, township and resource code, its
+ * attribute table (Arrow, Parquet; the server binds records to its parcels and searches them),
+ * its catalog entry and `import-report.json`. Published at once or not at all.
  */
-export async function importLandUse(options: ImportLandUseOptions): Promise<ImportLandUseSummary> {
+export async function importParcels(scheme: ParcelScheme, options: ImportParcelsOptions): Promise<ImportParcelsSummary> {
   const started = performance.now();
   const file = basename(options.input);
   const layerId = options.layerId ?? layerIdOf(file);
   const fields = {
-    class: options.classField ?? DLTB_FIELDS.class,
-    name: options.nameField ?? DLTB_FIELDS.name,
-    id: options.idField ?? DLTB_FIELDS.id,
-    area: options.areaField ?? DLTB_FIELDS.area,
+    class: options.classField ?? scheme.fields.class,
+    name: options.nameField ?? scheme.fields.name,
+    id: options.idField ?? scheme.fields.id,
+    area: options.areaField ?? scheme.fields.area,
   };
   let crs: Crs | undefined = options.crs ? resolveCrs(options.crs) : undefined;
   const features: { type: 'Feature'; id: string; properties: Record<string, unknown>; geometry: { type: 'MultiPolygon'; coordinates: number[][][][] } }[] = [];
-  const skipped: LandUseProblem[] = [];
-  const warnings: LandUseProblem[] = [];
+  const skipped: ParcelProblem[] = [];
+  const warnings: ParcelProblem[] = [];
   const firstIndexOfId = new Map<string, number>();
   const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const sourceExtent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const classes = new Map<string, { code: string; zh: string; en: string; color?: readonly number[] }>();
   let read = 0;
   // The fields read into the parcel's own properties; the rest are kept under their names.
-  const consumed = new Set([fields.class, fields.name, fields.id, fields.area, DLTB_FIELDS.place, DLTB_FIELDS.placeName, options.codeField].map((f) => f?.toUpperCase()));
+  const consumed = new Set([fields.class, fields.name, fields.id, fields.area, scheme.fields.place, scheme.fields.placeName, options.codeField].map((f) => f?.toUpperCase()));
 
   for await (const event of readFeatures(options.input, { encoding: options.encoding })) {
     if (event.type === 'crs') {
@@ -106,7 +103,7 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
       if (read === 1 && !hasField(properties, fields.class)) {
         throw new InputError(options.input, `has no field "${fields.class}" (its fields: ${Object.keys(properties).join(', ') || 'none'}); name the class field with --class-field`);
       }
-      skipped.push({ index, field: fields.class, problem: 'no land-use class' });
+      skipped.push({ index, field: fields.class, problem: 'no class' });
       continue;
     }
     growByPositions(sourceExtent, event.feature.geometry?.coordinates);
@@ -116,20 +113,20 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
       continue;
     }
     const sourceId = text(value(fields.id)) ?? (event.feature.id === undefined ? undefined : String(event.feature.id));
-    const oid = `parcel:${sourceId ?? `${layerId}-${index + 1}`}`;
+    const oid = `${scheme.oidKind}:${sourceId ?? `${layerId}-${index + 1}`}`;
     const earlier = firstIndexOfId.get(oid);
     if (earlier !== undefined) {
       throw new InputError(options.input, `features ${earlier} and ${index} have the same ${fields.id} "${sourceId}"; a parcel's id must be unique (or name another with --id-field)`);
     }
     firstIndexOfId.set(oid, index);
 
-    const known = landUseClass(code);
+    const known = scheme.classOf(code);
     const className = text(value(fields.name)) ?? known?.zh ?? code;
     if (!classes.has(code)) classes.set(code, known ?? { code, zh: className, en: className });
-    if (!known) warnings.push({ index, field: fields.class, value: code, problem: 'a class code GB/T 21010 and the survey do not have' });
+    if (!known) warnings.push({ index, field: fields.class, value: code, problem: `a class code ${scheme.table} does not have` });
     const statedArea = Number(value(fields.area));
-    const place = text(value(DLTB_FIELDS.place));
-    const village = text(value(DLTB_FIELDS.placeName));
+    const place = scheme.fields.place && text(value(scheme.fields.place));
+    const village = scheme.fields.placeName && text(value(scheme.fields.placeName));
     const resourceCode = options.codeField ? text(value(options.codeField)) : undefined;
     const rest = Object.fromEntries(Object.entries(properties).filter(([key, v]) => !consumed.has(key.toUpperCase()) && v !== null && v !== ''));
     features.push({
@@ -164,8 +161,8 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
     await writeCatalogEntry(staging, {
       id: layerId,
       kind: 'thematic',
-      title: options.title ?? { zh: `土地利用现状（${file}）`, en: `Land use (${file})` },
-      description: { zh: '地类图斑及其地类（GB/T 21010）、面积与坐落', en: 'Land-use parcels with their GB/T 21010 class, area and location' },
+      title: options.title ?? scheme.title(file),
+      description: scheme.description,
       group: 'planning',
       visible: false,
       access: options.access ?? 'public',
@@ -175,7 +172,7 @@ export async function importLandUse(options: ImportLandUseOptions): Promise<Impo
       style: LAND_USE_STYLE,
       metadata: pipelineMetadata({ sourceSystem: `import of ${file}`, updateFrequency: 'yearly', originalCrs: crs!.id, synthetic: false }),
     });
-    const result: ImportLandUseSummary = {
+    const result: ImportParcelsSummary = {
       layerId,
       folder,
       read,
