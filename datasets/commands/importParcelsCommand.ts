@@ -6,12 +6,13 @@ import type { ParcelScheme } from '../landuse/parcelSchemes.ts';
 
 export const importParcelsUsage = (scheme: ParcelScheme) => `Usage: npm run twin -- import ${scheme.command} <file> [options]
 
-Turns ${scheme.delivery} (Shapefile .shp, GeoJSON, FlatGeobuf .fgb)
-into a thematic layer of the twin: parcels drawn by class (${scheme.table}), each an object
-that records bind to, with its attribute table for SQL. Published at once, or not at all.
+Turns ${scheme.delivery} into a thematic layer of the twin,
+from a Shapefile .shp, GeoJSON or FlatGeobuf .fgb: parcels drawn by their class in
+${scheme.table}, each an object that records bind to, with its attribute table for SQL.
+Published at once, or not at all.
 
 Options:
-  --layer-id ID         Id and folder of the layer (default: from the file name, DLTB.shp → dltb)
+  --layer-id ID         Id and folder of the layer (default: the file name in lower case, DLTB.shp → dltb)
   --title ZH[,EN]       Its title in the layer tree
   --replace             Replace the layer of that id (default: refuse an id in use)
   --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT

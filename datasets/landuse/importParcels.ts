@@ -123,7 +123,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
     const known = scheme.classOf(code);
     const className = text(value(fields.name)) ?? known?.zh ?? code;
     if (!classes.has(code)) classes.set(code, known ?? { code, zh: className, en: className });
-    if (!known) warnings.push({ index, field: fields.class, value: code, problem: `a class code ${scheme.table} does not have` });
+    if (!known) warnings.push({ index, field: fields.class, value: code, problem: `a class code not in ${scheme.table}` });
     const statedArea = Number(value(fields.area));
     const place = scheme.fields.place && text(value(scheme.fields.place));
     const village = scheme.fields.placeName && text(value(scheme.fields.placeName));

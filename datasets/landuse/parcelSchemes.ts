@@ -40,10 +40,10 @@ export const LAND_USE_SURVEY: ParcelScheme = {
 /** The spatial plan's land and sea use (规划用地用海, fields of the planning database standard), classed by the 2023 guide. */
 export const SPATIAL_PLAN: ParcelScheme = {
   command: 'zoning',
-  delivery: 'a spatial plan (国土空间规划 规划用地用海, YDYHFLDM)',
+  delivery: "a spatial plan's land and sea use (规划用地用海, YDYHFLDM)",
   fields: { class: 'YDYHFLDM', name: 'YDYHFLMC', id: 'BSM', area: 'TBMJ' },
   classOf: spatialPlanClass,
-  table: 'the land and sea use classification (用地用海分类)',
+  table: 'the 2023 land and sea use classification (用地用海分类)',
   oidKind: 'plan',
   title: (file) => ({ zh: `规划用地用海（${file}）`, en: `Planned land and sea use (${file})` }),
   description: { zh: '国土空间规划的用地用海图斑及其分类、面积', en: 'Planned land and sea use parcels with their class and area' },
