@@ -51,7 +51,7 @@ export async function benchBuildings({ counts = [100_000, 1_000_000] }: { counts
 async function runImport(input: string, dataDir: string): Promise<{ seconds: number; maxRssKb: number; report: string }> {
   const script = `
     const started = performance.now();
-    process.argv = [process.argv[0], 'cli', 'import', 'buildings', ${JSON.stringify(input)}];
+    process.argv = [process.argv[0], 'cli', 'import', 'buildings', ${JSON.stringify(input)}, '--layer-id', 'buildings'];
     process.on('exit', () => {
       const seconds = (performance.now() - started) / 1000;
       require('node:fs').writeFileSync(${JSON.stringify(join(dataDir, 'bench.json'))}, JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS }));

@@ -37,6 +37,8 @@ export interface AppOptions {
   viewerDir: string;
   cesiumDir: string;
   version: string;
+  /** When the server started (default now): health's uptime counts from it across catalog reloads. */
+  startedAt?: number;
   store: TwinStore;
   objects: ObjectIndex;
   tokens: TokenRegistry;
@@ -61,7 +63,7 @@ export interface Twin {
 
 /** The twin's HTTP surface: viewer, Cesium assets, catalog, data folder, data API, health. */
 export function createTwin(options: AppOptions): Twin {
-  const startedAt = Date.now();
+  const startedAt = options.startedAt ?? Date.now();
   const app = new Hono<TwinEnv>();
   const { catalog, store, objects } = options;
 

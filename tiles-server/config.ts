@@ -13,6 +13,8 @@ export interface ServerConfig {
   catalogPath: string;
   viewerDir: string;
   cesiumDir: string;
+  /** How often the server looks for layers imported, replaced or removed, ms. */
+  catalogPollMs: number;
 }
 
 /** Settings from the environment; anything malformed stops the server with a message naming the variable. */
@@ -22,6 +24,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
   const dataDir = resolve(env.DATA_DIR || 'data');
+  const catalogPollMs = Number(env.CATALOG_POLL_MS ?? 2000);
+  if (!Number.isInteger(catalogPollMs) || catalogPollMs < 100) {
+    throw new Error(`CATALOG_POLL_MS must be a whole number of milliseconds, at least 100, got "${env.CATALOG_POLL_MS}"`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -30,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
     viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),
     cesiumDir: join(dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium'),
+    catalogPollMs,
   };
 }

@@ -21,7 +21,7 @@ export async function loadCatalog(catalogPath: string, dataDir: string): Promise
   const skipped: SkippedLayer[] = [];
   const ids = new Set(base.layers.map((layer) => layer.id));
   const entries: { entry: string; layer: unknown }[] = [];
-  for (const file of await entryFiles(dataDir)) {
+  for (const file of await catalogEntryFiles(dataDir)) {
     const entry = relative(dataDir, file);
     let layer: unknown;
     try {
@@ -62,7 +62,8 @@ export async function loadCatalog(catalogPath: string, dataDir: string): Promise
   }
 }
 
-async function entryFiles(dataDir: string): Promise<string[]> {
+/** Where the pipeline's catalog entries may lie in the data folder (not every one exists). */
+export async function catalogEntryFiles(dataDir: string): Promise<string[]> {
   const files: string[] = [];
   for (const first of await folders(dataDir)) {
     files.push(join(dataDir, first, CATALOG_ENTRY_FILE));

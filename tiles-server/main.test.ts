@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runServer } from './testServerProcess.ts';
 
@@ -48,4 +50,39 @@ describe('server process', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   }, 30_000);
+
+  it('serves a layer imported while it runs within seconds, a replaced one as replaced, and forgets a removed one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-reload-'));
+    const dataDir = join(dir, 'data');
+    const square = (west: number, south: number) => [[[west, south], [west + 0.001, south], [west + 0.001, south + 0.001], [west, south + 0.001], [west, south]]];
+    const parcels = [0, 1].map((i) => ({
+      type: 'Feature',
+      properties: { BSM: `R${i}`, DLBM: '0101', DLMC: '水田', TBMJ: 1000 },
+      geometry: { type: 'Polygon', coordinates: square(119.8 + i * 0.002, 28.9) },
+    }));
+    await writeFile(join(dir, 'survey.geojson'), JSON.stringify({ type: 'FeatureCollection', features: parcels }));
+    const server = runServer({ DATA_DIR: dataDir, CATALOG_POLL_MS: '200' });
+    const base = await server.listening();
+    const importLandUse = (...options: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', 'import', 'landuse', join(dir, 'survey.geojson'), ...options], { env: { ...process.env, DATA_DIR: dataDir } });
+    const layers = async () => ((await (await fetch(`${base}/api/layers`)).json()) as { layers: { id: string; title: { zh: string } }[] }).layers;
+
+    await importLandUse('--title', '变更调查');
+    await expect.poll(async () => (await layers()).find((layer) => layer.id === 'survey')?.title.zh, { timeout: 10_000 }).toBe('变更调查');
+    // Its parcels are objects at once, where the data puts them, and its files are served.
+    const at = await (await fetch(`${base}/api/objects?at=119.8025,28.9005`)).json();
+    expect(at).toMatchObject({ oid: 'parcel:R1', layerId: 'survey' });
+    expect((await fetch(`${base}/data/survey/parcels.geojson`)).status).toBe(200);
+
+    await importLandUse('--replace', '--title', '二〇二四年变更调查');
+    await expect.poll(async () => (await layers()).find((layer) => layer.id === 'survey')?.title.zh, { timeout: 10_000 }).toBe('二〇二四年变更调查');
+
+    await rm(join(dataDir, 'survey'), { recursive: true });
+    await expect.poll(async () => (await layers()).some((layer) => layer.id === 'survey'), { timeout: 10_000 }).toBe(false);
+    expect((await fetch(`${base}/api/objects?at=119.8025,28.9005`)).status, "nothing there any more").toBe(204);
+    expect(server.output()).toContain('Catalog reloaded');
+    expect(server.output()).toContain('removed survey');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createTwin } from './app.ts';
+import { catalogFingerprint, watchCatalog } from './catalogWatch.ts';
 import { TOKENS_HELP, readTokens } from './auth/tokens.ts';
 import { readConfig } from './config.ts';
 import { loadCatalog } from './loadCatalog.ts';
@@ -12,16 +13,44 @@ import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   mkdirSync(config.dataDir, { recursive: true });
-  const { catalog, skipped: skippedLayers } = await loadCatalog(config.catalogPath, config.dataDir);
-  for (const { entry, problems } of skippedLayers) console.warn(`Left out the layer of ${join(config.dataDir, entry)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const tokens = readTokens(process.env, config.dataDir);
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  const objects = await loadObjectIndex(catalog, config.dataDir);
+  const startedAt = Date.now();
+  const fingerprint = await catalogFingerprint(config.catalogPath, config.dataDir);
+  const load = async () => {
+    const { catalog, skipped: skippedLayers } = await loadCatalog(config.catalogPath, config.dataDir);
+    for (const { entry, problems } of skippedLayers) console.warn(`Left out the layer of ${join(config.dataDir, entry)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return { catalog, skippedLayers, objects: await loadObjectIndex(catalog, config.dataDir) };
+  };
+  const { catalog, skippedLayers, objects } = await load();
   const store = await DuckDbStore.open(config.storePath, { adminCode: catalog.adminCode ?? 'twin' });
   for (const { folder, stored } of await importRecordFolders(store, objects, config.dataDir)) {
     if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
   }
-  const { listener } = createTwin({ ...config, catalog, skippedLayers, version, store, objects, tokens });
+  let twin = createTwin({ ...config, catalog, skippedLayers, version, startedAt, store, objects, tokens });
+  let layerIds = catalog.layers.map((layer) => layer.id);
+  const listener: typeof twin.listener = (req, res) => twin.listener(req, res);
+
+  // A layer imported, replaced or removed while the server runs is served from the next request on;
+  // requests and event streams under way finish on the catalog they began with.
+  const watcher = watchCatalog({
+    ...config,
+    loaded: fingerprint,
+    intervalMs: config.catalogPollMs,
+    onChange: async () => {
+      try {
+        const next = await load();
+        twin = createTwin({ ...config, ...next, version, startedAt, store, tokens });
+        const ids = next.catalog.layers.map((layer) => layer.id);
+        const added = ids.filter((id) => !layerIds.includes(id));
+        const removed = layerIds.filter((id) => !ids.includes(id));
+        layerIds = ids;
+        console.log(`Catalog reloaded: ${ids.length} layers${added.length ? `, added ${added.join(', ')}` : ''}${removed.length ? `, removed ${removed.join(', ')}` : ''}`);
+      } catch (error) {
+        console.error(`Kept the catalog in use; the changed one cannot be loaded: ${error instanceof Error ? error.message : error}`);
+      }
+    },
+  });
 
   const server = createServer(listener);
   server.listen(config.port, config.host, () => {
@@ -33,6 +62,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`${signal} received, closing`);
+    watcher.stop();
     server.close(() => store.close().then(() => process.exit(0)));
     // Open event streams and keep-alive connections may hold the server open; do not wait for them forever.
     // Ending them ends their reads, which the store waits for before it closes.

@@ -1,17 +1,22 @@
 import { pipelineMetadata } from '../output/catalogEntry.ts';
 
 /** The catalog entry of a buildings layer whose tileset is at `url`. */
-export function buildingsLayer(id: string, url: string, options: { sourceSystem: string; originalCrs: string; synthetic: boolean }) {
+export function buildingsLayer(
+  id: string,
+  url: string,
+  options: { sourceSystem: string; originalCrs: string; synthetic: boolean; title?: { zh: string; en: string } | undefined },
+) {
+  const { title = { zh: '建筑', en: 'Buildings' }, ...metadata } = options;
   return {
     id,
     kind: 'buildings',
-    title: { zh: '建筑', en: 'Buildings' },
+    title,
     group: 'buildings',
     visible: true,
     access: 'public',
     source: { type: '3dtiles', url },
     table: { arrow: url.replace(/tileset\.json$/, 'attributes.arrow'), parquet: url.replace(/tileset\.json$/, 'attributes.parquet') },
     legend: [],
-    metadata: pipelineMetadata({ ...options, updateFrequency: 'yearly' }),
+    metadata: pipelineMetadata({ ...metadata, updateFrequency: 'yearly' }),
   };
 }

@@ -3,16 +3,18 @@ import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
-import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
+import { writeCatalogEntry } from '../output/catalogEntry.ts';
+import { catalogFileLayerIds, publishLayer } from '../output/publishLayer.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerIdOption, titleOption } from './layerOptions.ts';
 import { importProgressBar } from './progressBar.ts';
 
 export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file> [options]
 
 Turns building footprints (GeoJSON, Shapefile .shp, FlatGeobuf .fgb) into a 3D Tiles 1.1
-tileset in the data folder.
+tileset in the data folder. Published at once, or not at all.
 
 Options:
-  --out DIR             Output folder inside the data folder (default: <data-dir>/buildings)
+${LAYER_OPTIONS_USAGE}
   --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
                         (default: the file's own crs member, else EPSG:4326)
   --gcj02               Undo the GCJ-02 offset (data digitised on Chinese web maps)
@@ -26,15 +28,14 @@ Options:
   --id-field NAME       Property with the building id (default: the feature id, else its number)
   --oid-prefix TEXT     Prefix of each building's oid (default bldg:)
   --admin-code CODE     Admin code for buildings whose data has none
-  --max-features N      Most buildings per tile (default 2000)
-  --layer-id ID         Id of the catalog entry written beside the tileset (default buildings)`;
+  --max-features N      Most buildings per tile (default 2000)`;
 
 export async function importBuildingsCommand(args: string[], dataDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      out: { type: 'string' },
+      ...LAYER_OPTIONS,
       crs: { type: 'string' },
       gcj02: { type: 'boolean' },
       encoding: { type: 'string' },
@@ -48,7 +49,6 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       'oid-prefix': { type: 'string', default: 'bldg:' },
       'admin-code': { type: 'string' },
       'max-features': { type: 'string', default: '2000' },
-      'layer-id': { type: 'string', default: 'buildings' },
     },
   });
   const [input] = positionals;
@@ -56,32 +56,32 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     console.error(importBuildingsUsage);
     return 1;
   }
-  const outDir = resolve(values.out ?? resolve(dataDir, 'buildings'));
-  const url = dataUrl(dataDir, outDir);
+  const layerId = layerIdOption(values['layer-id'], input);
+  const outDir = resolve(dataDir, layerId);
   const bar = importProgressBar();
-  const summary = await importBuildings({
-    input,
-    outDir,
-    crs: values.crs,
-    gcj02: values.gcj02,
-    encoding: values.encoding,
-    heightField: values['height-field'],
-    floorsField: values['floors-field'],
-    floorHeight: positive(values['floor-height'], '--floor-height'),
-    defaultHeight: positive(values['default-height'], '--default-height'),
-    baseField: values['base-field'],
-    dem: values.dem,
-    idField: values['id-field'],
-    oidPrefix: values['oid-prefix'],
-    adminCode: values['admin-code'],
-    maxFeaturesPerTile: positive(values['max-features'], '--max-features'),
-    onProgress: bar.update,
-  }).finally(bar.stop);
-
-  await writeCatalogEntry(
-    outDir,
-    buildingsLayer(values['layer-id'], `${url}/tileset.json`, { sourceSystem: `import of ${input}`, originalCrs: summary.crs, synthetic: false }),
-  );
+  const summary = await publishLayer(dataDir, layerId, { replace: values.replace ?? false, catalogIds: await catalogFileLayerIds() }, async (staging, url) => {
+    const imported = await importBuildings({
+      input,
+      outDir: staging,
+      crs: values.crs,
+      gcj02: values.gcj02,
+      encoding: values.encoding,
+      heightField: values['height-field'],
+      floorsField: values['floors-field'],
+      floorHeight: positive(values['floor-height'], '--floor-height'),
+      defaultHeight: positive(values['default-height'], '--default-height'),
+      baseField: values['base-field'],
+      dem: values.dem,
+      idField: values['id-field'],
+      oidPrefix: values['oid-prefix'],
+      adminCode: values['admin-code'],
+      maxFeaturesPerTile: positive(values['max-features'], '--max-features'),
+      onProgress: bar.update,
+    }).finally(bar.stop);
+    const metadata = { sourceSystem: `import of ${input}`, originalCrs: imported.crs, synthetic: false, title: titleOption(values.title) };
+    await writeCatalogEntry(staging, buildingsLayer(layerId, `${url}/tileset.json`, metadata));
+    return imported;
+  });
 
   const total = summary.seconds.read + summary.seconds.tile;
   console.log(`\nImported ${summary.imported} of ${summary.read} features from ${input} (${summary.crs})`);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { importParcels } from '../landuse/importParcels.ts';
 import type { ParcelScheme } from '../landuse/parcelSchemes.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, titleOption } from './layerOptions.ts';
 
 export const importParcelsUsage = (scheme: ParcelScheme) => `Usage: npm run twin -- import ${scheme.command} <file> [options]
 
@@ -12,9 +13,7 @@ ${scheme.table}, each an object that records bind to, with its attribute table f
 Published at once, or not at all.
 
 Options:
-  --layer-id ID         Id and folder of the layer (default: the file name in lower case, DLTB.shp → dltb)
-  --title ZH[,EN]       Its title in the layer tree
-  --replace             Replace the layer of that id (default: refuse an id in use)
+${LAYER_OPTIONS_USAGE}
   --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
                         (default: the .prj or the file's crs member, else EPSG:4326)
   --encoding NAME       Shapefile attribute encoding (default: the .cpg, else GBK)
@@ -30,9 +29,7 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
     args,
     allowPositionals: true,
     options: {
-      'layer-id': { type: 'string' },
-      title: { type: 'string' },
-      replace: { type: 'boolean' },
+      ...LAYER_OPTIONS,
       crs: { type: 'string' },
       encoding: { type: 'string' },
       'class-field': { type: 'string' },
@@ -52,12 +49,11 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
   if (access !== undefined && access !== 'public' && access !== 'internal' && access !== 'restricted') {
     throw new Error(`--access must be public, internal or restricted, got "${access}"`);
   }
-  const [zh, en] = values.title?.split(',').map((part) => part.trim()) ?? [];
   const summary = await importParcels(scheme, {
     input,
     dataDir,
     layerId: values['layer-id'],
-    title: zh ? { zh, en: en || zh } : undefined,
+    title: titleOption(values.title),
     replace: values.replace,
     crs: values.crs,
     encoding: values.encoding,
@@ -67,7 +63,6 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
     areaField: values['area-field'],
     codeField: values['code-field'],
     access,
-    catalogPath: process.env.CATALOG || undefined,
   });
   const hectares = Object.values(summary.areaByClass).reduce((sum, area) => sum + area, 0) / 10_000;
   console.log(`Imported ${summary.imported} of ${summary.read} parcels from ${input} (${summary.crs}) as layer "${summary.layerId}" in ${summary.seconds.toFixed(1)} s`);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { checkAreaOfUse } from '../crs/areaOfUse.ts';
@@ -6,7 +5,7 @@ import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
 import { writeAttributeFiles } from '../output/attributeFiles.ts';
 import { pipelineMetadata, writeCatalogEntry } from '../output/catalogEntry.ts';
 import { featureTableColumns } from '../output/featureTable.ts';
-import { layerIdOf, publishLayer } from '../output/publishLayer.ts';
+import { catalogFileLayerIds, layerIdOf, publishLayer } from '../output/publishLayer.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { readFeatures, resolveCrsOf } from '../readers/readFeatures.ts';
 import { InputError } from '../readers/types.ts';
@@ -14,7 +13,6 @@ import { LAND_USE_STYLE, landUseClassify } from './landUseClassify.ts';
 import type { ParcelScheme } from './parcelSchemes.ts';
 import { toParcelGeometry } from './parcelGeometry.ts';
 
-const DEFAULT_CATALOG = join(import.meta.dirname, '..', '..', 'layers', 'catalogs', 'wuyi.json');
 
 export interface ImportParcelsOptions {
   input: string;
@@ -33,7 +31,7 @@ export interface ImportParcelsOptions {
   codeField?: string | undefined;
   access?: 'public' | 'internal' | 'restricted' | undefined;
   replace?: boolean | undefined;
-  /** The server's catalog file, whose layer ids an import may not take (default the Wuyi catalog). */
+  /** The server's catalog file, whose layer ids an import may not take (default $CATALOG, else the Wuyi catalog). */
   catalogPath?: string | undefined;
 }
 
@@ -153,8 +151,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
   const areaByClass: Record<string, number> = {};
   for (const { properties } of features) areaByClass[properties.code as string] = (areaByClass[properties.code as string] ?? 0) + (properties.area as number);
   const folder = join(options.dataDir, layerId);
-  const catalog = JSON.parse(await readFile(options.catalogPath ?? DEFAULT_CATALOG, 'utf8')) as { layers?: { id?: unknown }[] };
-  const catalogIds = (catalog.layers ?? []).map((layer) => String(layer.id));
+  const catalogIds = await catalogFileLayerIds(options.catalogPath);
   const summary = await publishLayer(options.dataDir, layerId, { replace: options.replace ?? false, catalogIds }, async (staging, url) => {
     await writeDataFile(join(staging, 'parcels.geojson'), new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), { gzip: true });
     await writeAttributeFiles(staging, featureTableColumns(features));

@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
 import { dataUrl } from './catalogEntry.ts';
 
+const DEFAULT_CATALOG = join(import.meta.dirname, '..', '..', 'layers', 'catalogs', 'wuyi.json');
+
+/** The layer ids the server's catalog file gives its own layers (default the Wuyi catalog, else $CATALOG): an import may not take them. */
+export async function catalogFileLayerIds(catalogPath = process.env.CATALOG || DEFAULT_CATALOG): Promise<string[]> {
+  const catalog = JSON.parse(await readFile(catalogPath, 'utf8')) as { layers?: { id?: unknown }[] };
+  return (catalog.layers ?? []).map((layer) => String(layer.id));
+}
+
 /** Layer ids as folder names: what a URL and every file system take without quoting. */
 const LAYER_ID = /^[a-z][a-z0-9-]{0,62}$/;
 

@@ -1,11 +1,11 @@
 import { pipelineMetadata } from '../output/catalogEntry.ts';
 
 /** The catalog entry of a terrain layer served from `url` (its folder, ending in `/`). */
-export function terrainLayer(id: string, url: string, sourceSystem: string, synthetic: boolean) {
+export function terrainLayer(id: string, url: string, sourceSystem: string, synthetic: boolean, title = { zh: '地形', en: 'Terrain' }) {
   return {
     id,
     kind: 'terrain',
-    title: { zh: '地形', en: 'Terrain' },
+    title,
     group: 'basemap',
     visible: true,
     access: 'public',

@@ -12,7 +12,7 @@ const fixture = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures'
 // The same command a user runs; it writes the tileset and the layer's catalog entry.
 const twin = twinSuite({
   prepare: async (dataDir) => {
-    await runTwin(['import', 'buildings', fixture, '--max-features', '60', '--out', join(dataDir, 'delaware'), '--layer-id', 'delaware'], dataDir);
+    await runTwin(['import', 'buildings', fixture, '--max-features', '60', '--layer-id', 'delaware'], dataDir);
   },
 });
 let target: { oid: string; height: number; lon: number; lat: number };

@@ -1,0 +1,22 @@
+import { basename } from 'node:path';
+import { layerIdOf } from '../output/publishLayer.ts';
+
+/** The options every import that publishes a layer takes, as parseArgs reads them. */
+export const LAYER_OPTIONS = {
+  'layer-id': { type: 'string' },
+  title: { type: 'string' },
+  replace: { type: 'boolean' },
+} as const;
+
+export const LAYER_OPTIONS_USAGE = `  --layer-id ID         Id and folder of the layer (default: the file name in lower case, DLTB.shp → dltb)
+  --title ZH[,EN]       Its title in the layer tree
+  --replace             Replace the layer of that id (default: refuse an id in use)`;
+
+/** `--title 武义县建筑,Wuyi buildings` → both languages; one name serves both. */
+export function titleOption(value: string | undefined): { zh: string; en: string } | undefined {
+  const [zh, en] = value?.split(',').map((part) => part.trim()) ?? [];
+  return zh ? { zh, en: en || zh } : undefined;
+}
+
+/** The layer's id: as given, else from the input's file name. */
+export const layerIdOption = (value: string | undefined, input: string) => value ?? layerIdOf(basename(input));

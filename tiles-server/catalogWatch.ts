@@ -1,0 +1,60 @@
+import { stat } from 'node:fs/promises';
+import { catalogEntryFiles } from './loadCatalog.ts';
+
+/**
+ * What the catalog is made of right now: the catalog file and each entry file of the data folder,
+ * by size and modification time. An import publishes by renaming its folder into place, so a new,
+ * replaced or removed layer changes it.
+ */
+export async function catalogFingerprint(catalogPath: string, dataDir: string): Promise<string> {
+  const files = [catalogPath, ...(await catalogEntryFiles(dataDir))];
+  const parts = await Promise.all(
+    files.map(async (file) => {
+      const stats = await stat(file).catch(() => undefined);
+      return stats ? `${file}:${stats.size}:${stats.mtimeMs}` : '';
+    }),
+  );
+  return parts.filter(Boolean).join('\n');
+}
+
+/**
+ * Calls `onChange` when the catalog's files change and then hold still for one more look (an
+ * import in progress settles first), one call at a time. Polling, not file events: it costs a
+ * few directory reads a second and works on every file system, network shares included.
+ */
+export function watchCatalog(options: {
+  catalogPath: string;
+  dataDir: string;
+  /** The fingerprint of what the server loaded. */
+  loaded: string;
+  intervalMs: number;
+  onChange: () => Promise<void>;
+}): { stop: () => void } {
+  const { catalogPath, dataDir, intervalMs, onChange } = options;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let applied = options.loaded;
+  let seen = options.loaded;
+  const look = async () => {
+    const now = await catalogFingerprint(catalogPath, dataDir);
+    if (now !== applied && now === seen) {
+      applied = now;
+      await onChange();
+    }
+    seen = now;
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      look().catch((error: unknown) => console.error('Could not look at the catalog for changes:', error)).finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
