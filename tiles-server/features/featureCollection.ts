@@ -2,6 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Flatbush from 'flatbush';
 
+/**
+ * A property's type as JSON Schema names it, from every value the layer has (mixed or missing
+ * types are strings). Whole numbers beyond 32 bits are `number`: clients such as GDAL read an
+ * `integer` into a 32-bit field.
+ */
+export type PropertyType = 'integer' | 'number' | 'boolean' | 'string';
+
 export interface Feature {
   type: 'Feature';
   id: string;
@@ -19,6 +26,10 @@ export class FeatureCollection {
     private readonly index: Flatbush | undefined,
     readonly extent: [number, number, number, number] | undefined,
     readonly properties: string[],
+    /** Each property's type over all the features, not the first few (what a client would guess from). */
+    readonly propertyTypes: ReadonlyMap<string, PropertyType>,
+    /** The features' geometry type when they share one (`MultiPolygon`), else undefined. */
+    readonly geometryType: string | undefined,
   ) {}
 
   static async load(path: string): Promise<FeatureCollection> {
@@ -43,7 +54,9 @@ export class FeatureCollection {
       undefined,
     );
     const properties = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))].sort();
-    return new FeatureCollection(features, index, extent, properties);
+    const geometryTypes = new Set(features.map((feature) => feature.geometry?.type));
+    const geometryType = geometryTypes.size === 1 ? [...geometryTypes][0] : undefined;
+    return new FeatureCollection(features, index, extent, properties, typesOf(features, properties), geometryType);
   }
 
   /** Features intersecting `bbox` (all when absent) whose properties equal every filter, in file order. */
@@ -59,6 +72,23 @@ export class FeatureCollection {
   byId(id: string): Feature | undefined {
     return this.features.find((feature) => feature.id === id);
   }
+}
+
+function typesOf(features: Feature[], properties: string[]): Map<string, PropertyType> {
+  const types = new Map<string, PropertyType>();
+  for (const name of properties) {
+    let type: PropertyType | undefined;
+    for (const { properties: values } of features) {
+      const value = values[name];
+      if (value === null || value === undefined) continue;
+      const own: PropertyType =
+        typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? (Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? 'integer' : 'number') : 'string';
+      type = type === undefined || type === own ? own : (type === 'integer' && own === 'number') || (type === 'number' && own === 'integer') ? 'number' : 'string';
+      if (type === 'string') break;
+    }
+    types.set(name, type ?? 'string');
+  }
+  return types;
 }
 
 /** [west, south, east, north] of any GeoJSON coordinates array. */

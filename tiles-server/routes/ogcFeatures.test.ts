@@ -5,10 +5,17 @@ import { serve } from '@hono/node-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testApp.ts';
 
+// The first page of villages has whole-number areas and no remarks: a client that typed fields from it would truncate the later areas.
 const villages = Array.from({ length: 25 }, (_, i) => ({
   type: 'Feature',
   id: `village:${330723001200 + i}`,
-  properties: { oid: `village:${330723001200 + i}`, name: `测试村${i + 1}`, type: i % 5 === 0 ? '社区' : '村' },
+  properties: {
+    oid: `village:${330723001200 + i}`,
+    name: `测试村${i + 1}`,
+    type: i % 5 === 0 ? '社区' : '村',
+    area: i < 12 ? 1000 + i : 1000 + i + 0.25,
+    ...(i >= 12 ? { remark: `备注${i}` } : {}),
+  },
   geometry: { type: 'Point', coordinates: [119.7 + i * 0.01, 28.8 + i * 0.005] },
 }));
 
@@ -30,7 +37,7 @@ const getJson = async (path: string) => {
 describe('OGC API – Features', () => {
   it('has a landing page linking conformance and collections, and declares Core and GeoJSON', async () => {
     const { body } = await getJson('/ogc');
-    expect(body.links.map((l: { rel: string }) => l.rel)).toEqual(['self', 'conformance', 'data']);
+    expect(body.links.map((l: { rel: string }) => l.rel)).toEqual(['self', 'service-desc', 'service-doc', 'conformance', 'data']);
     expect((await getJson('/ogc/conformance')).body.conformsTo).toContain('http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson');
   });
 
@@ -72,12 +79,40 @@ describe('OGC API – Features', () => {
       ['limit=0', /"limit"/],
       ['limit=100000', /"limit"/],
       ['offset=-1', /"offset"/],
-      ['colour=red', /Unknown query parameter "colour": filter by one of name, oid, type/],
+      ['colour=red', /Unknown query parameter "colour": filter by one of area, name, oid, remark, type/],
     ] as const) {
       const { status, body } = await getJson(`/ogc/collections/villages/items?${query}`);
       expect(status, query).toBe(400);
       expect(body.error.message).toMatch(message);
     }
+  });
+
+  it('describes each collection by a schema and queryables typed from all its features, and the API in OpenAPI 3.0', async () => {
+    const collection = await getJson('/ogc/collections/villages');
+    const linked = (rel: string) => collection.body.links.find((l: { rel: string }) => l.rel === rel)?.href as string;
+    const schema = await t.app.request(new URL(linked('http://www.opengis.net/def/rel/ogc/1.0/schema')).pathname);
+    expect(schema.headers.get('content-type')).toBe('application/schema+json');
+    expect(((await schema.json()) as { properties: object }).properties).toEqual({
+      area: { title: 'area', type: 'number' },
+      name: { title: 'name', type: 'string' },
+      oid: { title: 'oid', type: 'string' },
+      remark: { title: 'remark', type: 'string' },
+      type: { title: 'type', type: 'string' },
+      geometry: { 'x-ogc-role': 'primary-geometry', format: 'geometry-point' },
+    });
+    const queryables = await getJson(new URL(linked('http://www.opengis.net/def/rel/ogc/1.0/queryables')).pathname);
+    expect(Object.keys(queryables.body.properties)).toEqual(['area', 'name', 'oid', 'remark', 'type']);
+    expect(queryables.body.additionalProperties).toBe(false);
+
+    const api = await t.app.request('/ogc/api');
+    expect(api.headers.get('content-type')).toBe('application/vnd.oai.openapi+json;version=3.0');
+    const document = (await api.json()) as { openapi: string; paths: Record<string, { get: { parameters?: { name?: string }[] } }> };
+    expect(document.openapi).toBe('3.0.3');
+    expect(document.paths['/collections/villages/items']!.get.parameters!.map((p) => p.name).filter(Boolean)).toEqual(['area', 'name', 'oid', 'remark', 'type']);
+    expect(Object.keys(document.paths).some((path) => path.includes('secret'))).toBe(false);
+    const page = await t.app.request('/ogc/api.html');
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('GET /collections/villages/items');
   });
 
   it('is read by GDAL (ogrinfo, the OAPIF driver)', async () => {
@@ -91,6 +126,18 @@ describe('OGC API – Features', () => {
       expect(layers.stdout).toMatch(/2: rivers .*\(Line String\)/);
       const items = await run('-al', '-q', `OAPIF:http://127.0.0.1:${port}/ogc`, 'villages');
       expect(items.stdout.match(/name \(String\) = 测试村\d+/g)).toHaveLength(25);
+      // With default options GDAL types each field from the schema, not from the first page: no area is truncated, the remarks are there.
+      const areas = [...items.stdout.matchAll(/area \(Real\) = ([\d.]+)/g)].map((m) => Number(m[1]));
+      expect(areas).toEqual(villages.map((v) => v.properties.area));
+      expect(items.stdout.match(/remark \(String\) = 备注\d+/g)).toHaveLength(13);
+      // And it hands an equality filter on a queryable to the server.
+      const filtered = await promisify(execFile)('ogrinfo', ['-ro', '-q', '-al', `OAPIF:http://127.0.0.1:${port}/ogc`, 'villages', '-where', "type = '社区'"], {
+        timeout: 30_000,
+        env: { ...process.env, CPL_DEBUG: 'ON' },
+      });
+      expect(filtered.stdout.match(/type \(String\) = 社区/g)).toHaveLength(5);
+      expect(filtered.stderr).toContain(`/ogc/collections/villages/items?limit=`);
+      expect(filtered.stderr).toMatch(/items\?limit=\d+&type=%E7%A4%BE%E5%8C%BA/);
     } finally {
       server.close();
     }

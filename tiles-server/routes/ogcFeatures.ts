@@ -7,12 +7,19 @@ type FeatureLayer = VectorLayerDefinition | ThematicLayerDefinition;
 import type { TwinEnv } from '../auth/caller.ts';
 import { type Feature, FeatureCollection, dataFileOf } from '../features/featureCollection.ts';
 import { jsonError } from '../jsonError.ts';
+import { apiPage, featureSchema, geoJsonFeatureSchema, openApiDocument, queryables } from './ogcSchemas.ts';
 import { parseQuery } from './validation.ts';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
+  'http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas',
 ];
+const OPENAPI_JSON = 'application/vnd.oai.openapi+json;version=3.0';
+const SCHEMA_JSON = 'application/schema+json';
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const RESERVED = new Set(['bbox', 'limit', 'offset', 'f', 'bbox-crs', 'crs', 'datetime']);
 
@@ -34,6 +41,8 @@ const ItemsQuery = z.object({
  * OGC API – Features Part 1 (Core, GeoJSON) over the vector layers the caller may read, so
  * QGIS, GDAL and ArcGIS read the twin's layers: landing page, conformance, collections, items
  * with bbox / limit / offset / property filters and next links, single items. WGS84 (CRS84).
+ * Each collection has its schema (Part 5) and queryables (Part 3), typed from all its features,
+ * and the API its OpenAPI 3.0 description (`/api`) and a page of it for people (`/api.html`).
  */
 export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; prefix: string }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
@@ -64,8 +73,25 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
     links: [
       { href: `${base(c)}/collections/${layer.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
       { href: `${base(c)}/collections/${layer.id}/items`, rel: 'items', type: 'application/geo+json', title: layer.title.en },
+      { href: `${base(c)}/collections/${layer.id}/schema`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/schema', type: SCHEMA_JSON, title: 'Schema of the features' },
+      { href: `${base(c)}/collections/${layer.id}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: SCHEMA_JSON, title: 'Queryables' },
+      // Relation types compare case-insensitively (RFC 8288), but GDAL before 3.7 matches "describedBy" and
+      // "queryables" exactly: the links are given in its spelling too, so the GDAL of Debian 12 reads the types.
+      { href: `${base(c)}/collections/${layer.id}/feature-schema`, rel: 'describedby', type: SCHEMA_JSON, title: 'Schema of a GeoJSON feature' },
+      { href: `${base(c)}/collections/${layer.id}/feature-schema`, rel: 'describedBy', type: SCHEMA_JSON, title: 'Schema of a GeoJSON feature' },
+      { href: `${base(c)}/collections/${layer.id}/queryables`, rel: 'queryables', type: SCHEMA_JSON, title: 'Queryables' },
     ],
   });
+  /** The readable collections whose data can be read, for the API description. */
+  const readableCollections = async (c: Context<TwinEnv>) => {
+    const found = [];
+    for (const layer of vectorLayers(c.get('caller').role)) {
+      const loaded = await collection(c, layer.id);
+      if (loaded) found.push({ id: layer.id, title: layer.title.zh, features: loaded.features });
+    }
+    return found;
+  };
+  const apiDocument = async (c: Context<TwinEnv>) => openApiDocument(base(c), `${options.catalog.title.en} · OGC API – Features`, await readableCollections(c));
 
   app.get('/', (c) =>
     c.json({
@@ -73,6 +99,8 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
       description: `${options.catalog.title.en}: the twin's vector layers`,
       links: [
         { href: `${base(c)}`, rel: 'self', type: 'application/json', title: 'This document' },
+        { href: `${base(c)}/api`, rel: 'service-desc', type: OPENAPI_JSON, title: 'The API description (OpenAPI 3.0)' },
+        { href: `${base(c)}/api.html`, rel: 'service-doc', type: 'text/html', title: 'The API description for people' },
         { href: `${base(c)}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${base(c)}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
       ],
@@ -80,6 +108,8 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   );
 
   app.get('/conformance', (c) => c.json({ conformsTo: CONFORMANCE }));
+  app.get('/api', async (c) => c.body(JSON.stringify(await apiDocument(c)), 200, { 'Content-Type': OPENAPI_JSON }));
+  app.get('/api.html', async (c) => c.html(apiPage(await apiDocument(c))));
 
   app.get('/collections', async (c) => {
     const collections = [];
@@ -95,6 +125,16 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
     if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
     return c.json(await describe(c, found.layer, found.features));
   });
+
+  for (const [path, describeBy] of [['schema', featureSchema], ['feature-schema', geoJsonFeatureSchema], ['queryables', queryables]] as const) {
+    app.get(`/collections/:id/${path}`, async (c) => {
+      const found = await collection(c, c.req.param('id'));
+      if (!found) return jsonError(c, 404, 'not_found', `No collection "${c.req.param('id')}"`);
+      const url = `${base(c)}/collections/${found.layer.id}/${path}`;
+      const body = describeBy({ id: found.layer.id, title: found.layer.title.zh, features: found.features }, url);
+      return c.body(JSON.stringify(body), 200, { 'Content-Type': SCHEMA_JSON });
+    });
+  }
 
   app.get('/collections/:id/items', async (c) => {
     const found = await collection(c, c.req.param('id'));
