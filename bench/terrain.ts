@@ -6,39 +6,52 @@ import Martini from '@mapbox/martini';
 import { readDem } from '../datasets/raster/dem.ts';
 import { writeWuyiDem } from '../datasets/sample/wuyiDem.ts';
 import { GeographicGrid } from '../datasets/terrain/geographicGrid.ts';
-import { terrainTile } from '../datasets/terrain/importTerrain.ts';
+import { DEEPEST_LEVEL_ERROR, DEEPEST_LEVEL_RMS, buildTile } from '../datasets/terrain/importTerrain.ts';
+import { TerrainAccuracy } from '../datasets/terrain/terrainAccuracy.ts';
 import { levelMaximumGeometricError, tileBounds, tileRange } from '../datasets/terrain/tilingScheme.ts';
 
 /**
- * DEM → quantized-mesh on one core: whole tiles (sample the DEM, RTIN mesh within the level's
- * error, encode, gzip) against the RTIN mesher alone on the same height grids, in the same run.
+ * DEM → quantized-mesh on one core: whole tiles (sample the DEM, RTIN mesh, encode, gzip)
+ * against the RTIN mesher alone on the same height grids, in the same run; at a level's own
+ * error, and at the deepest level as an import makes it (within DEEPEST_LEVEL_ERROR, each tile
+ * measured against the DEM's cells for the accuracy report).
  * Usage: npm run bench -- terrain
  */
 export async function benchTerrain() {
   const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-bench-terrain-'));
   try {
     await writeWuyiDem(join(dir, 'dem.tif'));
-    const grid = GeographicGrid.fromDem(await readDem(join(dir, 'dem.tif')));
+    const dem = await readDem(join(dir, 'dem.tif'));
+    const grid = GeographicGrid.fromDem(dem);
+    const cells = dem.cellCentres(250_000);
     const rows = [];
-    for (const { gridSize, level } of [{ gridSize: 65, level: 13 }, { gridSize: 257, level: 11 }]) {
+    const cases = [
+      { gridSize: 65, level: 13, deepest: false },
+      { gridSize: 65, level: 13, deepest: true },
+      { gridSize: 257, level: 11, deepest: false },
+    ];
+    for (const { gridSize, level, deepest } of cases) {
       const range = tileRange(level, [grid.west, grid.south, grid.east, grid.north]);
       const tiles: { level: number; x: number; y: number }[] = [];
       for (let x = range.startX; x <= range.endX; x++) for (let y = range.startY; y <= range.endY; y++) tiles.push({ level, x, y });
       const martini = new Martini(gridSize);
-      const error = levelMaximumGeometricError(level);
+      const maxError = deepest ? DEEPEST_LEVEL_ERROR : levelMaximumGeometricError(level);
       const heightGrids = tiles.map((tile) => sampleGrid(grid, gridSize, tile));
 
-      const meshOnly = timeTiles(heightGrids.length, (i) => martini.createTile(heightGrids[i]!).getMesh(error));
+      const meshOnly = timeTiles(heightGrids.length, (i) => martini.createTile(heightGrids[i]!).getMesh(maxError));
       let raw = 0;
       let gzipped = 0;
+      // One measure for all tiles, as an import has: the cells are sorted into the level's tiles once.
+      const accuracy = deepest ? new TerrainAccuracy(cells) : undefined;
       const full = timeTiles(tiles.length, (i) => {
-        const bytes = terrainTile(grid, martini, gridSize, tiles[i]!);
+        const bytes = buildTile(grid, martini, gridSize, tiles[i]!, { maxError, accuracy, targetRms: deepest ? DEEPEST_LEVEL_RMS : undefined });
         raw += bytes.byteLength;
         gzipped += gzipSync(bytes).byteLength;
       });
       const runs = full.runs;
       rows.push({
         grid: `${gridSize}²`,
+        meshed: deepest ? `within ${DEEPEST_LEVEL_ERROR} m, measured` : `level ${level} error`,
         tiles: tiles.length,
         'RTIN mesh only /s': Math.round(meshOnly.perSecond),
         'whole tile /s': Math.round(full.perSecond),

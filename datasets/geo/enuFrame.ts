@@ -7,18 +7,23 @@ const RAD = Math.PI / 180;
 /** A 4×4 matrix, column-major as glTF and 3D Tiles store them. */
 export type Matrix4 = number[];
 
-/** Earth-centred, earth-fixed coordinates of a WGS84 longitude/latitude (degrees) and ellipsoid height (m). */
-export function geodeticToEcef(lon: number, lat: number, height: number): [number, number, number] {
+/** geodeticToEcef into `out` at `offset`, for loops over many points that should not allocate. */
+export function writeEcef(out: Float64Array, offset: number, lon: number, lat: number, height: number): void {
   const lambda = lon * RAD;
   const phi = lat * RAD;
   const sinPhi = Math.sin(phi);
   const cosPhi = Math.cos(phi);
   const n = A / Math.sqrt(1 - E2 * sinPhi * sinPhi);
-  return [
-    (n + height) * cosPhi * Math.cos(lambda),
-    (n + height) * cosPhi * Math.sin(lambda),
-    (n * (1 - E2) + height) * sinPhi,
-  ];
+  out[offset] = (n + height) * cosPhi * Math.cos(lambda);
+  out[offset + 1] = (n + height) * cosPhi * Math.sin(lambda);
+  out[offset + 2] = (n * (1 - E2) + height) * sinPhi;
+}
+
+/** Earth-centred, earth-fixed coordinates of a WGS84 longitude/latitude (degrees) and ellipsoid height (m). */
+export function geodeticToEcef(lon: number, lat: number, height: number): [number, number, number] {
+  const out = new Float64Array(3);
+  writeEcef(out, 0, lon, lat, height);
+  return [out[0]!, out[1]!, out[2]!];
 }
 
 /**

@@ -12,6 +12,12 @@ export interface Dem {
   extent: [number, number, number, number];
   /** Height in metres at a point (bilinear), or undefined outside the DEM or on no-data. */
   sample: (lon: number, lat: number) => number | undefined;
+  /**
+   * The WGS84 positions and heights of the DEM's cell centres away from no-data and from its rim
+   * (the cell and its eight neighbours all have heights): every cell, or every n-th row and
+   * column so that about `maxCount` remain. What a terrain made from the DEM is checked against.
+   */
+  cellCentres: (maxCount: number) => { lon: Float64Array; lat: Float64Array; height: Float32Array };
 }
 
 const PIXEL_IS_POINT = 2;
@@ -82,6 +88,25 @@ export async function readDem(path: string, options: { crs?: string } = {}): Pro
     return sum / weights;
   };
 
+  const cellCentres = (maxCount: number) => {
+    const stride = Math.max(1, Math.ceil(Math.sqrt(((width - 2) * (height - 2)) / maxCount)));
+    const lon: number[] = [];
+    const lat: number[] = [];
+    const kept: number[] = [];
+    for (let row = 1; row < height - 1; row += stride) {
+      for (let column = 1; column < width - 1; column += stride) {
+        let whole = true;
+        for (let r = row - 1; r <= row + 1 && whole; r++) for (let c = column - 1; c <= column + 1 && whole; c++) whole = !Number.isNaN(heights[r * width + c]!);
+        if (!whole) continue;
+        const [x, y] = crs.toWgs84(x0 + column * dx, y0 + row * dy);
+        lon.push(x);
+        lat.push(y);
+        kept.push(heights[row * width + column]!);
+      }
+    }
+    return { lon: Float64Array.from(lon), lat: Float64Array.from(lat), height: Float32Array.from(kept) };
+  };
+
   const corners = [
     crs.toWgs84(origin[0]!, origin[1]!),
     crs.toWgs84(origin[0]! + width * dx, origin[1]!),
@@ -90,5 +115,5 @@ export async function readDem(path: string, options: { crs?: string } = {}): Pro
   ];
   const lons = corners.map(([lon]) => lon);
   const lats = corners.map(([, lat]) => lat);
-  return { width, height, crs, extent: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], sample };
+  return { width, height, crs, extent: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], sample, cellCentres };
 }

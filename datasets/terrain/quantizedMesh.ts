@@ -1,4 +1,4 @@
-import { geodeticToEcef } from '../geo/enuFrame.ts';
+import { writeEcef } from '../geo/enuFrame.ts';
 import type { TileBounds } from './tilingScheme.ts';
 
 /** WGS84 radii: the horizon occlusion point lives in the space where the ellipsoid is the unit sphere. */
@@ -55,8 +55,7 @@ export function encodeQuantizedMesh(mesh: TerrainMesh, options: EncodeOptions = 
   const { west, south, east, north } = mesh.bounds;
   const ecef = new Float64Array(count * 3);
   for (let n = 0; n < count; n++) {
-    const p = geodeticToEcef(west + (u[n]! / 32767) * (east - west), south + (v[n]! / 32767) * (north - south), heights[n]!);
-    ecef.set(p, 3 * n);
+    writeEcef(ecef, 3 * n, west + (u[n]! / 32767) * (east - west), south + (v[n]! / 32767) * (north - south), heights[n]!);
   }
   const sphere = boundingSphere(ecef);
   const horizon = horizonOcclusionPoint(sphere.center, ecef);
@@ -64,8 +63,13 @@ export function encodeQuantizedMesh(mesh: TerrainMesh, options: EncodeOptions = 
 
   const wide = count > 65536;
   const indexBytes = wide ? 4 : 2;
-  const edge = (test: (n: number) => boolean) => order.map((_, n) => n).filter(test);
-  const edges = [edge((n) => u[n] === 0), edge((n) => v[n] === 0), edge((n) => u[n] === 32767), edge((n) => v[n] === 32767)];
+  const edges: number[][] = [[], [], [], []];
+  for (let n = 0; n < count; n++) {
+    if (u[n] === 0) edges[0]!.push(n);
+    if (v[n] === 0) edges[1]!.push(n);
+    if (u[n] === 32767) edges[2]!.push(n);
+    if (v[n] === 32767) edges[3]!.push(n);
+  }
   const metadata = options.available ? new TextEncoder().encode(JSON.stringify({ available: options.available })) : undefined;
 
   const vertexEnd = 88 + 4 + count * 6;
@@ -130,13 +134,14 @@ function firstUseOrder(vertexCount: number, triangles: Uint32Array) {
   const newIndex = new Int32Array(vertexCount).fill(-1);
   const order: number[] = [];
   const remapped = new Uint32Array(triangles.length);
-  triangles.forEach((old, i) => {
+  for (let i = 0; i < triangles.length; i++) {
+    const old = triangles[i]!;
     if (newIndex[old] === -1) {
       newIndex[old] = order.length;
       order.push(old);
     }
     remapped[i] = newIndex[old]!;
-  });
+  }
   return { order, remapped };
 }
 
@@ -164,13 +169,18 @@ function boundingSphere(ecef: Float64Array) {
  */
 function horizonOcclusionPoint(center: [number, number, number], ecef: Float64Array): [number, number, number] {
   const direction = normalize([center[0] / RADIUS_X, center[1] / RADIUS_X, center[2] / RADIUS_Z]);
+  const [dx, dy, dz] = direction as [number, number, number];
   let magnitude = 0;
   for (let i = 0; i < ecef.length; i += 3) {
-    const scaled = [ecef[i]! / RADIUS_X, ecef[i + 1]! / RADIUS_X, ecef[i + 2]! / RADIUS_Z];
-    const length = Math.max(1, Math.hypot(scaled[0]!, scaled[1]!, scaled[2]!));
-    const unit = normalize(scaled);
-    const cosAlpha = dot(unit, direction);
-    const sinAlpha = Math.hypot(...cross(unit, direction));
+    const sx = ecef[i]! / RADIUS_X;
+    const sy = ecef[i + 1]! / RADIUS_X;
+    const sz = ecef[i + 2]! / RADIUS_Z;
+    const norm = Math.sqrt(sx * sx + sy * sy + sz * sz);
+    const length = Math.max(1, norm);
+    const [ux, uy, uz] = [sx / norm, sy / norm, sz / norm];
+    const cosAlpha = ux * dx + uy * dy + uz * dz;
+    const [cx, cy, cz] = [uy * dz - uz * dy, uz * dx - ux * dz, ux * dy - uy * dx];
+    const sinAlpha = Math.sqrt(cx * cx + cy * cy + cz * cz);
     const cosBeta = 1 / length;
     const sinBeta = Math.sqrt(length * length - 1) * cosBeta;
     const denominator = cosAlpha * cosBeta - sinAlpha * sinBeta;
@@ -184,11 +194,19 @@ function horizonOcclusionPoint(center: [number, number, number], ecef: Float64Ar
 function octEncodedNormals(ecef: Float64Array, triangles: Uint32Array): Uint8Array {
   const sums = new Float64Array(ecef.length);
   for (let t = 0; t < triangles.length; t += 3) {
-    const [a, b, c] = [triangles[t]! * 3, triangles[t + 1]! * 3, triangles[t + 2]! * 3];
-    const ab = [ecef[b]! - ecef[a]!, ecef[b + 1]! - ecef[a + 1]!, ecef[b + 2]! - ecef[a + 2]!];
-    const ac = [ecef[c]! - ecef[a]!, ecef[c + 1]! - ecef[a + 1]!, ecef[c + 2]! - ecef[a + 2]!];
-    const n = cross(ab, ac);
-    for (const vertex of [a, b, c]) for (let k = 0; k < 3; k++) sums[vertex + k] = sums[vertex + k]! + n[k]!;
+    const a = triangles[t]! * 3;
+    const b = triangles[t + 1]! * 3;
+    const c = triangles[t + 2]! * 3;
+    const [abx, aby, abz] = [ecef[b]! - ecef[a]!, ecef[b + 1]! - ecef[a + 1]!, ecef[b + 2]! - ecef[a + 2]!];
+    const [acx, acy, acz] = [ecef[c]! - ecef[a]!, ecef[c + 1]! - ecef[a + 1]!, ecef[c + 2]! - ecef[a + 2]!];
+    const nx = aby * acz - abz * acy;
+    const ny = abz * acx - abx * acz;
+    const nz = abx * acy - aby * acx;
+    for (const vertex of [a, b, c]) {
+      sums[vertex] = sums[vertex]! + nx;
+      sums[vertex + 1] = sums[vertex + 1]! + ny;
+      sums[vertex + 2] = sums[vertex + 2]! + nz;
+    }
   }
   const out = new Uint8Array((ecef.length / 3) * 2);
   for (let i = 0, o = 0; i < ecef.length; i += 3, o += 2) {
@@ -213,12 +231,12 @@ function octEncode([x, y, z]: number[]): [number, number] {
     ox = (1 - Math.abs(py)) * (px >= 0 ? 1 : -1);
     oy = (1 - Math.abs(px)) * (py >= 0 ? 1 : -1);
   }
-  const toByte = (value: number) => Math.round((Math.min(Math.max(value, -1), 1) * 0.5 + 0.5) * 255);
   return [toByte(ox), toByte(oy)];
 }
 
+const toByte = (value: number) => Math.round((Math.min(Math.max(value, -1), 1) * 0.5 + 0.5) * 255);
+
 const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
-const cross = (a: number[], b: number[]) => [a[1]! * b[2]! - a[2]! * b[1]!, a[2]! * b[0]! - a[0]! * b[2]!, a[0]! * b[1]! - a[1]! * b[0]!];
 const normalize = (a: number[]) => {
   const length = Math.hypot(a[0]!, a[1]!, a[2]!);
   return a.map((x) => x / length);
