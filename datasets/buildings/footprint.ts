@@ -3,6 +3,7 @@ import { gcj02ToWgs84 } from '../crs/gcj02.ts';
 import { reverseRing, selfIntersects, signedArea2 } from '../geometry/ring.ts';
 import type { Position, SourceGeometry } from '../readers/types.ts';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
+import { simplifyFootprint } from './simplifyFootprint.ts';
 
 /**
  * A building's ground outline in WGS84: polygons of rings, each ring flattened as
@@ -15,6 +16,8 @@ export interface Footprint {
   extent: [number, number, number, number];
   /** Lowest z of the source coordinates, when they have one. */
   minZ?: number;
+  /** How the outline was simplified, when it had too many vertices to check and triangulate. */
+  simplified?: { from: number; to: number; toleranceMetres: number };
 }
 
 export interface FootprintOptions {
@@ -38,9 +41,10 @@ export function toFootprint(geometry: SourceGeometry | null, options: FootprintO
   const extent: Footprint['extent'] = [Infinity, Infinity, -Infinity, -Infinity];
   const result: Float64Array[][] = [];
   let minZ = Infinity;
+  let simplified: Footprint['simplified'];
   for (const polygon of polygons as unknown[]) {
     if (!Array.isArray(polygon) || polygon.length === 0) return 'empty polygon';
-    const rings: Float64Array[] = [];
+    let rings: Float64Array[] = [];
     for (const source of polygon as unknown[]) {
       const ring = toWgs84Ring(source, options);
       if (typeof ring === 'string') return ring;
@@ -53,11 +57,17 @@ export function toFootprint(geometry: SourceGeometry | null, options: FootprintO
       minZ = Math.min(minZ, ring.minZ);
       rings.push(ring.lonLat);
     }
+    const simpler = simplifyFootprint(rings);
+    if (typeof simpler === 'string') return simpler;
+    if (simpler) {
+      rings = simpler.rings;
+      simplified = { from: (simplified?.from ?? 0) + simpler.from, to: (simplified?.to ?? 0) + simpler.to, toleranceMetres: Math.max(simplified?.toleranceMetres ?? 0, simpler.toleranceMetres) };
+    }
     const problem = checkAndOrient(rings);
     if (problem) return problem;
     result.push(rings);
   }
-  return { polygons: result, extent, ...(Number.isFinite(minZ) ? { minZ } : {}) };
+  return { polygons: result, extent, ...(Number.isFinite(minZ) ? { minZ } : {}), ...(simplified ? { simplified } : {}) };
 }
 
 function toWgs84Ring(source: unknown, { crs, gcj02 }: FootprintOptions): { lonLat: Float64Array; minZ: number } | string {

@@ -203,6 +203,80 @@ describe('bad input', () => {
     }
   });
 
+  it('draws a building delivered twice once and reports the second, but keeps parts that share an outline at other heights', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-twice-'));
+    const outline = [[[119.81, 28.89], [119.8103, 28.89], [119.8103, 28.8902], [119.81, 28.8902], [119.81, 28.89]]];
+    const feature = (id: string, properties: Record<string, unknown>) => ({ type: 'Feature', id, properties, geometry: { type: 'Polygon', coordinates: outline } });
+    const features = [
+      feature('a', { height: 30 }),
+      feature('b', { height: 30 }), // the same building again, under another id
+      feature('c', { height: 45, min_height: 30 }), // a part on top of it
+    ];
+    await writeFile(join(dir, 'twice.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    const { summary } = await runImport(join(dir, 'twice.geojson'));
+    expect(summary.imported).toBe(2);
+    expect(summary.skipped).toEqual([{ index: 1, id: 'b', reason: 'duplicate geometry of bldg:a (feature 0)' }]);
+  });
+
+  it('simplifies a footprint too detailed to check and triangulate, refuses one that even a metre cannot simplify, and never hangs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-complex-'));
+    const metre = 1 / 111_320;
+    const ring = (points: number, radius: (i: number) => number) => {
+      const coordinates = Array.from({ length: points }, (_, i) => {
+        const angle = (2 * Math.PI * i) / points;
+        return [119.81 + (radius(i) * metre * Math.cos(angle)) / Math.cos((28.89 * Math.PI) / 180), 28.89 + radius(i) * metre * Math.sin(angle)];
+      });
+      return [[...coordinates, coordinates[0]]];
+    };
+    const features = [
+      // A round tower digitised with 50,000 vertices: a circle of 40 m.
+      { type: 'Feature', id: 'tower', properties: { height: 80 }, geometry: { type: 'Polygon', coordinates: ring(50_000, () => 40) } },
+      // A star of 20,000 spikes 3 m deep: no outline within 1 m has fewer than 2,000 vertices.
+      { type: 'Feature', id: 'star', properties: { height: 10 }, geometry: { type: 'Polygon', coordinates: ring(20_000, (i) => (i % 2 === 0 ? 300 : 297)) } },
+    ];
+    await writeFile(join(dir, 'complex.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    const started = performance.now();
+    const { summary, outDir } = await runImport(join(dir, 'complex.geojson'));
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(summary.skipped).toEqual([{ index: 1, id: 'star', reason: 'footprint too complex: 20000 vertices, over 2000 even simplified within 1 m' }]);
+    expect(summary.simplified).toEqual([{ index: 0, id: 'tower', from: 50_000, to: expect.any(Number), toleranceMetres: expect.any(Number) }]);
+    expect(summary.simplified[0]!.to).toBeLessThanOrEqual(2000);
+    // The outline kept is still the circle: its area within 0.5 % of π r², its vertices within the limit.
+    const table = tableFromIPC(gunzipSync(await readFile(join(outDir, 'attributes.arrow.gz'))));
+    expect(table.numRows).toBe(1);
+    const kept = (JSON.parse(String(table.getChild('geometry')!.get(0))) as { coordinates: number[][][] }).coordinates[0]!;
+    expect(kept.length).toBeLessThanOrEqual(2001);
+    const xScale = 111_320 * Math.cos((28.89 * Math.PI) / 180);
+    let twiceArea = 0;
+    for (let i = 0; i + 1 < kept.length; i++) twiceArea += kept[i]![0]! * xScale * kept[i + 1]![1]! * 111_320 - kept[i + 1]![0]! * xScale * kept[i]![1]! * 111_320;
+    expect(Math.abs(twiceArea / 2) / (Math.PI * 40 ** 2)).toBeCloseTo(1, 2);
+    const report = JSON.parse(await readFile(join(outDir, 'import-report.json'), 'utf8')) as { simplified: unknown[] };
+    expect(report.simplified).toEqual(summary.simplified);
+  });
+
+  it('stays drawn from every distance at which its largest building spans a pixel, however few buildings it has', async () => {
+    const source = JSON.parse(await readFile(join(fixtures, 'delaware-buildings.geojson'), 'utf8')) as { features: { properties: { height: number }; geometry: { coordinates: number[][][] } }[] };
+    const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-five-'));
+    const five = source.features.slice(0, 5);
+    await writeFile(join(dir, 'five.geojson'), JSON.stringify({ type: 'FeatureCollection', features: five }));
+    const { tileset } = await runImport(join(dir, 'five.geojson'));
+    // The largest building's size, from the source: its footprint's diagonal or its height.
+    const size = Math.max(...five.map(({ properties, geometry }) => {
+      const ring = geometry.coordinates[0]!;
+      const lons = ring.map(([lon]) => lon!);
+      const lats = ring.map(([, lat]) => lat!);
+      const width = (Math.max(...lons) - Math.min(...lons)) * 111_320 * Math.cos((lats[0]! * Math.PI) / 180);
+      const depth = (Math.max(...lats) - Math.min(...lats)) * 110_574;
+      return Math.max(Math.hypot(width, depth), properties.height);
+    }));
+    // Cesium's screen-space error of the tileset's geometric error, at the distance where that building is one pixel
+    // tall on a 1080-pixel screen with a 60° field of view: it must stay above Cesium's 16 px, or nothing is drawn.
+    const pixelsPerMetreAt = (distance: number) => 1080 / (2 * distance * Math.tan(Math.PI / 6));
+    const onePixel = size * pixelsPerMetreAt(1);
+    expect(size * pixelsPerMetreAt(onePixel)).toBeCloseTo(1, 6);
+    expect(tileset.geometricError * pixelsPerMetreAt(onePixel)).toBeGreaterThanOrEqual(16);
+  });
+
   it('fails with a clear message when nothing in the file is a building', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-bad-'));
     const input = join(dir, 'points.geojson');

@@ -12,6 +12,7 @@ import { type AttributeOptions, buildingAttributes } from './attributes.ts';
 import type { Building, SkippedFeature } from './building.ts';
 import { writeBuildingAttributeFiles } from './buildingAttributeFiles.ts';
 import { type Footprint, toFootprint } from './footprint.ts';
+import { geometryKey, sameGeometry } from './geometryKey.ts';
 
 export interface ImportBuildingsOptions extends AttributeOptions {
   input: string;
@@ -41,6 +42,8 @@ export interface ImportSummary {
   read: number;
   imported: number;
   skipped: SkippedFeature[];
+  /** Footprints imported simplified: too many vertices to check and triangulate as they were. */
+  simplified: { index: number; id?: string | number; from: number; to: number; toleranceMetres: number }[];
   crs: string;
   tiles: TilesetStats;
   seconds: { read: number; tile: number };
@@ -63,7 +66,10 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   const dem = options.dem ? await readDem(options.dem) : undefined;
   const buildings: Building[] = [];
   const skipped: SkippedFeature[] = [];
+  const simplified: ImportSummary['simplified'] = [];
   const firstWithOid = new Map<string, number>();
+  /** Building index by geometry key, for exact duplicates. */
+  const byGeometry = new Map<number, number>();
   const onBytes = (bytes: number) => (progress.bytesRead = bytes);
   for await (const event of readFeatures(options.input, { onBytes, encoding: options.encoding })) {
     if (event.type === 'crs') {
@@ -93,10 +99,20 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
       skip(`duplicate id ${attributes.oid} (first at feature ${first})`);
       continue;
     }
-    firstWithOid.set(attributes.oid, feature.index);
     const baseValue = options.baseField ? Number(feature.properties[options.baseField]) : Number.NaN;
     const ground = Number.isFinite(baseValue) ? baseValue : (groundUnder(footprint, dem) ?? footprint.minZ ?? 0);
-    buildings.push({ footprint, base: ground + minHeight, attributes });
+    const base = ground + minHeight;
+    // The same outline at the same heights twice is one building delivered twice: drawn once, reported.
+    const key = geometryKey(footprint, base, attributes.height);
+    const twin = byGeometry.get(key);
+    if (twin !== undefined && sameGeometry(buildings[twin]!.footprint, footprint) && buildings[twin]!.base === base && buildings[twin]!.attributes.height === attributes.height) {
+      skip(`duplicate geometry of ${buildings[twin]!.attributes.oid} (feature ${firstWithOid.get(buildings[twin]!.attributes.oid)})`);
+      continue;
+    }
+    firstWithOid.set(attributes.oid, feature.index);
+    byGeometry.set(key, buildings.length);
+    if (footprint.simplified) simplified.push({ index: feature.index, ...(feature.id === undefined ? {} : { id: feature.id }), ...footprint.simplified });
+    buildings.push({ footprint, base, attributes });
   }
   options.onProgress?.(progress);
   const read = performance.now();
@@ -119,6 +135,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
     read: progress.features,
     imported: buildings.length,
     skipped,
+    simplified,
     crs: crs!.id,
     tiles,
     seconds: { read: (read - started) / 1000, tile: (performance.now() - read) / 1000 },

@@ -30,6 +30,10 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
   const [west, south, east, north] = root.region;
   const widthMetres = Math.max((east - west) * METRES_PER_DEGREE * Math.cos(((south + north) / 2) * RAD), (north - south) * METRES_PER_DEGREE);
   const rootError = Math.max(widthMetres / 40, 1);
+  // Cesium draws none of a tileset once the screen-space error of its geometric error falls under its
+  // maximum (16 px by default): from the largest building's size, the tileset stays drawn as long as
+  // that building spans a pixel, not only while the tileset is wide enough to need refining.
+  const tilesetError = Math.max(rootError * 2, CESIUM_MAXIMUM_SCREEN_SPACE_ERROR * largestBuildingMetres(buildings));
 
   async function tileJson(node: TileNode, parentFromEcef: Matrix4 | undefined): Promise<object> {
     const content = tileContent(node, buildings, options.maxCoarseFeatures);
@@ -58,9 +62,24 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
 
   const tileset = {
     asset: { version: '1.1', generator: 'Wuyi Twin buildings tiler' },
-    geometricError: rootError * 2,
+    geometricError: tilesetError,
     root: await tileJson(root, undefined),
   };
   await writeDataFile(join(options.outDir, 'tileset.json'), new TextEncoder().encode(JSON.stringify(tileset)), { gzip: true });
   return stats;
+}
+
+/** Cesium3DTileset's default `maximumScreenSpaceError`, pixels. */
+const CESIUM_MAXIMUM_SCREEN_SPACE_ERROR = 16;
+
+/** The largest size of any building: its footprint's diagonal or its height, metres. */
+function largestBuildingMetres(buildings: Building[]): number {
+  let largest = 0;
+  for (const { footprint, attributes } of buildings) {
+    const [west, south, east, north] = footprint.extent;
+    const width = (east - west) * METRES_PER_DEGREE * Math.cos(((south + north) / 2) * RAD);
+    const depth = (north - south) * METRES_PER_DEGREE;
+    largest = Math.max(largest, Math.hypot(width, depth), attributes.height);
+  }
+  return largest;
 }
