@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { LifecycleInput } from '../../layers/index.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
@@ -7,23 +8,13 @@ import type { ObjectIndex } from '../objects/objectIndex.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { describeObject } from './objects.ts';
 import { actorOf } from './storeErrors.ts';
-import { Text, parseBody, parseQuery } from './validation.ts';
+import { parseBody, parseQuery } from './validation.ts';
 
-const LIFECYCLE_STAGES = ['规划', '供地', '审批', '监管'] as const;
 
 const PrefixQuery = z.object({
   prefix: z.string().trim().min(3, 'must be at least 3 characters').max(64),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
-
-const LifecycleBody = z
-  .object({
-    stage: z.enum(LIFECYCLE_STAGES),
-    date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
-    summary: Text(500),
-    department: Text(100, { line: true }),
-  })
-  .strict();
 
 /**
  * Natural-resource codes (资源码): a code's parcel(s) and its lifecycle records (planning, land
@@ -53,7 +44,7 @@ export function codeRoutes(options: { store: TwinStore; objects: ObjectIndex }):
     const code = c.req.param('code');
     const [object] = options.objects.withExactResourceCode(code, c.get('caller').role);
     if (!object) return jsonError(c, 404, 'not_found', `No object has the resource code "${code}"`);
-    const body = await parseBody(c, LifecycleBody);
+    const body = await parseBody(c, LifecycleInput);
     if (body.error) return body.error;
     const [record] = await options.store.addLifecycleRecords([{ ...body.data, resourceCode: code, oid: object.oid }], actorOf(c));
     return c.json(record, 201);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Catalog, INCIDENT_STATUSES, canRead } from '../../layers/index.ts';
+import { type Catalog, INCIDENT_STATUSES, Instant, NewIncidentInput, Text, canRead } from '../../layers/index.ts';
 import { type TwinEnv } from '../auth/caller.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { jsonError } from '../jsonError.ts';
@@ -8,25 +8,8 @@ import type { ObjectIndex } from '../objects/objectIndex.ts';
 import { RecordView, requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
-import { Instant, Text, parseBody, parseQuery } from './validation.ts';
+import { parseBody, parseQuery } from './validation.ts';
 
-
-const NewIncidentBody = z
-  .object({
-    type: Text(40, { line: true }),
-    title: Text(200, { line: true }),
-    description: Text(2000).optional(),
-    lon: z.number().min(-180).max(180).optional(),
-    lat: z.number().min(-90).max(90).optional(),
-    oid: Text(128).optional().describe('The object the incident concerns; without it the incident is bound by its position'),
-    floor: z.number().int().min(-10).max(300).optional(),
-  })
-  .strict()
-  .superRefine((body, context) => {
-    if (body.oid !== undefined || (body.lon !== undefined && body.lat !== undefined)) return;
-    const missing = body.lon === undefined && body.lat !== undefined ? 'lon' : body.lat === undefined && body.lon !== undefined ? 'lat' : 'lon';
-    context.addIssue({ code: 'custom', message: 'give lon and lat, or the oid of the object it concerns', path: [missing] });
-  });
 
 const StepBody = z
   .object({
@@ -79,7 +62,7 @@ export function incidentRoutes(options: { catalog: Catalog; store: TwinStore; ob
   });
 
   app.post('/', requireRole('operator'), async (c) => {
-    const body = await parseBody(c, NewIncidentBody);
+    const body = await parseBody(c, NewIncidentInput);
     if (body.error) return body.error;
     const { role, name } = c.get('caller');
     const { oid, ...fields } = body.data;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Catalog, metresBetween } from '../../layers/index.ts';
+import { type Catalog, Instant, Measurement, MonitoringPointInput, RecordId, metresBetween } from '../../layers/index.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
@@ -10,32 +10,13 @@ import { RecordView, requireRecordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { LonLat } from './lonLat.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
-import { Instant, Measurement, Text, parseBody, parseQuery } from './validation.ts';
+import { parseBody, parseQuery } from './validation.ts';
 
-const PointId = z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits or : . - _');
-
-const PointBody = z
-  .object({
-    id: PointId,
-    kind: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case kind such as water-level, rainfall or camera'),
-    name: Text(100, { line: true }),
-    unit: Text(16, { line: true, empty: true }),
-    thresholds: z
-      .object({ warning: Measurement, alarm: Measurement })
-      .strict()
-      .refine((t) => t.warning <= t.alarm, { message: 'warning must not be above alarm', path: ['warning'] })
-      .nullable()
-      .default(null),
-    lon: z.number().min(-180).max(180),
-    lat: z.number().min(-90).max(90),
-    oid: z.string().min(1).max(128).optional(),
-  })
-  .strict();
 
 const ReadingsBody = z
   .object({
     readings: z
-      .array(z.object({ pointId: PointId, at: Instant, value: Measurement }).strict())
+      .array(z.object({ pointId: RecordId, at: Instant, value: Measurement }).strict())
       .min(1)
       .max(10_000, 'must hold at most 10,000 readings per request'),
   })
@@ -88,7 +69,7 @@ export function monitoringRoutes(options: { catalog: Catalog; store: TwinStore; 
   });
 
   app.post('/points', requireRole('operator'), async (c) => {
-    const body = await parseBody(c, z.object({ points: z.array(PointBody).min(1).max(1000) }).strict());
+    const body = await parseBody(c, z.object({ points: z.array(MonitoringPointInput).min(1).max(1000) }).strict());
     if (body.error) return body.error;
     const { role } = c.get('caller');
     const points = [];
