@@ -3,6 +3,7 @@ import { buildSample } from './sample/buildSample.ts';
 import { importBuildingsCommand, importBuildingsUsage } from './commands/importBuildingsCommand.ts';
 import { importParcelsCommand, importParcelsUsage } from './commands/importParcelsCommand.ts';
 import { LAND_USE_SURVEY, SPATIAL_PLAN } from './landuse/parcelSchemes.ts';
+import { importRecordsCommand, importRecordsUsage } from './commands/importRecordsCommand.ts';
 import { importTerrainCommand, importTerrainUsage } from './commands/importTerrainCommand.ts';
 
 const usage = `Usage: npm run twin -- <command> [options]
@@ -13,6 +14,7 @@ Commands:
   import terrain <dem.tif> Turn a DEM into quantized-mesh terrain
   import landuse <file>    Turn a land-use delivery (三调 DLTB) into a thematic layer
   import zoning <file>     Turn a spatial plan's land and sea use (规划用地用海) into a thematic layer
+  import records <file>    Bring in incidents, monitoring points or lifecycle records (CSV, XLSX)
 
 The data folder is $DATA_DIR, else ./data.
 
@@ -22,7 +24,9 @@ ${importTerrainUsage}
 
 ${importParcelsUsage(LAND_USE_SURVEY)}
 
-${importParcelsUsage(SPATIAL_PLAN)}`;
+${importParcelsUsage(SPATIAL_PLAN)}
+
+${importRecordsUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR || 'data');
@@ -39,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import' && rest[0] === 'buildings') return importBuildingsCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'terrain') return importTerrainCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'landuse') return importParcelsCommand(LAND_USE_SURVEY, rest.slice(1), dataDir);
+  if (command === 'import' && rest[0] === 'records') return importRecordsCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'zoning') return importParcelsCommand(SPATIAL_PLAN, rest.slice(1), dataDir);
   console.error(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
   return 1;

@@ -1,13 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { catalogEntryFiles } from './loadCatalog.ts';
+import { recordFiles } from './records/importRecordFolders.ts';
 
 /**
- * What the catalog is made of right now: the catalog file and each entry file of the data folder,
- * by size and modification time. An import publishes by renaming its folder into place, so a new,
- * replaced or removed layer changes it.
+ * What the catalog and the records to import are made of right now: the catalog file, each entry
+ * file of the data folder and each dataset's records, by size and modification time. An import
+ * publishes by renaming its folder into place, so a new, replaced or removed layer changes it.
  */
 export async function catalogFingerprint(catalogPath: string, dataDir: string): Promise<string> {
-  const files = [catalogPath, ...(await catalogEntryFiles(dataDir))];
+  const files = [catalogPath, ...(await catalogEntryFiles(dataDir)), ...(await recordFiles(dataDir))];
   const parts = await Promise.all(
     files.map(async (file) => {
       const stats = await stat(file).catch(() => undefined);

@@ -51,7 +51,7 @@ describe('server process', () => {
     expect(await server.exited).toBe(0);
   }, 30_000);
 
-  it('serves a layer imported while it runs within seconds, a replaced one as replaced, and forgets a removed one', async () => {
+  it('serves a layer imported while it runs within seconds, stores records imported meanwhile, serves a replaced layer as replaced and forgets a removed one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wuyi-twin-reload-'));
     const dataDir = join(dir, 'data');
     const square = (west: number, south: number) => [[[west, south], [west + 0.001, south], [west + 0.001, south + 0.001], [west, south + 0.001], [west, south]]];
@@ -73,6 +73,13 @@ describe('server process', () => {
     const at = await (await fetch(`${base}/api/objects?at=119.8025,28.9005`)).json();
     expect(at).toMatchObject({ oid: 'parcel:R1', layerId: 'survey' });
     expect((await fetch(`${base}/data/survey/parcels.geojson`)).status).toBe(200);
+
+    // Records exported by a case system, imported while the server runs: stored once, bound to the parcel they lie in.
+    await writeFile(join(dir, 'cases.csv'), '事件编号,事件类型,事件名称,状态,上报时间,经度,纬度\nC-1,违法用地,疑似未批先建,受理,2026-11-18 14:22,119.8025,28.9005\n');
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', 'import', 'records', join(dir, 'cases.csv'), '--kind', 'incidents'], { env: { ...process.env, DATA_DIR: dataDir } });
+    const incident = async () => ((await (await fetch(`${base}/api/incidents/C-1`)).json()) as { binding?: { oid: string }; reportedAt?: string });
+    await expect.poll(async () => (await incident()).binding?.oid, { timeout: 10_000 }).toBe('parcel:R1');
+    expect((await incident()).reportedAt).toBe('2026-11-18T06:22:00.000Z');
 
     await importLandUse('--replace', '--title', '二〇二四年变更调查');
     await expect.poll(async () => (await layers()).find((layer) => layer.id === 'survey')?.title.zh, { timeout: 10_000 }).toBe('二〇二四年变更调查');

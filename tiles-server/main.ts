@@ -24,9 +24,12 @@ async function main(): Promise<void> {
   };
   const { catalog, skippedLayers, objects } = await load();
   const store = await DuckDbStore.open(config.storePath, { adminCode: catalog.adminCode ?? 'twin' });
-  for (const { folder, stored } of await importRecordFolders(store, objects, config.dataDir)) {
-    if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
-  }
+  const storeRecords = async (index: typeof objects) => {
+    for (const { folder, stored } of await importRecordFolders(store, index, config.dataDir)) {
+      if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
+    }
+  };
+  await storeRecords(objects);
   let twin = createTwin({ ...config, catalog, skippedLayers, version, startedAt, store, objects, tokens });
   let layerIds = catalog.layers.map((layer) => layer.id);
   const listener: typeof twin.listener = (req, res) => twin.listener(req, res);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     onChange: async () => {
       try {
         const next = await load();
+        await storeRecords(next.objects);
         twin = createTwin({ ...config, ...next, version, startedAt, store, tokens });
         const ids = next.catalog.layers.map((layer) => layer.id);
         const added = ids.filter((id) => !layerIds.includes(id));

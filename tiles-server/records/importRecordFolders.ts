@@ -5,6 +5,14 @@ import type { ObjectIndex } from '../objects/objectIndex.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { importRecordsOnce } from './importRecords.ts';
 
+const RECORD_FILES = ['incidents.json', 'monitoring-points.json', 'lifecycle-records.json'];
+
+/** The record files of the data folder's datasets (not every one exists). */
+export async function recordFiles(dataDir: string): Promise<string[]> {
+  const datasets = (await readdir(dataDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+  return datasets.flatMap((dataset) => RECORD_FILES.map((file) => join(dataDir, dataset.name, 'records', file)));
+}
+
 /** Imports every `<data>/<dataset>/records/` folder once (see importRecordsOnce). */
 export async function importRecordFolders(store: TwinStore, objects: ObjectIndex, dataDir: string): Promise<{ folder: string; stored: number }[]> {
   const datasets = (await readdir(dataDir, { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));

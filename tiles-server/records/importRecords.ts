@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
 import type { NewIncident, NewLifecycleRecord, NewMonitoringPoint, RecordBatch, TwinStore } from '../store/twinStore.ts';
 
+/** The files of a `records/` folder; a record without its township gets the one it lies in. */
 interface RecordFiles {
-  'monitoring-points.json': { id: string; kind: string; name: string; unit: string; thresholds: { warning: number; alarm: number } | null; lon: number; lat: number; township: string }[];
-  'incidents.json': { id: string; type: string; title: string; status: NewIncident['status']; reportedAt: string; lon: number; lat: number; township: string }[];
+  'monitoring-points.json': { id: string; kind: string; name: string; unit: string; thresholds: { warning: number; alarm: number } | null; lon: number; lat: number; township?: string }[];
+  'incidents.json': { id: string; type: string; title: string; description?: string; status: NewIncident['status']; reportedAt: string; lon: number; lat: number; floor?: number; township?: string }[];
   'lifecycle-records.json': { resourceCode: string; stage: string; date: string; summary: string; department: string }[];
 }
 
@@ -27,10 +28,12 @@ export async function importRecordsOnce(store: TwinStore, objects: ObjectIndex, 
   };
   const monitoringPoints: NewMonitoringPoint[] = (await read('monitoring-points.json')).map((point) => ({
     ...point,
+    township: point.township ?? objects.adminCodeAt(point.lon, point.lat),
     binding: objects.bind(point.lon, point.lat)!,
   }));
   const incidents: NewIncident[] = (await read('incidents.json')).map((incident) => ({
     ...incident,
+    township: incident.township ?? objects.adminCodeAt(incident.lon, incident.lat),
     binding: objects.bind(incident.lon, incident.lat)!,
     source: name,
   }));
