@@ -304,3 +304,31 @@ export const monitoringKindLabels: Record<Language, Record<string, string>> = {
   zh: { 'water-level': '水位', rainfall: '雨量', 'air-quality': '空气质量', camera: '视频监控' },
   en: { 'water-level': 'Water level', rainfall: 'Rainfall', 'air-quality': 'Air quality', camera: 'Camera' },
 };
+
+/**
+ * Incident types of county case systems (数字城管, 基层治理) and of the twin's own alarms, in English.
+ * A type not listed is free text its reporter chose, and is shown as entered.
+ */
+export const incidentTypesInEnglish: Record<string, string> = {
+  违法用地: 'Illegal land use',
+  违法建设: 'Illegal construction',
+  道路积水: 'Waterlogged road',
+  设施损坏: 'Damaged facility',
+  环境卫生: 'Sanitation',
+  森林火情: 'Forest fire',
+  河道漂浮物: 'Floating debris in a river',
+  占道经营: 'Street vending on the road',
+  噪声扰民: 'Noise nuisance',
+  井盖缺失: 'Missing manhole cover',
+  违章停车: 'Illegal parking',
+  地质灾害: 'Geological hazard',
+  监测告警: 'Monitoring alarm',
+  其他: 'Other',
+};
+
+/** The stages of a resource code's life (资源码), in English. */
+export const lifecycleStagesInEnglish: Record<string, string> = { 规划: 'Planning', 供地: 'Land supply', 审批: 'Approval', 监管: 'Supervision' };
+
+/** An enumerated value as the interface's language names it: in English by `english` when listed there, else as it is. */
+export const inLanguage = (english: Record<string, string>, value: string, language: Language): string => (language === 'en' ? (english[value] ?? value) : value);
+

@@ -6,6 +6,7 @@ import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
 import { NEARBY_METRES, useIncidentDetail } from './useIncidentDetail.ts';
+import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
 
 /** The selected incident: its steps, the cameras and monitoring points near it, and the next steps an operator may take. */
 export function IncidentDetail({ incident, onClose }: { incident: Incident; onClose: () => void }) {
@@ -20,7 +21,7 @@ export function IncidentDetail({ incident, onClose }: { incident: Incident; onCl
         </button>
       </header>
       <p className="muted">
-        <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} /> {t(`status.${incident.status}`)} · {incident.type}
+        <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} /> {t(`status.${incident.status}`)} · {inLanguage(incidentTypesInEnglish, incident.type, language)}
         {incident.floor !== null && ` · ${t('floor')} ${incident.floor}`}
         {incident.assignee && ` · ${incident.assignee}`}
       </p>

@@ -8,6 +8,7 @@ import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './inci
 import { STATUS_COLORS } from './statusColors.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
+import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
 
 /** The commander's board: incidents live from the server, filtered by status, type and township. */
 export function IncidentBoard() {
@@ -64,7 +65,7 @@ export function IncidentBoard() {
               <option value="">{t('allTypes')}</option>
               {choices.types.map((type) => (
                 <option key={type} value={type}>
-                  {type}
+                  {inLanguage(incidentTypesInEnglish, type, language)}
                 </option>
               ))}
             </select>
@@ -85,7 +86,7 @@ export function IncidentBoard() {
                   <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} />
                   <span className="incident-title">{incident.title}</span>
                   <span className="incident-meta">
-                    {t(`status.${incident.status}`)} · {incident.type} · {formatTime(incident.reportedAt, language)}
+                    {t(`status.${incident.status}`)} · {inLanguage(incidentTypesInEnglish, incident.type, language)} · {formatTime(incident.reportedAt, language)}
                   </span>
                 </button>
               </li>

@@ -1,10 +1,11 @@
 import type { BoundObject } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { inLanguage, lifecycleStagesInEnglish } from '../i18n/messages.ts';
 import { STATUS_COLORS } from '../incidents/statusColors.ts';
 
 /** What is bound to an object: its incidents, monitoring points and cameras, and its resource code's lifecycle. */
 export function BoundRecords({ records }: { records: BoundObject['records'] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { incidents, monitoringPoints, lifecycle } = records;
   if (incidents.length + monitoringPoints.length + lifecycle.length === 0) return null;
   return (
@@ -48,7 +49,7 @@ export function BoundRecords({ records }: { records: BoundObject['records'] }) {
           <ol className="timeline">
             {lifecycle.map((record) => (
               <li key={record.id}>
-                <b>{record.stage}</b> <span className="muted">{record.date}</span>
+                <b>{inLanguage(lifecycleStagesInEnglish, record.stage, language)}</b> <span className="muted">{record.date}</span>
                 <div>{record.summary}</div>
                 <div className="muted">{record.department}</div>
               </li>
