@@ -3,6 +3,7 @@ export * from './catalog.ts';
 export * from './storyboard.ts';
 export * from './dashboard.ts';
 export * from './records.ts';
+export type { SearchHit } from './search.ts';
 export * from './recordInputs.ts';
 export { allowedNext, transitionProblem } from './incidentWorkflow.ts';
 export { EARTH_MEAN_RADIUS, metresBetween } from './greatCircle.ts';

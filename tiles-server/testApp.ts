@@ -38,7 +38,7 @@ export function testLayer(fields: { id: string; kind: string; source: object } &
 /** A catalog layer that publishes the whole test data folder, for the file-serving tests. */
 export const FIXTURE_FILES_LAYER = testLayer({ id: 'fixture-files', kind: 'imagery', group: 'basemap', source: { type: 'xyz', url: '/data/{z}/{x}/{y}.png' } });
 
-const square = (west: number, south: number, size: number) => ({
+export const square = (west: number, south: number, size: number) => ({
   type: 'Polygon',
   coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
 });

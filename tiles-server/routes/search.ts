@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Catalog, catalogFor } from '../../layers/index.ts';
+import { type Catalog, type Role, type SearchHit, catalogFor } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
-import { SearchIndex } from '../search/searchIndex.ts';
+import { type IndexHit, SearchIndex } from '../search/searchIndex.ts';
 import { parseQuery } from './validation.ts';
 
 const SearchQuery = z.object({
@@ -17,12 +17,19 @@ const SearchQuery = z.object({
  */
 export function searchRoutes(options: { catalog: Catalog; objects: ObjectIndex }): Hono<TwinEnv> {
   let index: SearchIndex | undefined;
+  /** The name of the area a hit lies in (other than the hit itself), looked up as the caller. */
+  const placeOf = (hit: IndexHit, role: Role): string | null => {
+    const code = options.objects.adminCodeAt(hit.lon, hit.lat, role);
+    const area = code === null ? undefined : options.objects.get(`admin:${code}`);
+    return area && area.oid !== hit.oid && typeof area.properties.name === 'string' ? area.properties.name : null;
+  };
   return new Hono<TwinEnv>().get('/', (c) => {
     const parsed = parseQuery(c, SearchQuery);
     if (parsed.error) return parsed.error;
     index ??= SearchIndex.fromObjects(options.objects.all());
-    const readable = new Set(catalogFor(c.get('caller').role, options.catalog).layers.map((layer) => layer.id));
-    const hits = index.search(parsed.data.q, parsed.data.limit, readable);
+    const role = c.get('caller').role;
+    const readable = new Set(catalogFor(role, options.catalog).layers.map((layer) => layer.id));
+    const hits: SearchHit[] = index.search(parsed.data.q, parsed.data.limit, readable).map((hit) => ({ ...hit, place: placeOf(hit, role) }));
     return c.json({ query: parsed.data.q, hits });
   });
 }

@@ -1,24 +1,20 @@
+import { pinyin } from 'pinyin-pro';
+import type { SearchHit } from '../../layers/index.ts';
 import type { SpatialObject } from '../objects/objectIndex.ts';
 
 /** Columns a user may type into the search box, best kind of match first. */
 const SEARCHED = ['resourceCode', 'oid', 'code', 'name', 'address'] as const;
 
-export interface SearchHit {
-  layerId: string;
-  oid: string;
-  /** What to show: the name, else the resource code, else the oid. */
-  label: string;
-  field: (typeof SEARCHED)[number];
-  value: string;
-  lon: number;
-  lat: number;
-  bbox: [number, number, number, number];
-}
+/** A hit before the route says where it lies. */
+export type IndexHit = Omit<SearchHit, 'place'>;
 
 interface Row {
   layerId: string;
   values: Partial<Record<(typeof SEARCHED)[number], string>>;
   lowered: Partial<Record<(typeof SEARCHED)[number], string>>;
+  /** The name spelled in pinyin without tones (wangzhaizhen) and by its initials (wzz), when it is Chinese. */
+  spelled?: string;
+  initials?: string;
   lon: number;
   lat: number;
   bbox: [number, number, number, number];
@@ -27,7 +23,8 @@ interface Row {
 /**
  * One search over the objects of every layer (resource codes, parcel and object ids, township
  * and village codes and names, addresses, building names), held in memory. Exact
- * matches rank first, then prefixes, then any substring; Chinese text matches as typed.
+ * matches rank first, then prefixes, then any substring; Chinese text matches as typed, and
+ * Chinese names also by their pinyin or its initials (`wangzhai`, `wz` → 王宅镇).
  */
 export class SearchIndex {
   private constructor(private readonly rows: Row[]) {}
@@ -45,7 +42,12 @@ export class SearchIndex {
         lowered[name] = String(value).toLowerCase();
       }
       const [lon, lat] = object.position;
-      rows.push({ layerId: object.layerId, values, lowered, lon, lat, bbox: object.bbox });
+      const row: Row = { layerId: object.layerId, values, lowered, lon, lat, bbox: object.bbox };
+      if (values.name && HAN.test(values.name)) {
+        row.spelled = pinyin(values.name, { toneType: 'none', type: 'array' }).join('').toLowerCase();
+        row.initials = pinyin(values.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+      }
+      rows.push(row);
     }
     return new SearchIndex(rows);
   }
@@ -55,9 +57,11 @@ export class SearchIndex {
   }
 
   /** The best `limit` matches among the layers in `layerIds`. */
-  search(query: string, limit: number, layerIds: ReadonlySet<string>): SearchHit[] {
+  search(query: string, limit: number, layerIds: ReadonlySet<string>): IndexHit[] {
     const q = query.trim().toLowerCase();
-    const ranked: { hit: SearchHit; rank: number }[] = [];
+    // Letters only may be pinyin: matched against names after every other field, spelled out before initials.
+    const spelling = /^[a-z' ]+$/.test(q) ? q.replace(/[' ]/g, '') : undefined;
+    const ranked: { hit: IndexHit; rank: number }[] = [];
     for (const row of this.rows) {
       if (!layerIds.has(row.layerId)) continue;
       let best: { field: (typeof SEARCHED)[number]; rank: number } | undefined;
@@ -69,6 +73,14 @@ export class SearchIndex {
         const rank = kind * SEARCHED.length + order;
         if (!best || rank < best.rank) best = { field, rank };
       });
+      if (spelling && row.spelled) {
+        for (const [form, offset] of [[row.spelled, 0], [row.initials!, 1]] as const) {
+          const kind = form === spelling ? 0 : form.startsWith(spelling) ? 1 : form.includes(spelling) ? 2 : -1;
+          if (kind < 0) continue;
+          const rank = kind * SEARCHED.length + SEARCHED.length - 0.5 + offset * 0.25;
+          if (!best || rank < best.rank) best = { field: 'name', rank };
+        }
+      }
       if (!best) continue;
       const { field, rank } = best;
       ranked.push({
@@ -91,3 +103,6 @@ export class SearchIndex {
       .map(({ hit }) => hit);
   }
 }
+
+/** Chinese characters: a name with them has a pinyin spelling. */
+const HAN = /[\u4e00-\u9fff]/;

@@ -7,6 +7,7 @@ import {
   type IncidentStep,
   type MonitoringPoint,
   type Scene,
+  type SearchHit,
   type Storyboard,
   type StoryboardEntry,
   parseCatalog,
@@ -132,16 +133,6 @@ export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardFig
   return (await getJson('/api/dashboard', signal)) as DashboardFigures;
 }
 
-export interface SearchHit {
-  layerId: string;
-  oid: string;
-  label: string;
-  field: string;
-  value: string;
-  lon: number;
-  lat: number;
-  bbox?: [number, number, number, number];
-}
 
 /** Resource codes, parcel and object ids, townships, villages, addresses and building names matching `query`. */
 export async function search(query: string, signal?: AbortSignal): Promise<SearchHit[]> {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type SearchHit, search } from '../api/client.ts';
+import type { SearchHit } from '../../layers/index.ts';
+import { search } from '../api/client.ts';
 
 const TYPING_PAUSE_MS = 250;
 

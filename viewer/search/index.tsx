@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import type { Catalog } from '../../layers/index.ts';
+import type { Catalog, SearchHit } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSelection } from '../selection/index.tsx';
-import type { SearchHit } from '../api/client.ts';
 import { problemMessage } from '../api/problemMessage.ts';
 import { useSearch } from './hooks.ts';
+import { groupByLayer } from './groupByLayer.ts';
 
-/** One box for resource codes, parcel ids, villages and townships, addresses and building names; a hit (or Enter, for the first) flies there and opens its panel. */
+/**
+ * One box for resource codes, parcel ids, villages and townships (by name, pinyin or initials),
+ * addresses and building names; hits come grouped by layer, each with the township it lies in so
+ * that places of one name are told apart; a hit (or Enter, for the first) flies there and opens its panel.
+ */
 export function SearchBox({ catalog }: { catalog: Catalog }) {
   const { t, pick } = useI18n();
   const { select } = useSelection();
@@ -34,6 +38,7 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
         }}
         onFocus={() => setOpen(true)}
         onKeyDown={(event) => {
+          // The first group holds the best hit: Enter takes the first hit shown.
           if (event.key === 'Enter' && hits[0]) choose(hits[0]);
           else if (event.key === 'Escape') setOpen(false);
         }}
@@ -42,20 +47,19 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
         <ul className="search-hits">
           {error !== undefined && <li className="panel-error">{problemMessage(error, t)}</li>}
           {error === undefined && hits.length === 0 && <li className="muted">{t('noHits')}</li>}
-          {hits.map((hit) => (
-            <li key={`${hit.layerId}/${hit.oid}`}>
-              <button
-                type="button"
-                data-oid={hit.oid}
-                onClick={() => choose(hit)}
-              >
-                <span>{hit.label || hit.value}</span>
-                <span className="muted">
-                  {layerTitle(hit.layerId)} · {hit.value}
-                </span>
-              </button>
-            </li>
-          ))}
+          {groupByLayer(hits).map(({ layerId, hits: group }) => [
+            <li key={layerId} className="search-group" aria-hidden="true">
+              {layerTitle(layerId)}
+            </li>,
+            ...group.map((hit) => (
+              <li key={`${hit.layerId}/${hit.oid}`}>
+                <button type="button" data-oid={hit.oid} onClick={() => choose(hit)}>
+                  <span>{hit.label || hit.value}</span>
+                  <span className="muted">{[hit.place, hit.value !== hit.label ? hit.value : undefined].filter(Boolean).join(' · ')}</span>
+                </button>
+              </li>
+            )),
+          ])}
         </ul>
       )}
     </div>
