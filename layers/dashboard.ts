@@ -24,6 +24,21 @@ export const DashboardSources = z
   .strict();
 export type DashboardSources = z.infer<typeof DashboardSources>;
 
+/**
+ * The dashboard sources the layers themselves declare: a land-use layer marked `dashboard:
+ * "landUse"` (a county's own survey, imported with --dashboard) gives the land-use areas by its
+ * class field, `className` and `area`; a buildings layer marked `"buildings"` the buildings by
+ * `use`. The last layer to declare a part wins over the catalog file's `dashboard`.
+ */
+export function dashboardRoles(layers: readonly { id: string; kind: string; dashboard?: string | undefined; classify?: { field: string } }[]): DashboardSources {
+  const sources: DashboardSources = {};
+  for (const layer of layers) {
+    if (layer.dashboard === 'landUse' && layer.classify) sources.landUse = { layer: layer.id, classField: layer.classify.field, labelField: 'className', areaField: 'area' };
+    if (layer.dashboard === 'buildings') sources.buildings = { layer: layer.id, useField: 'use' };
+  }
+  return sources;
+}
+
 /** The dashboard's figures as `GET /api/dashboard` sends them; a part the caller may not read is absent. */
 export interface DashboardFigures {
   incidents?: {

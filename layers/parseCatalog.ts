@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Catalog } from './catalog.ts';
+import { dashboardRoles } from './dashboard.ts';
 
 /** A catalog that cannot be used; the message names each bad layer and field. */
 export class CatalogError extends Error {
@@ -12,10 +13,13 @@ export class CatalogError extends Error {
   }
 }
 
-/** Validates a catalog already read as JSON. `source` names it in errors (a file path, say). */
+/**
+ * Validates a catalog already read as JSON. `source` names it in errors (a file path, say). The
+ * dashboard takes its sources from the layers that declare one, else from the catalog's `dashboard`.
+ */
 export function parseCatalog(raw: unknown, source: string): Catalog {
   const result = Catalog.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, dashboard: { ...result.data.dashboard, ...dashboardRoles(result.data.layers) } };
   throw new CatalogError(source, result.error.issues.map((issue) => describeIssue(raw, issue)));
 }
 

@@ -115,6 +115,7 @@ export const BuildingsLayer = z
     kind: z.literal('buildings'),
     source: z.object({ type: z.literal('3dtiles'), url: SameOriginUrl }).strict(),
     style: z.object({ color: CssColor.optional() }).strict().default({}),
+    dashboard: z.literal('buildings').optional().describe("The dashboard counts this layer's buildings by use (see dashboardRoles)"),
   })
   .strict();
 
@@ -173,7 +174,8 @@ export const ThematicLayer = z
     classify: z
       .object({
         field: z.string().min(1).describe('Feature property that holds the class'),
-        classes: z.array(ThematicClass).min(1).max(64),
+        // A county plan's land and sea use has a hundred classes and more; the legend scrolls.
+        classes: z.array(ThematicClass).min(1).max(256),
       })
       .strict(),
     style: z
@@ -183,6 +185,7 @@ export const ThematicLayer = z
       })
       .strict()
       .default({ opacity: 0.8 }),
+    dashboard: z.literal('landUse').optional().describe("The dashboard's land-use areas are this layer's parcels (see dashboardRoles)"),
   })
   .strict();
 

@@ -4,9 +4,9 @@ import { pipelineMetadata } from '../output/catalogEntry.ts';
 export function buildingsLayer(
   id: string,
   url: string,
-  options: { sourceSystem: string; originalCrs: string; synthetic: boolean; title?: { zh: string; en: string } | undefined },
+  options: { sourceSystem: string; originalCrs: string; synthetic: boolean; title?: { zh: string; en: string } | undefined; dashboard?: boolean | undefined },
 ) {
-  const { title = { zh: '建筑', en: 'Buildings' }, ...metadata } = options;
+  const { title = { zh: '建筑', en: 'Buildings' }, dashboard, ...metadata } = options;
   return {
     id,
     kind: 'buildings',
@@ -17,6 +17,7 @@ export function buildingsLayer(
     source: { type: '3dtiles', url },
     table: { arrow: url.replace(/tileset\.json$/, 'attributes.arrow'), parquet: url.replace(/tileset\.json$/, 'attributes.parquet') },
     legend: [],
+    ...(dashboard ? { dashboard: 'buildings' } : {}),
     metadata: pipelineMetadata({ ...metadata, updateFrequency: 'yearly' }),
   };
 }

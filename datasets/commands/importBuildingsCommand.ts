@@ -28,7 +28,8 @@ ${LAYER_OPTIONS_USAGE}
   --id-field NAME       Property with the building id (default: the feature id, else its number)
   --oid-prefix TEXT     Prefix of each building's oid (default bldg:)
   --admin-code CODE     Admin code for buildings whose data has none
-  --max-features N      Most buildings per tile (default 2000)`;
+  --max-features N      Most buildings per tile (default 2000)
+  --dashboard           The big-screen dashboard counts this layer's buildings by use`;
 
 export async function importBuildingsCommand(args: string[], dataDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,6 +50,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       'oid-prefix': { type: 'string', default: 'bldg:' },
       'admin-code': { type: 'string' },
       'max-features': { type: 'string', default: '2000' },
+      dashboard: { type: 'boolean' },
     },
   });
   const [input] = positionals;
@@ -78,7 +80,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       maxFeaturesPerTile: positive(values['max-features'], '--max-features'),
       onProgress: bar.update,
     }).finally(bar.stop);
-    const metadata = { sourceSystem: `import of ${input}`, originalCrs: imported.crs, synthetic: false, title: titleOption(values.title) };
+    const metadata = { sourceSystem: `import of ${input}`, originalCrs: imported.crs, synthetic: false, title: titleOption(values.title), dashboard: values.dashboard };
     await writeCatalogEntry(staging, buildingsLayer(layerId, `${url}/tileset.json`, metadata));
     return imported;
   });

@@ -22,7 +22,7 @@ ${LAYER_OPTIONS_USAGE}
   --id-field NAME       Field with the parcel's unique id (default ${scheme.fields.id}, else its number)
   --area-field NAME     Field with the parcel's surveyed area in m² (default ${scheme.fields.area}, else measured)
   --code-field NAME     Field with the parcel's resource code (资源码)
-  --access LEVEL        public, internal or restricted (default public)`;
+  --access LEVEL        public, internal or restricted (default public)${scheme.command === 'landuse' ? '\n  --dashboard           The big-screen dashboard shows this layer\'s areas by class' : ''}`;
 
 export async function importParcelsCommand(scheme: ParcelScheme, args: string[], dataDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,6 +38,7 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
       'area-field': { type: 'string' },
       'code-field': { type: 'string' },
       access: { type: 'string' },
+      dashboard: { type: 'boolean' },
     },
   });
   const [input] = positionals;
@@ -63,6 +64,7 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
     areaField: values['area-field'],
     codeField: values['code-field'],
     access,
+    dashboard: values.dashboard,
   });
   const hectares = Object.values(summary.areaByClass).reduce((sum, area) => sum + area, 0) / 10_000;
   console.log(`Imported ${summary.imported} of ${summary.read} parcels from ${input} (${summary.crs}) as layer "${summary.layerId}" in ${summary.seconds.toFixed(1)} s`);

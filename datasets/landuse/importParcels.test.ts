@@ -76,7 +76,7 @@ describe('land use from a 三调 delivery', () => {
     await writeFile(join(dir, 'delivery.geojson'), JSON.stringify(deliveryGeoJson()));
     ogr2ogr('-f', 'ESRI Shapefile', '-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4528', '-lco', 'ENCODING=GBK', 'DLTB.shp', 'delivery.geojson');
     shapefile = join(dir, 'DLTB.shp');
-    summary = await importLandUse({ input: shapefile, dataDir });
+    summary = await importLandUse({ input: shapefile, dataDir, dashboard: true });
   });
 
   it('reads every parcel, names the layer after the file and keeps the classes and names the survey gave', async () => {
@@ -176,6 +176,15 @@ describe('land use from a 三调 delivery', () => {
       }
       const items = (await (await fetch(`${base}/ogc/collections/dltb/items?limit=100`)).json()) as { features: unknown[] };
       expect(items.features).toHaveLength(48);
+    });
+
+    it('feeds the dashboard’s land-use areas, class by class as GDAL sums the surveyed areas', async () => {
+      const sums = await gdalJson('-dialect', 'SQLite', '-sql', 'SELECT DLBM, SUM(TBMJ) AS area, COUNT(*) AS parcels FROM DLTB GROUP BY DLBM', shapefile);
+      const expected = sums.features.map(({ properties }) => ({ code: properties.DLBM, area: properties.area, parcels: properties.parcels }));
+      const { landUse } = (await (await fetch(`${base}/api/dashboard`)).json()) as { landUse: { code: string; area: number; parcels: number }[] };
+      expect(landUse.map(({ code, area, parcels }) => ({ code, area, parcels })).sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+        expected.sort((a, b) => String(a.code).localeCompare(String(b.code))),
+      );
     });
   });
 });

@@ -31,6 +31,8 @@ export interface ImportParcelsOptions {
   codeField?: string | undefined;
   access?: 'public' | 'internal' | 'restricted' | undefined;
   replace?: boolean | undefined;
+  /** The big-screen dashboard's land-use areas come from this layer (land use only). */
+  dashboard?: boolean | undefined;
   /** The server's catalog file, whose layer ids an import may not take (default $CATALOG, else the Wuyi catalog). */
   catalogPath?: string | undefined;
 }
@@ -67,6 +69,7 @@ export interface ImportParcelsSummary {
  */
 export async function importParcels(scheme: ParcelScheme, options: ImportParcelsOptions): Promise<ImportParcelsSummary> {
   const started = performance.now();
+  if (options.dashboard && scheme.command !== 'landuse') throw new Error('--dashboard is for land use: the dashboard shows the current land use by class');
   const file = basename(options.input);
   const layerId = options.layerId ?? layerIdOf(file);
   const fields = {
@@ -167,6 +170,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
       table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
       classify: landUseClassify([...classes.values()].sort((a, b) => a.code.localeCompare(b.code))),
       style: LAND_USE_STYLE,
+      ...(options.dashboard ? { dashboard: 'landUse' } : {}),
       metadata: pipelineMetadata({ sourceSystem: `import of ${file}`, updateFrequency: 'yearly', originalCrs: crs!.id, synthetic: false }),
     });
     const result: ImportParcelsSummary = {

@@ -29,12 +29,17 @@ describe('object index from layer tables', () => {
     });
     await writeFile(join(dataDir, 'sample', 'tables', 'townships.arrow'), tableToIPC(townships, 'file'));
     const villages = tableFromArrays({ oid: ['village:1', ''], name: ['上村', '无编号'], west: [119.1, 0], south: [28.1, 0], east: [119.1, 0], north: [28.1, 0], lon: [119.1, 0], lat: [28.1, 0] });
+    // A layer after them that reuses a township's oid: the township keeps it.
+    const seats = tableFromArrays({ oid: ['admin:330723001', 'seat:2'], name: ['重名', '乡镇驻地'], west: [119.3, 119.3], south: [28.3, 28.3], east: [119.3, 119.3], north: [28.3, 28.3], lon: [119.3, 119.3], lat: [28.3, 28.3] });
+    await writeFile(join(dataDir, 'sample', 'tables', 'township-seats.arrow'), tableToIPC(seats, 'file'));
     await writeFile(join(dataDir, 'sample', 'tables', 'villages.arrow'), tableToIPC(villages, 'file'));
     await writeFile(join(dataDir, 'sample', 'tables', 'roads.arrow'), 'not arrow');
 
     const warnings: string[] = [];
     const index = await loadObjectIndex(await wuyiCatalogWith([]), dataDir, (message) => warnings.push(message));
-    expect(index.size).toBe(3);
+    expect(index.size).toBe(4);
+    expect(index.get('admin:330723001')).toMatchObject({ layerId: 'townships', properties: { name: '白洋街道' } });
+    expect(warnings).toContain('Layer "township-seats": 1 objects (admin:330723001, …) have the oids of objects of layer "townships", which keeps them; records bind to those');
     expect(index.get('village:1')).toMatchObject({ layerId: 'villages', properties: { name: '上村' }, position: [119.1, 28.1] });
     expect(index.bind(119.2, 28.2)).toEqual({ oid: 'admin:330723001', method: 'position', layerId: 'townships' });
     expect(index.bind(119.5, 28.5)).toEqual({ oid: 'admin:330723002', method: 'position', layerId: 'townships' });

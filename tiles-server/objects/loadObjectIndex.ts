@@ -14,12 +14,31 @@ const LOCATION_COLUMNS = new Set(['geometry', 'west', 'south', 'east', 'north', 
  */
 export async function loadObjectIndex(catalog: Catalog, dataDir: string, warn: (message: string) => void = console.warn): Promise<ObjectIndex> {
   const objects: SpatialObject[] = [];
+  /** The layer holding each oid: an oid is one object, so a later layer's object of the same oid is left out, and said. */
+  const holder = new Map<string, string>();
   for (const layer of catalog.layers) {
     if (!layer.table) continue;
+    let rows: SpatialObject[];
     try {
-      objects.push(...(await readLayerObjects(layer, dataFileOf(dataDir, layer.table.arrow))));
+      rows = await readLayerObjects(layer, dataFileOf(dataDir, layer.table.arrow));
     } catch (error) {
       warn(`Layer "${layer.id}": its table ${layer.table.arrow} could not be indexed for bindings (${error instanceof Error ? error.message : error})`);
+      continue;
+    }
+    const taken = new Map<string, { count: number; example: string }>();
+    for (const object of rows) {
+      const other = holder.get(object.oid);
+      if (other === undefined) {
+        holder.set(object.oid, layer.id);
+        objects.push(object);
+        continue;
+      }
+      const seen = taken.get(other) ?? { count: 0, example: object.oid };
+      seen.count++;
+      taken.set(other, seen);
+    }
+    for (const [other, { count, example }] of taken) {
+      warn(`Layer "${layer.id}": ${count} objects (${example}, …) have the oids of objects of layer "${other}", which keeps them; records bind to those`);
     }
   }
   return new ObjectIndex(objects);
