@@ -80,7 +80,9 @@ describe('analyst: SQL over the layers in the browser', () => {
     expect(await console_.locator('.result-grid').getAttribute('data-rows')).toBe('25');
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), console_.getByRole('button', { name: '导出 CSV' }).click()]);
-    const csv = (await readFile(await csvDownload.path())).toString('utf8').trim().split('\r\n');
+    const bytes = await readFile(await csvDownload.path());
+    expect([...bytes.subarray(0, 3)], 'a UTF-8 byte-order mark, for Excel').toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8').trim().split('\r\n');
     expect(csv[0]).toBe('name,code,lon,lat');
     expect(csv).toHaveLength(26);
     const shown = await console_.locator('.result-grid tbody tr').first().locator('td').allTextContents();

@@ -1,6 +1,10 @@
 import type { QueryResult } from './hooks.ts';
 
-/** The result as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted). */
+/**
+ * The result as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted), led by a
+ * UTF-8 byte-order mark: without it, Excel as set up in China reads the file as GBK and garbles
+ * every Chinese name.
+ */
 export function resultToCsv(result: QueryResult): string {
   const field = (value: unknown) => {
     const text = value === null || value === undefined ? '' : String(value);
@@ -8,7 +12,7 @@ export function resultToCsv(result: QueryResult): string {
   };
   const lines = [result.columns.map(field).join(',')];
   for (let row = 0; row < result.rowCount; row++) lines.push(result.columns.map((_, c) => field(result.cell(row, c))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /**
