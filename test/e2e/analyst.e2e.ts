@@ -93,6 +93,14 @@ describe('analyst: SQL over the layers in the browser', () => {
     expect(geojson.features).toHaveLength(25);
     expect(geojson.features[0]!.properties.code).toBe(shown[1]);
     expect(geojson.features[0]!.geometry.type).toBe('Point');
+
+    // The console folds to its title, out of the globe's way, and opens again with its result.
+    const height = (await console_.boundingBox())!.height;
+    await console_.locator('.collapse-toggle').click();
+    expect(await console_.locator('.sql-body').isVisible()).toBe(false);
+    expect((await console_.boundingBox())!.height).toBeLessThan(height / 4);
+    await console_.locator('.collapse-toggle').click();
+    expect(await console_.locator('.result-grid').getAttribute('data-rows')).toBe('25');
   }, 240_000);
 
   it('scrolls a million-row result, drawing only the rows in view', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Catalog } from '../../layers/index.ts';
+import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { ResultGrid } from './ResultGrid.tsx';
 import { useHighlight } from '../highlight/index.tsx';
@@ -18,6 +19,8 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
   const sqlConsole = useSqlConsole(catalog.layers);
   const [sql, setSql] = useState(() => sharedQuery() ?? sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
   const { state } = sqlConsole;
+  // Folded to its title, the console leaves the globe to the user and keeps its query and result.
+  const [collapsed, setCollapsed] = useState(false);
   // What a result highlights stays in 3D after the console closes, until it is cleared here.
   const { highlight, setHighlight } = useHighlight();
   const highlighting = highlight.oids.size + highlight.points.length > 0;
@@ -32,9 +35,10 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
     // Only on opening.
   }, []);
   return (
-    <section className="sql-console" aria-label={t('sqlConsole')} data-phase={state.phase}>
+    <section className={collapsed ? 'sql-console collapsed' : 'sql-console'} aria-label={t('sqlConsole')} data-phase={state.phase}>
       <header>
         <h2>{t('sqlConsole')}</h2>
+        <CollapseToggle collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
         <button
           type="button"
           onClick={() => {
@@ -47,7 +51,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
           ×
         </button>
       </header>
-      <div className="sql-body">
+      <div className="sql-body" hidden={collapsed}>
         <ul className="sql-tables" aria-label={t('sqlTables')}>
           {sqlConsole.tables.map((table) => (
             <TableEntry key={table.name} name={table.name} describe={sqlConsole.describe} onPick={() => setSql(`SELECT * FROM ${table.name} LIMIT 100`)} />
