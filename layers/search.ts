@@ -10,6 +10,8 @@ export interface SearchHit {
   lon: number;
   lat: number;
   bbox: [number, number, number, number];
+  /** The object's address, when it has one: buildings of one name are told apart by it. */
+  address: string | null;
   /** The township (or county) the object lies in, by name, so that places of one name are told apart; null when none. */
   place: string | null;
 }

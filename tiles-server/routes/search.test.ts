@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SpatialObject } from '../objects/objectIndex.ts';
-import { createTestApp, fixtureObject, square } from '../testApp.ts';
+import { createTestApp, fixtureObject, square, testLayer, wuyiCatalogWith } from '../testApp.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 
@@ -17,6 +17,7 @@ const point = (oid: string, layerId: string, properties: Record<string, unknown>
 
 beforeAll(async () => {
   t = await createTestApp({
+    catalog: await wuyiCatalogWith([testLayer({ id: 'buildings', kind: 'buildings', group: 'buildings', source: { type: '3dtiles', url: '/data/buildings/tileset.json' } })]),
     objects: [
       point('admin:330723002', 'townships', { name: '壶山街道', code: '330723002' }, 119.815, 28.895),
       point('admin:330723105', 'townships', { name: '王宅镇', code: '330723105' }, 119.72, 28.93),
@@ -26,13 +27,15 @@ beforeAll(async () => {
       fixtureObject('admin:330723102', 'townships', square(119.7, 28.5, 0.1), { name: '桐琴镇', code: '330723102' }),
       point('village:330723101201', 'villages', { name: '新村', code: '330723101201' }, 119.55, 28.55),
       point('village:330723102201', 'villages', { name: '新村', code: '330723102201' }, 119.75, 28.55),
+      point('bldg:1', 'buildings', { name: '中山小区1幢', address: '武义县解放街1号' }, 119.81, 28.89),
+      point('bldg:2', 'buildings', { name: '中山小区1幢', address: '武义县熟溪路9号' }, 119.82, 28.9),
     ],
   });
 });
 
 const search = async (query: string) => {
   const response = await t.app.request(`/api/search?${query}`);
-  return { status: response.status, body: (await response.json()) as { hits: { oid: string; label: string; field: string; layerId: string; place: string | null }[]; error?: { message: string } } };
+  return { status: response.status, body: (await response.json()) as { hits: { oid: string; label: string; field: string; layerId: string; place: string | null; address: string | null }[]; error?: { message: string } } };
 };
 
 describe('search', () => {
@@ -52,11 +55,17 @@ describe('search', () => {
     expect((await search('q=qqq')).body.hits).toEqual([]);
   });
 
-  it('tells places of one name apart by the township they lie in', async () => {
+  it('tells places of one name apart: by the township they lie in, buildings by their address', async () => {
     const { body } = await search(`q=${encodeURIComponent('新村')}`);
     expect(body.hits.map((h) => [h.label, h.place])).toEqual([
       ['新村', '履坦镇'],
       ['新村', '桐琴镇'],
+    ]);
+    // Buildings of one name, by their addresses.
+    const towers = (await search(`q=${encodeURIComponent('中山小区1幢')}`)).body.hits;
+    expect(towers.map((h) => [h.label, h.address])).toEqual([
+      ['中山小区1幢', '武义县解放街1号'],
+      ['中山小区1幢', '武义县熟溪路9号'],
     ]);
     // A township is not said to lie in itself.
     expect((await search(`q=${encodeURIComponent('履坦镇')}`)).body.hits[0]!.place).toBeNull();

@@ -91,6 +91,7 @@ export class SearchIndex {
           label: row.values.name ?? row.values.resourceCode ?? row.values.oid ?? '',
           field,
           value: row.values[field]!,
+          address: row.values.address ?? null,
           lon: row.lon,
           lat: row.lat,
           bbox: row.bbox,

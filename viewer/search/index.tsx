@@ -55,7 +55,7 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
               <li key={`${hit.layerId}/${hit.oid}`}>
                 <button type="button" data-oid={hit.oid} onClick={() => choose(hit)}>
                   <span>{hit.label || hit.value}</span>
-                  <span className="muted">{[hit.place, hit.value !== hit.label ? hit.value : undefined].filter(Boolean).join(' · ')}</span>
+                  <span className="muted">{[...new Set([hit.place, hit.address, hit.value].filter((text) => text && text !== hit.label))].join(' · ')}</span>
                 </button>
               </li>
             )),
