@@ -25,7 +25,7 @@ import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 12;
+export const SAMPLE_VERSION = 13;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
