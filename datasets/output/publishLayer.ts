@@ -47,6 +47,7 @@ export async function publishLayer<T>(
   if (exists && !options.replace) {
     throw new Error(`${target} exists${holders.length > 0 ? ` and holds the layer "${layerId}"` : ''}; pass --replace to replace it, or choose another --layer-id`);
   }
+  await removeAbandoned(dataDir, layerId);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = join(dataDir, `.import-${layerId}-${stamp}`);
   await mkdir(staging, { recursive: true });
@@ -62,6 +63,28 @@ export async function publishLayer<T>(
   await rename(staging, target);
   if (exists) await rm(replaced, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * The staging and replaced folders an import of `layerId` left when it was killed (its process is
+ * gone): never served, they only take disk space, so the next import of the layer removes them.
+ */
+async function removeAbandoned(dataDir: string, layerId: string): Promise<void> {
+  const leftovers = (await readdir(dataDir).catch(() => [] as string[])).filter((name) => name.startsWith(`.import-${layerId}-`) || name.startsWith(`.replaced-${layerId}-`));
+  for (const name of leftovers) {
+    const pid = Number(/-(\d+)-\d+$/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && isRunning(pid)) continue;
+    await rm(join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The layer ids of the catalog entries in the data folder (one or two folders deep, as the server reads them). */
