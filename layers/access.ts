@@ -20,7 +20,10 @@ export function accessById(catalog: Catalog): ReadonlyMap<string, AccessLevel> {
   return new Map(catalog.layers.map((layer) => [layer.id, layer.access]));
 }
 
-/** The catalog as one role may see it: layers above its access level are left out. */
+/** The catalog as one role may see it: layers above its access level are left out, and the dashboard parts they feed. */
 export function catalogFor(role: Role, catalog: Catalog): Catalog {
-  return { ...catalog, layers: catalog.layers.filter((layer) => canRead(role, layer.access)) };
+  const layers = catalog.layers.filter((layer) => canRead(role, layer.access));
+  const readable = new Set(layers.map((layer) => layer.id));
+  const dashboard = Object.fromEntries(Object.entries(catalog.dashboard).filter(([, source]) => source && readable.has(source.layer)));
+  return { ...catalog, layers, dashboard };
 }

@@ -107,4 +107,19 @@ describe('access levels', () => {
     expect(ids('viewer')).not.toContain('rivers');
     expect(ids('admin')).toHaveLength(raw.layers.length);
   });
+
+  it('takes the dashboard sources from the layers that declare them, and shows a role only those it may read', () => {
+    const raw = wuyi();
+    raw.layers.push({
+      id: 'dltb-2024', kind: 'thematic', title: { zh: '2024年变更调查', en: 'Land use 2024' }, group: 'planning', visible: false, access: 'restricted',
+      source: { type: 'geojson', url: '/data/dltb-2024/parcels.geojson' },
+      classify: { field: 'code', classes: [{ value: '0101', color: '#eeee88', label: { zh: '0101 水田', en: '0101 Paddy field' } }] },
+      dashboard: 'landUse',
+      metadata: layerOf(raw, 'rivers').layer.metadata,
+    } as never);
+    const catalog = parseCatalog(raw, 'test.json');
+    expect(catalog.dashboard.landUse).toEqual({ layer: 'dltb-2024', classField: 'code', labelField: 'className', areaField: 'area' });
+    expect(catalogFor('admin', catalog).dashboard.landUse?.layer).toBe('dltb-2024');
+    expect(catalogFor('viewer', catalog).dashboard.landUse).toBeUndefined();
+  });
 });

@@ -59,6 +59,11 @@ export interface Twin {
   app: Hono<TwinEnv>;
   /** What the Node server runs: data files through their fast lane, everything else through `app`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Ends the event streams this twin serves: after a catalog reload they would go on filtering by
+   * the old catalog's access levels; their clients resume (Last-Event-ID) on the new twin.
+   */
+  endStreams: () => void;
 }
 
 /** The twin's HTTP surface: viewer, Cesium assets, catalog, data folder, data API, health. */
@@ -102,7 +107,8 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/incidents', incidentRoutes({ catalog, store, objects }));
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
   app.route('/api/codes', codeRoutes({ store, objects }));
-  app.route('/api/events', eventRoutes({ catalog, store, objects, ...(options.streamLimits ? { limits: options.streamLimits } : {}) }));
+  const openStreams = new Set<() => void>();
+  app.route('/api/events', eventRoutes({ catalog, store, objects, open: openStreams, ...(options.streamLimits ? { limits: options.streamLimits } : {}) }));
   app.route('/api/storyboards', storyboardRoutes({ catalog, store }));
   app.route('/api/dashboard', dashboardRoutes({ catalog, store, objects }));
   app.route('/api/audit', auditRoutes(store));
@@ -131,6 +137,9 @@ export function createTwin(options: AppOptions): Twin {
     app,
     listener: (req, res) => {
       if (!lane(req, res)) void honoListener(req, res);
+    },
+    endStreams: () => {
+      for (const end of openStreams) end();
     },
   };
 }

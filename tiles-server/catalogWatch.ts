@@ -20,7 +20,7 @@ export async function catalogFingerprint(catalogPath: string, dataDir: string): 
 
 /**
  * Calls `onChange` when the catalog's files change and then hold still for one more look (an
- * import in progress settles first), one call at a time. Polling, not file events: it costs a
+ * import in progress settles first), one call at a time, until it succeeds. Polling, not file events: it costs a
  * few directory reads a second and works on every file system, network shares included.
  */
 export function watchCatalog(options: {
@@ -29,7 +29,8 @@ export function watchCatalog(options: {
   /** The fingerprint of what the server loaded. */
   loaded: string;
   intervalMs: number;
-  onChange: () => Promise<void>;
+  /** Loads the changed catalog; false when it could not (the change is tried again). */
+  onChange: () => Promise<boolean>;
 }): { stop: () => void } {
   const { catalogPath, dataDir, intervalMs, onChange } = options;
   let stopped = false;
@@ -38,10 +39,8 @@ export function watchCatalog(options: {
   let seen = options.loaded;
   const look = async () => {
     const now = await catalogFingerprint(catalogPath, dataDir);
-    if (now !== applied && now === seen) {
-      applied = now;
-      await onChange();
-    }
+    // Applied once it loads: a change that failed (a half-written catalog file, say) is tried again at the next look.
+    if (now !== applied && now === seen && (await onChange())) applied = now;
     seen = now;
   };
   const schedule = () => {

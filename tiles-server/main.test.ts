@@ -71,18 +71,29 @@ describe('server process', () => {
     await expect.poll(async () => (await layers()).find((layer) => layer.id === 'survey')?.title.zh, { timeout: 10_000 }).toBe('变更调查');
     // Its parcels are objects at once, where the data puts them, and its files are served.
     const at = await (await fetch(`${base}/api/objects?at=119.8025,28.9005`)).json();
-    expect(at).toMatchObject({ oid: 'parcel:R1', layerId: 'survey' });
+    expect(at).toMatchObject({ oid: 'parcel:survey:R1', layerId: 'survey' });
     expect((await fetch(`${base}/data/survey/parcels.geojson`)).status).toBe(200);
 
     // Records exported by a case system, imported while the server runs: stored once, bound to the parcel they lie in.
     await writeFile(join(dir, 'cases.csv'), '事件编号,事件类型,事件名称,状态,上报时间,经度,纬度\nC-1,违法用地,疑似未批先建,受理,2026-11-18 14:22,119.8025,28.9005\n');
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', 'import', 'records', join(dir, 'cases.csv'), '--kind', 'incidents'], { env: { ...process.env, DATA_DIR: dataDir } });
     const incident = async () => ((await (await fetch(`${base}/api/incidents/C-1`)).json()) as { binding?: { oid: string }; reportedAt?: string });
-    await expect.poll(async () => (await incident()).binding?.oid, { timeout: 10_000 }).toBe('parcel:R1');
+    await expect.poll(async () => (await incident()).binding?.oid, { timeout: 10_000 }).toBe('parcel:survey:R1');
     expect((await incident()).reportedAt).toBe('2026-11-18T06:22:00.000Z');
+    // The same case again in another export: it cannot be stored twice, which the log says, and the twin goes on.
+    await writeFile(join(dir, 'cases-again.csv'), await readFile(join(dir, 'cases.csv')));
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', 'import', 'records', join(dir, 'cases-again.csv'), '--kind', 'incidents'], { env: { ...process.env, DATA_DIR: dataDir } });
+    await expect.poll(server.output, { timeout: 10_000 }).toContain(`Could not store the records of ${join(dataDir, 'cases-again', 'records')}`);
+
+    // An event stream open across a reload ends, so that its client resumes under the new catalog's access levels.
+    const stream = (await fetch(`${base}/api/events`)).body!.getReader();
+    const ended = (async () => {
+      for (;;) if ((await stream.read()).done) return true;
+    })().catch(() => true);
 
     await importLandUse('--replace', '--title', '二〇二四年变更调查');
     await expect.poll(async () => (await layers()).find((layer) => layer.id === 'survey')?.title.zh, { timeout: 10_000 }).toBe('二〇二四年变更调查');
+    expect(await Promise.race([ended, new Promise((resolve) => setTimeout(() => resolve(false), 5000))])).toBe(true);
 
     await rm(join(dataDir, 'survey'), { recursive: true });
     await expect.poll(async () => (await layers()).some((layer) => layer.id === 'survey'), { timeout: 10_000 }).toBe(false);

@@ -25,8 +25,9 @@ async function main(): Promise<void> {
   const { catalog, skippedLayers, objects } = await load();
   const store = await DuckDbStore.open(config.storePath, { adminCode: catalog.adminCode ?? 'twin' });
   const storeRecords = async (index: typeof objects) => {
-    for (const { folder, stored } of await importRecordFolders(store, index, config.dataDir)) {
-      if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
+    for (const { folder, stored, problem } of await importRecordFolders(store, index, config.dataDir)) {
+      if (problem) console.error(`Could not store the records of ${folder}: ${problem}`);
+      else if (stored > 0) console.log(`Stored ${stored} records from ${folder}`);
     }
   };
   await storeRecords(objects);
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   const listener: typeof twin.listener = (req, res) => twin.listener(req, res);
 
   // A layer imported, replaced or removed while the server runs is served from the next request on;
-  // requests and event streams under way finish on the catalog they began with.
+  // requests under way finish on the catalog they began with, event streams resume on the new one.
+  let lastProblem: string | undefined;
   const watcher = watchCatalog({
     ...config,
     loaded: fingerprint,
@@ -44,14 +46,22 @@ async function main(): Promise<void> {
       try {
         const next = await load();
         await storeRecords(next.objects);
+        const previous = twin;
         twin = createTwin({ ...config, ...next, version, startedAt, store, tokens });
+        previous.endStreams();
         const ids = next.catalog.layers.map((layer) => layer.id);
         const added = ids.filter((id) => !layerIds.includes(id));
         const removed = layerIds.filter((id) => !ids.includes(id));
         layerIds = ids;
         console.log(`Catalog reloaded: ${ids.length} layers${added.length ? `, added ${added.join(', ')}` : ''}${removed.length ? `, removed ${removed.join(', ')}` : ''}`);
+        lastProblem = undefined;
+        return true;
       } catch (error) {
-        console.error(`Kept the catalog in use; the changed one cannot be loaded: ${error instanceof Error ? error.message : error}`);
+        // Tried again at every look until it loads: said once, not every two seconds.
+        const message = `Kept the catalog in use; the changed one cannot be loaded: ${error instanceof Error ? error.message : error}`;
+        if (message !== lastProblem) console.error(message);
+        lastProblem = message;
+        return false;
       }
     },
   });

@@ -21,7 +21,8 @@ export interface Simplified {
 /**
  * Rings (lon/lat, flattened, open) with more than MAX_FOOTPRINT_VERTICES in all, simplified by
  * Douglas–Peucker in metres with the smallest tolerance (from 5 cm, doubling, up to 1 m) that
- * brings them under it; undefined when they are under it already, a string when even 1 m does not.
+ * brings them under it, holes smaller than it left out; undefined when they are under it
+ * already, a string when even 1 m does not.
  */
 export function simplifyFootprint(rings: Float64Array[]): Simplified | string | undefined {
   const from = rings.reduce((sum, ring) => sum + ring.length / 2, 0);
@@ -34,10 +35,13 @@ export function simplifyFootprint(rings: Float64Array[]): Simplified | string | 
     for (let i = 0; i < ring.length; i += 2) points.push({ x: (ring[i]! - lon0) * xScale, y: (ring[i + 1]! - lat0) * METRES_PER_DEGREE });
     return points;
   });
-  for (let tolerance = 0.05; tolerance <= MAX_SIMPLIFY_TOLERANCE * 1.0001; tolerance *= 2) {
-    const simplified = local.map((points) => simplify(points, tolerance, true));
+  // 5 cm, doubling, and the largest tolerance last.
+  const tolerances = [0.05, 0.1, 0.2, 0.4, 0.8, MAX_SIMPLIFY_TOLERANCE];
+  for (const tolerance of tolerances) {
+    // A hole smaller than the tolerance vanishes; the outline itself must keep its shape.
+    const simplified = local.map((points) => simplify(points, tolerance, true)).filter((points, r) => r === 0 || points.length >= 3);
     const to = simplified.reduce((sum, points) => sum + points.length, 0);
-    if (to > MAX_FOOTPRINT_VERTICES || simplified.some((points) => points.length < 3)) continue;
+    if (to > MAX_FOOTPRINT_VERTICES || simplified[0]!.length < 3) continue;
     return {
       rings: simplified.map((points) => Float64Array.from(points.flatMap(({ x, y }) => [lon0 + x / xScale, lat0 + y / METRES_PER_DEGREE]))),
       from,

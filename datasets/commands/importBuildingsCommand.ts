@@ -26,7 +26,7 @@ ${LAYER_OPTIONS_USAGE}
   --dem FILE.tif        GeoTIFF DEM the buildings stand on (use the terrain layer's DEM)
   --base-field NAME     Property with the base height (default: the DEM, else lowest z, else 0)
   --id-field NAME       Property with the building id (default: the feature id, else its number)
-  --oid-prefix TEXT     Prefix of each building's oid (default bldg:)
+  --oid-prefix TEXT     Prefix of each building's oid (default bldg:<layer id>:)
   --admin-code CODE     Admin code for buildings whose data has none
   --max-features N      Most buildings per tile (default 2000)
   --dashboard           The big-screen dashboard counts this layer's buildings by use`;
@@ -47,7 +47,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       'base-field': { type: 'string' },
       dem: { type: 'string' },
       'id-field': { type: 'string' },
-      'oid-prefix': { type: 'string', default: 'bldg:' },
+      'oid-prefix': { type: 'string' },
       'admin-code': { type: 'string' },
       'max-features': { type: 'string', default: '2000' },
       dashboard: { type: 'boolean' },
@@ -75,7 +75,8 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       baseField: values['base-field'],
       dem: values.dem,
       idField: values['id-field'],
-      oidPrefix: values['oid-prefix'],
+      // Qualified by the layer, so that two imports' buildings never share an oid.
+      oidPrefix: values['oid-prefix'] ?? `bldg:${layerId}:`,
       adminCode: values['admin-code'],
       maxFeaturesPerTile: positive(values['max-features'], '--max-features'),
       onProgress: bar.update,

@@ -88,7 +88,7 @@ describe('land use from a 三调 delivery', () => {
     for (const [i, parcel] of output.features.entries()) {
       const { BSM, DLBM, DLMC, ZLDWDM, ZLDWMC, QSXZ, TBMJ } = source.features[i]!.properties as Record<string, string | number>;
       expect(parcel.properties).toEqual({
-        oid: `parcel:${BSM}`,
+        oid: `parcel:dltb:${BSM}`,
         code: DLBM,
         className: DLMC,
         area: TBMJ,
@@ -127,15 +127,17 @@ describe('land use from a 三调 delivery', () => {
 
   it('measures a parcel without a surveyed area as GIS tools do on its Gauss-Krüger plane', async () => {
     ogr2ogr('-f', 'FlatGeobuf', '-t_srs', 'EPSG:4549', '-nlt', 'PROMOTE_TO_MULTI', '-select', 'BSM,DLBM,DLMC', 'no-area.fgb', 'DLTB.shp');
-    const measured = await importLandUse({ input: join(dir, 'no-area.fgb'), dataDir });
+    // A twin of its own: the same parcels in two layers would be two objects at each point.
+    const ownDataDir = join(dir, 'no-area-data');
+    const measured = await importLandUse({ input: join(dir, 'no-area.fgb'), dataDir: ownDataDir });
     expect(measured).toMatchObject({ layerId: 'no-area', imported: 48, crs: 'EPSG:4549' });
     const gdal = await gdalJson('-sql', 'SELECT BSM, OGR_GEOM_AREA AS measured FROM DLTB', join(dir, 'no-area.fgb'));
-    const ours = await gdalJson(join(dataDir, 'no-area', 'parcels.geojson'));
+    const ours = await gdalJson(join(ownDataDir, 'no-area', 'parcels.geojson'));
     const deviations = ours.features.map((f, i) => Math.abs((f.properties.area as number) - (gdal.features[i]!.properties.measured as number)));
     expect(Math.max(...deviations)).toBeLessThan(0.01);
     // The parcel with a courtyard has three quarters of a square's area, the one in two parts two ninths
     // (FlatGeobuf orders its features along its spatial index: find them by their id).
-    const areaOf = (n: number) => ours.features.find((f) => f.properties.oid === `parcel:${330723_2023_000000 + n}`)!.properties.area as number;
+    const areaOf = (n: number) => ours.features.find((f) => f.properties.oid === `parcel:no-area:${330723_2023_000000 + n}`)!.properties.area as number;
     expect(areaOf(9) / areaOf(8)).toBeCloseTo(0.75, 2);
     expect(areaOf(10) / areaOf(8)).toBeCloseTo(2 / 9, 2);
   });
@@ -172,7 +174,7 @@ describe('land use from a 三调 delivery', () => {
         const [lon, lat] = point.geometry.coordinates as unknown as number[];
         const answer = await fetch(`${base}/api/objects?at=${lon},${lat}`);
         expect(answer.status).toBe(200);
-        expect(((await answer.json()) as { oid: string }).oid).toBe(`parcel:${point.properties.BSM}`);
+        expect(((await answer.json()) as { oid: string }).oid).toBe(`parcel:dltb:${point.properties.BSM}`);
       }
       const items = (await (await fetch(`${base}/ogc/collections/dltb/items?limit=100`)).json()) as { features: unknown[] };
       expect(items.features).toHaveLength(48);
@@ -212,7 +214,7 @@ describe('planned land and sea use from a spatial plan (规划用地用海)', ()
     const { features } = JSON.parse(await readFile(out, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
     for (const [i, { properties }] of features.entries()) {
       const [code, name] = PLAN[i % PLAN.length]!;
-      expect(properties).toEqual({ oid: `plan:${330723_2023_000000 + i}`, code, className: name, area: 40_000 + i, XZQDM: '330723' });
+      expect(properties).toEqual({ oid: `plan:ghydyh:${330723_2023_000000 + i}`, code, className: name, area: 40_000 + i, XZQDM: '330723' });
     }
 
     const entry = LayerDefinition.parse(JSON.parse(await readFile(join(dataDir, 'ghydyh', CATALOG_ENTRY_FILE), 'utf8')));

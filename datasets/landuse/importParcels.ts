@@ -114,7 +114,8 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
       continue;
     }
     const sourceId = text(value(fields.id)) ?? (event.feature.id === undefined ? undefined : String(event.feature.id));
-    const oid = `${scheme.oidKind}:${sourceId ?? `${layerId}-${index + 1}`}`;
+    // Qualified by the layer: two surveys of one county keep their BSM from year to year, and each year's parcel is an object of its own.
+    const oid = `${scheme.oidKind}:${layerId}:${sourceId ?? index + 1}`;
     const earlier = firstIndexOfId.get(oid);
     if (earlier !== undefined) {
       throw new InputError(options.input, `features ${earlier} and ${index} have the same ${fields.id} "${sourceId}"; a parcel's id must be unique (or name another with --id-field)`);

@@ -1,5 +1,6 @@
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
 import { CATALOG_ENTRY_FILE } from '../../layers/index.ts';
 import { dataUrl } from './catalogEntry.ts';
 
@@ -14,14 +15,14 @@ export async function catalogFileLayerIds(catalogPath = process.env.CATALOG || D
 /** Layer ids as folder names: what a URL and every file system take without quoting. */
 const LAYER_ID = /^[a-z][a-z0-9-]{0,62}$/;
 
-/** A layer id from a file name: `DLTB_2023.shp` → `dltb-2023`. */
+/** A layer id from a file name: `DLTB_2023.shp` → `dltb-2023`, `城管案件.csv` → `cheng-guan-an-jian` (by its pinyin). */
 export function layerIdOf(fileName: string): string {
-  const id = fileName
-    .replace(/\.[^.]*$/, '')
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  const id = (/[\u4e00-\u9fff]/.test(stem) ? pinyin(stem, { toneType: 'none', nonZh: 'consecutive' }) : stem)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^[^a-z]+|-+$/g, '');
-  return id === '' ? 'layer' : id.slice(0, 63);
+  return id === '' ? 'layer' : id.slice(0, 63).replace(/-+$/, '');
 }
 
 /**
@@ -34,20 +35,27 @@ export function layerIdOf(fileName: string): string {
 export async function publishLayer<T>(
   dataDir: string,
   layerId: string,
-  options: { replace: boolean; /** Ids the catalog file itself gives its layers. */ catalogIds: readonly string[] },
+  options: {
+    replace: boolean;
+    /** Ids the catalog file itself gives its layers. */
+    catalogIds: readonly string[];
+    /** The command's option that names the id, for the messages (default --layer-id). */
+    idOption?: string;
+  },
   write: (staging: string, url: string) => Promise<T>,
 ): Promise<T> {
+  const idOption = options.idOption ?? '--layer-id';
   if (!LAYER_ID.test(layerId)) throw new Error(`Layer id "${layerId}" must be lower-case letters, digits and hyphens, starting with a letter`);
-  if (options.catalogIds.includes(layerId)) throw new Error(`Layer id "${layerId}" is a layer of the catalog file; choose another with --layer-id`);
+  if (options.catalogIds.includes(layerId)) throw new Error(`Layer id "${layerId}" is a layer of the catalog file; choose another with ${idOption}`);
   const target = join(dataDir, layerId);
   const holders = (await catalogEntries(dataDir)).filter((entry) => entry.id === layerId);
   const elsewhere = holders.find((entry) => entry.folder !== target);
-  if (elsewhere) throw new Error(`Layer id "${layerId}" is taken by ${join(elsewhere.folder, CATALOG_ENTRY_FILE)}; choose another with --layer-id`);
+  if (elsewhere) throw new Error(`Layer id "${layerId}" is taken by ${join(elsewhere.folder, CATALOG_ENTRY_FILE)}; choose another with ${idOption}`);
+  await recoverAbandoned(dataDir, layerId);
   const exists = await readdir(target).then(() => true, () => false);
   if (exists && !options.replace) {
-    throw new Error(`${target} exists${holders.length > 0 ? ` and holds the layer "${layerId}"` : ''}; pass --replace to replace it, or choose another --layer-id`);
+    throw new Error(`${target} exists${holders.length > 0 ? ` and holds the layer "${layerId}"` : ''}; ${options.idOption ? '' : 'pass --replace to replace it, or '}choose another ${idOption}`);
   }
-  await removeAbandoned(dataDir, layerId);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = join(dataDir, `.import-${layerId}-${stamp}`);
   await mkdir(staging, { recursive: true });
@@ -66,15 +74,18 @@ export async function publishLayer<T>(
 }
 
 /**
- * The staging and replaced folders an import of `layerId` left when it was killed (its process is
- * gone): never served, they only take disk space, so the next import of the layer removes them.
+ * What an import of `layerId` left when it was killed (its process is gone): a staging folder,
+ * never served, is removed; a replaced layer whose replacement never took its place is put back.
  */
-async function removeAbandoned(dataDir: string, layerId: string): Promise<void> {
-  const leftovers = (await readdir(dataDir).catch(() => [] as string[])).filter((name) => name.startsWith(`.import-${layerId}-`) || name.startsWith(`.replaced-${layerId}-`));
-  for (const name of leftovers) {
-    const pid = Number(/-(\d+)-\d+$/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && isRunning(pid)) continue;
-    await rm(join(dataDir, name), { recursive: true, force: true });
+async function recoverAbandoned(dataDir: string, layerId: string): Promise<void> {
+  const pattern = new RegExp(`^\\.(import|replaced)-${layerId}-(\\d+)-\\d+$`);
+  for (const name of await readdir(dataDir).catch(() => [] as string[])) {
+    const match = pattern.exec(name);
+    if (!match || isRunning(Number(match[2]))) continue;
+    const target = join(dataDir, layerId);
+    const missing = await readdir(target).then(() => false, () => true);
+    if (match[1] === 'replaced' && missing) await rename(join(dataDir, name), target);
+    else await rm(join(dataDir, name), { recursive: true, force: true });
   }
 }
 

@@ -45,6 +45,10 @@ describe('incidents from a case system’s CSV export', () => {
       ['SZCG-2026-0006', '噪声扰民', '壶山街道夜间施工', '受理', '2026-11-20 23:10', 3197092, 20481467],
       ['SZCG-2026-0007', '井盖缺失', '城北路井盖缺失', '办结', '昨天下午', gk[6]![1], gk[6]![0]],
       ['SZCG-2026-0008', '违章停车', '温泉路违停', '已办结', '2026-11-21T08:30:00Z', gk[7]![1], gk[7]![0]],
+      [],
+      // After a blank line (a row of the sheet too): a date without a time, and a row refused by its number.
+      ['SZCG-2026-0009', '其他', '村口大树倒伏', '受理', '2026/11/22', gk[5]![1], gk[5]![0]],
+      ['SZCG-2026-0010', '其他', '无状态', '挂起', '2026/11/22', gk[5]![1], gk[5]![0]],
     ];
     const csv = rows.map((row) => row.join(',')).join('\r\n') + '\r\n';
     const input = join(dir, '城管案件.csv');
@@ -59,17 +63,19 @@ describe('incidents from a case system’s CSV export', () => {
       { row: 6, column: '事件编号', value: 'SZCG-2026-0002', problem: 'the same id as row 3' },
       { row: 7, column: 'Y坐标', value: '20481467, 3197092', problem: 'lies outside the area of use of EPSG:4528' },
       { row: 8, column: '上报时间', value: '昨天下午', problem: expect.stringContaining('ISO 8601') },
+      { row: 12, column: '状态', value: '挂起', problem: expect.stringContaining('受理') },
     ]);
-    expect(summary).toMatchObject({ datasetId: 'szcg-2026-11', read: 8, imported: 3 });
+    expect(summary).toMatchObject({ datasetId: 'szcg-2026-11', read: 10, imported: 4 });
 
     const stored = JSON.parse(await readFile(join(dataDir, 'szcg-2026-11', 'records', 'incidents.json'), 'utf8')) as Record<string, unknown>[];
     expect(stored.map(({ id, status, reportedAt }) => [id, status, reportedAt])).toEqual([
       ['SZCG-2026-0001', '受理', '2026-11-18T06:22:28.000Z'],
       ['SZCG-2026-0002', '处置', '2026-11-19T00:05:00.000Z'],
       ['SZCG-2026-0008', '办结', '2026-11-21T08:30:00.000Z'],
+      ['SZCG-2026-0009', '受理', '2026-11-21T16:00:00.000Z'],
     ]);
     for (const [i, record] of stored.entries()) {
-      const [lon, lat] = places[[0, 1, 7][i]!]!;
+      const [lon, lat] = places[[0, 1, 7, 5][i]!]!;
       expect(Math.abs((record.lon as number) - lon) + Math.abs((record.lat as number) - lat)).toBeLessThan(1e-6);
     }
     const report = JSON.parse(await readFile(join(dataDir, 'szcg-2026-11', 'import-report.json'), 'utf8')) as { refused: unknown[] };

@@ -122,7 +122,7 @@ export async function importRecords(options: ImportRecordsOptions): Promise<Impo
 
   const datasetId = options.datasetId ?? layerIdOf(basename(options.input));
   const folder = join(options.dataDir, datasetId);
-  return publishLayer(options.dataDir, datasetId, { replace: false, catalogIds: await catalogFileLayerIds() }, async (staging) => {
+  return publishLayer(options.dataDir, datasetId, { replace: false, catalogIds: await catalogFileLayerIds(), idOption: '--dataset-id' }, async (staging) => {
     await writeDataFile(join(staging, 'records', kind.file), new TextEncoder().encode(JSON.stringify(records, null, 1)));
     const summary: ImportRecordsSummary = { datasetId, folder, read: table.rows.length, imported: records.length, refused, notes };
     await writeDataFile(join(staging, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify({ input: options.input, kind: options.kind, ...summary }, null, 2)));
@@ -180,7 +180,9 @@ function positionReader(options: ImportRecordsOptions, table: Table, columns: Pa
     crs = resolveCrs(options.crs);
     // A northing of China (2,000–6,000 km) is never a Gauss-Krüger easting (about 500 km, or with its zone prefix tens of thousands of km).
     const xs = table.rows.map((row) => numberOf(cellOf(row, columns, 'x'))).filter((v): v is number => v !== undefined && Number.isFinite(v));
-    swapped = xs.length > 0 && xs.every((x) => x > 1_500_000 && x < 7_000_000);
+    // By most rows, so that one mistyped value does not turn the whole file around.
+    const northings = xs.filter((x) => x > 1_500_000 && x < 7_000_000).length;
+    swapped = northings > xs.length / 2;
     if (swapped) notes.push(`${columns.x} holds northings and ${columns.y} eastings, as surveyors write X and Y: read so`);
   }
   return (row) => {

@@ -45,15 +45,18 @@ function readCsv(path: string, bytes: Buffer, encoding: string | undefined): Tab
   }
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    // Blank lines are kept while rows are numbered, as a spreadsheet numbers them, and left out after.
+    records = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
     throw new InputError(path, `is not a CSV table: ${(error as Error).message}`);
   }
-  const [header, ...rest] = records;
-  if (!header || header.every((name) => name === '')) throw new InputError(path, 'has no header row naming its columns');
-  const columns = header.map((name) => name.trim());
-  // Rows are numbered as a spreadsheet shows them: the header is row 1.
-  const rows = rest.map((values, i) => ({ row: i + 2, cells: Object.fromEntries(columns.map((name, c) => [name, values[c] === undefined || values[c] === '' ? null : values[c]!])) }));
+  const headerIndex = records.findIndex((record) => record.some((name) => name !== ''));
+  if (headerIndex < 0) throw new InputError(path, 'has no header row naming its columns');
+  const columns = records[headerIndex]!.map((name) => name.trim());
+  const rows = records
+    .map((values, i) => ({ row: i + 1, cells: Object.fromEntries(columns.map((name, c) => [name, values[c] === undefined || values[c] === '' ? null : values[c]!])) }))
+    .slice(headerIndex + 1)
+    .filter(({ cells }) => Object.values(cells).some((value) => value !== null));
   return { columns, rows, source: chosen };
 }
 

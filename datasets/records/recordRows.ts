@@ -88,7 +88,7 @@ export function instantOf(cell: Cell, offset: string): string | undefined {
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
   const pad = (value: string) => value.padStart(2, '0');
   const ownOffset = zone === undefined ? offset : zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return `${year}-${pad(month!)}-${pad(day!)}T${pad(hour)}:${minute}:${second.padStart(2, '0')}${fraction}${ownOffset}`;
+  return `${year}-${pad(month!)}-${pad(day!)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${ownOffset}`;
 }
 
 /** A cell as a calendar date (YYYY-MM-DD), from a date cell or `2026/3/5`-like text; the text itself when it is neither. */

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const feature = source.features[0]!;
   const ring = feature.geometry.coordinates[0]!.slice(0, -1);
   target = {
-    oid: `bldg:${feature.id}`,
+    oid: `bldg:delaware:${feature.id}`,
     height: feature.properties.height,
     lon: ring.reduce((sum, [lon]) => sum + lon!, 0) / ring.length,
     lat: ring.reduce((sum, [, lat]) => sum + lat!, 0) / ring.length,

@@ -16,7 +16,14 @@ import type { Binding, TwinEvent, TwinStore } from '../store/twinStore.ts';
  * client too far behind gets a `reset` event (reload, then follow); one that stops reading is
  * disconnected (see SubscriberStream).
  */
-export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex; limits?: Partial<StreamLimits> }): Hono<TwinEnv> {
+export function eventRoutes(options: {
+  catalog: Catalog;
+  store: TwinStore;
+  objects: ObjectIndex;
+  limits?: Partial<StreamLimits>;
+  /** Where each open stream leaves the way to end it: a catalog reload ends them, and clients resume on the new one. */
+  open?: Set<() => void>;
+}): Hono<TwinEnv> {
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   const view = new RecordView(options.catalog, options.objects);
   const replays = new ReplayGate(limits.concurrentReplays);
@@ -59,6 +66,11 @@ export function eventRoutes(options: { catalog: Catalog; store: TwinStore; objec
       frame: (event) => frameOf(event, role, visible),
       disconnect: () => outgoing?.destroy(),
     });
+    if (outgoing && options.open) {
+      const end = () => outgoing.destroy();
+      options.open.add(end);
+      outgoing.once('close', () => options.open!.delete(end));
+    }
     return c.body(stream.body, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   });
 }
