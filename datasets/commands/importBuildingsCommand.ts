@@ -5,7 +5,7 @@ import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
 import { writeCatalogEntry } from '../output/catalogEntry.ts';
 import { catalogFileLayerIds, publishLayer } from '../output/publishLayer.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerIdOption, titleOption } from './layerOptions.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, VECTOR_SOURCE_OPTIONS, layerIdOption, titleOption } from './layerOptions.ts';
 import { importProgressBar } from './progressBar.ts';
 
 export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file> [options]
@@ -37,9 +37,8 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
     allowPositionals: true,
     options: {
       ...LAYER_OPTIONS,
-      crs: { type: 'string' },
+      ...VECTOR_SOURCE_OPTIONS,
       gcj02: { type: 'boolean' },
-      encoding: { type: 'string' },
       'height-field': { type: 'string' },
       'floors-field': { type: 'string' },
       'floor-height': { type: 'string', default: '3' },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { importParcels } from '../landuse/importParcels.ts';
 import type { ParcelScheme } from '../landuse/parcelSchemes.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, titleOption } from './layerOptions.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, VECTOR_SOURCE_OPTIONS, titleOption } from './layerOptions.ts';
 
 export const importParcelsUsage = (scheme: ParcelScheme) => `Usage: npm run twin -- import ${scheme.command} <file> [options]
 
@@ -30,8 +30,7 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
     allowPositionals: true,
     options: {
       ...LAYER_OPTIONS,
-      crs: { type: 'string' },
-      encoding: { type: 'string' },
+      ...VECTOR_SOURCE_OPTIONS,
       'class-field': { type: 'string' },
       'name-field': { type: 'string' },
       'id-field': { type: 'string' },

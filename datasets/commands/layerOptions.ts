@@ -12,6 +12,12 @@ export const LAYER_OPTIONS_USAGE = `  --layer-id ID         Id and folder of the
   --title ZH[,EN]       Its title in the layer tree
   --replace             Replace the layer of that id (default: refuse an id in use)`;
 
+/** How a vector source is read: the CRS it is in (when the file does not say) and a Shapefile's encoding. */
+export const VECTOR_SOURCE_OPTIONS = {
+  crs: { type: 'string' },
+  encoding: { type: 'string' },
+} as const;
+
 /** `--title 武义县建筑,Wuyi buildings` → both languages; one name serves both. */
 export function titleOption(value: string | undefined): { zh: string; en: string } | undefined {
   const [zh, en] = value?.split(',').map((part) => part.trim()) ?? [];

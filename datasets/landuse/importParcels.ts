@@ -191,10 +191,16 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
   return summary;
 }
 
+/** The key a field was last found under in another case: a file spells its fields one way, so the scan runs once per field, not per parcel. */
+const spelledAs = new Map<string, string>();
+
 /** A property by its name, else by the same name in another case (Shapefiles upper-case, GeoJSON exports often not). */
 function valueOf(properties: Record<string, unknown>, name: string): unknown {
   if (name in properties) return properties[name];
+  const known = spelledAs.get(name);
+  if (known !== undefined && known in properties) return properties[known];
   const key = Object.keys(properties).find((candidate) => candidate.toUpperCase() === name.toUpperCase());
+  if (key !== undefined) spelledAs.set(name, key);
   return key === undefined ? undefined : properties[key];
 }
 

@@ -79,17 +79,18 @@ export function numberOf(cell: Cell): number | undefined {
 export function instantOf(cell: Cell, offset: string): string | undefined {
   if (cell === null) return undefined;
   if (cell instanceof Date) {
-    const pad = (n: number) => String(n).padStart(2, '0');
     return `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}T${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:${pad(cell.getUTCSeconds())}${offset}`;
   }
   const text = String(cell).trim();
   const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
   if (!match) return text;
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
-  const pad = (value: string) => value.padStart(2, '0');
   const ownOffset = zone === undefined ? offset : zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return `${year}-${pad(month!)}-${pad(day!)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${ownOffset}`;
 }
+
+/** Two digits: `5` → `05`. */
+const pad = (value: number | string) => String(value).padStart(2, '0');
 
 /** A cell as a calendar date (YYYY-MM-DD), from a date cell or `2026/3/5`-like text; the text itself when it is neither. */
 export function dateOf(cell: Cell): string | undefined {
@@ -97,5 +98,5 @@ export function dateOf(cell: Cell): string | undefined {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   const text = String(cell).trim();
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  return match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : text;
+  return match ? `${match[1]}-${pad(match[2]!)}-${pad(match[3]!)}` : text;
 }
