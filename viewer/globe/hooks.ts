@@ -43,27 +43,6 @@ export function useOfflineViewerOptions() {
   );
 }
 
-/**
- * On a machine without a graphics card (an office PC or a virtual desktop drawing WebGL in
- * software), multisampling quadruples the cost of every pixel: there the twin draws without it,
- * and stays usable, at the price of jagged edges.
- */
-export function useSoftwareRendererEconomy(viewer: Viewer | undefined) {
-  useEffect(() => {
-    if (!viewer) return;
-    if (isSoftwareRenderer(viewer.canvas)) viewer.scene.msaaSamples = 1;
-  }, [viewer]);
-}
-
-function isSoftwareRenderer(canvas: HTMLCanvasElement): boolean {
-  // The context Cesium created: asking the canvas again hands back the same one.
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  return /llvmpipe|softpipe|swiftshader|software/i.test(renderer);
-}
-
 /** Puts the camera at `initial` once per viewer, then reports every camera move that ends. */
 export function useCameraSync(viewer: Viewer | undefined, initial: CameraView, onChange: (view: CameraView) => void) {
   const initialRef = useRef(initial);
@@ -100,18 +79,29 @@ export function currentView(viewer: Viewer): CameraView | undefined {
 }
 
 /**
- * Marks the globe's container with `data-tiles-loaded` once the imagery, terrain and 3D Tiles of
- * the current view have loaded, so screenshots and tests know when the picture is complete.
+ * Marks the globe's container with `data-tiles-loaded` once the view is drawn complete, so
+ * screenshots and tests know when the picture is.
  */
 export function useTilesLoadedMarker(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
     const container = viewer.container as HTMLElement;
     return viewer.scene.postRender.addEventListener(() => {
-      const loaded = String(viewTilesLoaded(viewer));
+      const loaded = String(viewDrawn(viewer));
       if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
     });
   }, [viewer]);
+}
+
+/**
+ * Whether the frame just drawn shows the view complete: all its tiles loaded, drawn at full
+ * resolution (a busy view may be drawn at less, see useSoftwareRendererEconomy).
+ */
+export function viewDrawn(viewer: Viewer): boolean {
+  const { canvas } = viewer;
+  // The canvas keeps the size of the frame last drawn until the next one is.
+  const fullWidth = Math.trunc(canvas.clientWidth * (viewer.useBrowserRecommendedResolution ? 1 : window.devicePixelRatio));
+  return canvas.width === fullWidth && viewTilesLoaded(viewer);
 }
 
 /** Whether the imagery, terrain and shown 3D Tiles of the view last rendered have all loaded. */

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Cartesian3, Math as CesiumMath } from 'cesium';
 import { useCesium } from 'resium';
 import type { CameraView } from '../../layers/index.ts';
-import { viewTilesLoaded } from '../globe/hooks.ts';
+import { viewDrawn } from '../globe/hooks.ts';
 
 /** The longest camera flight between scenes, seconds; a short scene flies in a third of its time. */
 const MAX_FLIGHT_SECONDS = 4;
@@ -23,7 +23,7 @@ export function SceneCamera({ camera, durationSeconds, onViewDrawn }: { camera: 
     let stopWatching: (() => void) | undefined;
     const watchUntilDrawn = () => {
       stopWatching = viewer.scene.postRender.addEventListener(() => {
-        if (!viewTilesLoaded(viewer)) return;
+        if (!viewDrawn(viewer)) return;
         stopWatching?.();
         stopWatching = undefined;
         onViewDrawn();

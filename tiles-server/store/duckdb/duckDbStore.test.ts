@@ -81,6 +81,38 @@ describe('DuckDB store', () => {
     expect((await store.eventsAfter(heard[0]!.id, 10)).map((e) => e.id)).toEqual([heard[1]!.id]);
   });
 
+  it('keeps the events, steps and audit entries of writes batched with a failing one, each once, numbered without a gap, after a reopen too', async () => {
+    const heard: TwinEvent[] = [];
+    store.subscribe((event) => heard.push(event));
+    const first = await store.createIncident(incident({ title: 'first' }), operator);
+    const results = await Promise.allSettled([
+      store.createIncident(incident({ title: 'second' }), operator),
+      store.transitionIncident('inc:none', { to: '交办', assignee: 'x' }, operator),
+      store.transitionIncident(first.id, { to: '交办', assignee: '县水利局' }, operator),
+      store.transitionIncident(first.id, { to: '办结', note: 'skips a step' }, operator),
+      store.createIncident(incident({ title: 'third' }), operator),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    const stored = await store.eventsAfter(0, 100);
+    expect(stored.map((event) => event.id)).toEqual([1, 2, 3, 4]);
+    expect(heard.map((event) => [event.id, event.type])).toEqual(stored.map((event) => [event.id, event.type]));
+    expect(stored.map((event) => (event.data.incident as { title: string }).title)).toEqual(['first', 'second', 'first', 'third']);
+    const audit = await store.audit({ limit: 10, offset: 0 });
+    expect(audit.map((entry) => [entry.id, entry.action])).toEqual([
+      [4, 'incident.create'],
+      [3, 'incident.交办'],
+      [2, 'incident.create'],
+      [1, 'incident.create'],
+    ]);
+    expect((await store.incident(first.id))!.steps.map((step) => step.status)).toEqual(['受理', '交办']);
+
+    await store.close();
+    store = await open();
+    const fourth = await store.createIncident(incident({ title: 'fourth' }), operator);
+    expect((await store.eventsAfter(4, 10)).map((event) => [event.id, (event.data.incident as { id: string }).id])).toEqual([[5, fourth.id]]);
+    expect((await store.audit({ limit: 1, offset: 0 }))[0]).toMatchObject({ id: 5, action: 'incident.create', target: fourth.id });
+  });
+
   it('raises one incident per alarm, clears it below the warning level and keeps the series', async () => {
     await store.upsertMonitoringPoints([gauge], operator);
     const at = (minute: number) => `2026-07-01T00:${String(minute).padStart(2, '0')}:00.000Z`;

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, type DuckDBConnection, DuckDBInstance, type DuckDBValue, VARCHAR } from '@duckdb/node-api';
 import { MAX_SCENES, type Scene, type Storyboard, type StoryboardEntry, transitionProblem } from '../../../layers/index.ts';
 import {
   type Actor,
@@ -22,6 +22,7 @@ import {
   type TwinStore,
 } from '../twinStore.ts';
 import { alarmChange } from '../../monitoring/alarmRule.ts';
+import { type AppendOnlyTable, BatchedRows } from './batchedRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { PreparedStatements } from './preparedStatements.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -33,14 +34,33 @@ type Params = Record<string, DuckDBValue>;
 interface Transaction {
   run(sql: string, params?: Params): Promise<void>;
   rows(sql: string, params?: Params): Promise<Row[]>;
-  event(type: TwinEvent['type'], data: Record<string, unknown>): Promise<void>;
-  audit(actor: Actor, action: string, target: string): Promise<void>;
+  event(type: TwinEvent['type'], data: Record<string, unknown>): void;
+  audit(actor: Actor, action: string, target: string): void;
+  /** A step of an incident's history, written with the transaction's commit. */
+  step(incidentId: string, step: Omit<IncidentStep, 'at'>, at: string): void;
   /** The next serial of incident ids with this prefix. */
   nextSerial(prefix: string): Promise<number>;
 }
 
 /** Who raises the incident of a monitoring alarm: the server's alarm rule, not the gateway that sent the reading. */
 const ALARM_ACTOR: Actor = { name: 'system:alarm', role: 'system' };
+
+// Timestamps go in as ISO text, which DuckDB casts on insert as it does a parameter.
+const EVENTS: AppendOnlyTable = { name: 'events', columns: [['id', BIGINT], ['type', VARCHAR], ['occurred_at', VARCHAR], ['data', VARCHAR]] };
+const AUDIT_LOG: AppendOnlyTable = {
+  name: 'audit_log',
+  columns: [['id', BIGINT], ['occurred_at', VARCHAR], ['actor', VARCHAR], ['role', VARCHAR], ['action', VARCHAR], ['target', VARCHAR]],
+};
+const INCIDENT_STEPS: AppendOnlyTable = {
+  name: 'incident_steps',
+  columns: [['incident_id', VARCHAR], ['status', VARCHAR], ['actor', VARCHAR], ['assignee', VARCHAR], ['note', VARCHAR], ['stepped_at', VARCHAR]],
+};
+
+/** The last event and audit ids used: numbered here, as their rows are inserted in batches at commit. */
+interface Ids {
+  event: number;
+  audit: number;
+}
 
 const readingKey = (pointId: string, at: string) => `${pointId}\u0000${at}`;
 
@@ -61,6 +81,11 @@ export class DuckDbStore implements TwinStore {
   private readonly writes: GroupCommit<Transaction>;
   /** The highest incident serial per id prefix, read once per prefix; forgotten on rollback. */
   private readonly serials = new Map<string, number>();
+  /** The rows the batch being written appends, inserted at its commit. */
+  private readonly appended = new BatchedRows();
+  /** The ids the batch being written has used, and those of the last commit (taken back on rollback). */
+  private ids: Ids;
+  private committedIds: Ids;
   /** The writer's statements, prepared once each. */
   private readonly statements: PreparedStatements;
   private closing: Promise<void> | undefined;
@@ -74,13 +99,22 @@ export class DuckDbStore implements TwinStore {
     private readonly reader: DuckDBConnection,
     /** Incident ids are `<prefix>-<year>-<serial>`, e.g. `inc:330723-2026-00041`. */
     private readonly incidentPrefix: string,
+    lastIds: Ids,
   ) {
+    this.ids = { ...lastIds };
+    this.committedIds = { ...lastIds };
     this.statements = new PreparedStatements(writer);
     this.writes = new GroupCommit<Transaction>({
       begin: async () => void (await writer.run('BEGIN TRANSACTION')),
-      commit: async () => void (await writer.run('COMMIT')),
+      commit: async () => {
+        await this.appended.flush(this.statements);
+        await writer.run('COMMIT');
+        this.committedIds = { ...this.ids };
+      },
       rollback: async () => {
         this.serials.clear();
+        this.appended.clear();
+        this.ids = { ...this.committedIds };
         await writer.run('ROLLBACK');
       },
       context: () => this.transaction(),
@@ -92,13 +126,14 @@ export class DuckDbStore implements TwinStore {
     const instance = await DuckDBInstance.create(path, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
     const writer = await instance.connect();
     await migrate(writer);
-    return new DuckDbStore(instance, writer, await instance.connect(), `inc:${options.adminCode}`);
+    const [last] = (await writer.runAndReadAll(`SELECT (SELECT coalesce(max(id), 0) FROM events) AS event, (SELECT coalesce(max(id), 0) FROM audit_log) AS audit`)).getRowObjectsJS();
+    return new DuckDbStore(instance, writer, await instance.connect(), `inc:${options.adminCode}`, { event: Number(last!.event), audit: Number(last!.audit) });
   }
 
   async createIncident(incident: NewIncident, actor: Actor): Promise<Incident> {
     return this.write(async (tx) => {
       const created = await insertIncident(tx, incident, actor, this.incidentPrefix);
-      await tx.audit(actor, 'incident.create', created.id);
+      tx.audit(actor, 'incident.create', created.id);
       return created;
     });
   }
@@ -114,17 +149,11 @@ export class DuckDbStore implements TwinStore {
         `UPDATE incidents SET status = $status, assignee = coalesce($assignee, assignee), updated_at = $now WHERE id = $id RETURNING *`,
         { id, status: transition.to, assignee: transition.assignee ?? null, now },
       );
-      await tx.run(`INSERT INTO incident_steps VALUES ($id, $status, $actor, $assignee, $note, $now)`, {
-        id,
-        status: transition.to,
-        actor: actor.name,
-        assignee: transition.assignee ?? null,
-        note: transition.note ?? null,
-        now,
-      });
+      const step = { status: transition.to, actor: actor.name, assignee: transition.assignee ?? null, note: transition.note ?? null };
+      tx.step(id, step, now);
       const incident = incidentFrom(updated!);
-      await tx.event('incident.updated', { incident, step: { status: transition.to, actor: actor.name, assignee: transition.assignee ?? null, note: transition.note ?? null, at: now } });
-      await tx.audit(actor, `incident.${transition.to}`, id);
+      tx.event('incident.updated', { incident, step: { ...step, at: now } });
+      tx.audit(actor, `incident.${transition.to}`, id);
       return incident;
     });
   }
@@ -172,7 +201,7 @@ export class DuckDbStore implements TwinStore {
   async upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number> {
     return this.write(async (tx) => {
       for (const point of points) await upsertPoint(tx, point);
-      await tx.audit(actor, 'monitoring.register', points.map((p) => p.id).join(',').slice(0, 500));
+      tx.audit(actor, 'monitoring.register', points.map((p) => p.id).join(',').slice(0, 500));
       return points.length;
     });
   }
@@ -222,14 +251,14 @@ export class DuckDbStore implements TwinStore {
         const change = alarmChange(point.thresholds, point.alarm !== null, reading.value);
         if (change === 'raise') {
           const incident = await insertIncident(tx, raise(point, reading), ALARM_ACTOR, this.incidentPrefix);
-          await tx.audit(ALARM_ACTOR, 'incident.create', incident.id);
+          tx.audit(ALARM_ACTOR, 'incident.create', incident.id);
           await tx.run(`INSERT INTO alarms VALUES ($point, $incident, $at, $value, NULL)`, { point: point.id, incident: incident.id, at: reading.at, value: reading.value });
           point.alarm = { incidentId: incident.id, since: reading.at, peak: reading.value };
-          await tx.event('alarm.raised', { point: { ...point }, reading });
+          tx.event('alarm.raised', { point: { ...point }, reading });
           result.alarmsRaised.push(point.id);
         } else if (change === 'clear') {
           await tx.run(`UPDATE alarms SET cleared_at = $at WHERE point_id = $point AND cleared_at IS NULL`, { point: point.id, at: reading.at });
-          await tx.event('alarm.cleared', { point: { ...point, alarm: null }, reading, incidentId: point.alarm!.incidentId });
+          tx.event('alarm.cleared', { point: { ...point, alarm: null }, reading, incidentId: point.alarm!.incidentId });
           point.alarm = null;
           result.alarmsCleared.push(point.id);
         } else if (point.alarm && reading.value > point.alarm.peak) {
@@ -242,7 +271,7 @@ export class DuckDbStore implements TwinStore {
         await tx.run(`DELETE FROM latest_readings WHERE point_id = $id`, { id: point.id });
         await tx.run(`INSERT INTO latest_readings VALUES ($id, $at, $value)`, { id: point.id, at: point.latest!.at, value: point.latest!.value });
       }
-      await tx.audit(actor, 'monitoring.readings', result.duplicates ? `${result.accepted} readings, ${result.duplicates} already stored` : `${result.accepted} readings`);
+      tx.audit(actor, 'monitoring.readings', result.duplicates ? `${result.accepted} readings, ${result.duplicates} already stored` : `${result.accepted} readings`);
       return result;
     });
   }
@@ -260,7 +289,7 @@ export class DuckDbStore implements TwinStore {
     return this.write(async (tx) => {
       const added = [];
       for (const record of records) added.push(await insertLifecycle(tx, record));
-      await tx.audit(actor, 'lifecycle.add', [...new Set(records.map((r) => r.resourceCode))].join(',').slice(0, 500));
+      tx.audit(actor, 'lifecycle.add', [...new Set(records.map((r) => r.resourceCode))].join(',').slice(0, 500));
       return added;
     });
   }
@@ -293,7 +322,7 @@ export class DuckDbStore implements TwinStore {
         `INSERT OR REPLACE INTO storyboards VALUES ($id, $title, $scenes, current_timestamp, $actor) RETURNING *`,
         { id: storyboard.id, title: JSON.stringify(storyboard.title), scenes: JSON.stringify(storyboard.scenes), actor: actor.name },
       );
-      await tx.audit(actor, 'storyboard.save', storyboard.id);
+      tx.audit(actor, 'storyboard.save', storyboard.id);
       return storyboardFrom(row!);
     });
   }
@@ -309,7 +338,7 @@ export class DuckDbStore implements TwinStore {
         scenes: JSON.stringify([...scenes, scene]),
         actor: actor.name,
       });
-      await tx.audit(actor, 'storyboard.scene.add', id);
+      tx.audit(actor, 'storyboard.scene.add', id);
       return storyboardFrom(row!);
     });
   }
@@ -318,7 +347,7 @@ export class DuckDbStore implements TwinStore {
     return this.write(async (tx) => {
       const deleted = await tx.rows(`DELETE FROM storyboards WHERE id = $id RETURNING id`, { id });
       if (deleted.length === 0) throw new StoreConflict('not_found', `No storyboard "${id}"`);
-      await tx.audit(actor, 'storyboard.delete', id);
+      tx.audit(actor, 'storyboard.delete', id);
     });
   }
 
@@ -343,7 +372,7 @@ export class DuckDbStore implements TwinStore {
   }
 
   async recordRefusal(actor: Actor, status: number, target: string): Promise<void> {
-    return this.write((tx) => tx.audit(actor, `refused.${status}`, target));
+    return this.write(async (tx) => tx.audit(actor, `refused.${status}`, target));
   }
 
   async hasImported(name: string): Promise<boolean> {
@@ -357,7 +386,7 @@ export class DuckDbStore implements TwinStore {
       for (const incident of batch.incidents) await insertIncident(tx, incident, actor, this.incidentPrefix);
       for (const record of batch.lifecycle) await insertLifecycle(tx, record);
       await tx.run(`INSERT INTO imports VALUES ($name, current_timestamp)`, { name });
-      await tx.audit(actor, 'import', name);
+      tx.audit(actor, 'import', name);
       return true;
     });
   }
@@ -408,13 +437,15 @@ export class DuckDbStore implements TwinStore {
     const context: Transaction = {
       run: (sql, params = {}) => statements.run(sql, params),
       rows,
-      event: async (type, data) => {
+      event: (type, data) => {
         const at = new Date().toISOString();
-        const [row] = await rows(`INSERT INTO events VALUES (nextval('event_ids'), $type, $at, $data) RETURNING id`, { type, at, data: JSON.stringify(data) });
-        events.push({ id: Number(row!.id), type, at, data });
+        const id = ++this.ids.event;
+        this.appended.add(EVENTS, [BigInt(id), type, at, JSON.stringify(data)]);
+        events.push({ id, type, at, data });
       },
-      audit: async (actor, action, target) =>
-        statements.run(`INSERT INTO audit_log VALUES (nextval('audit_ids'), current_timestamp, $actor, $role, $action, $target)`, { actor: actor.name, role: actor.role, action, target }),
+      audit: (actor, action, target) =>
+        this.appended.add(AUDIT_LOG, [BigInt(++this.ids.audit), new Date().toISOString(), actor.name, actor.role, action, target]),
+      step: (incidentId, step, at) => this.appended.add(INCIDENT_STEPS, [incidentId, step.status, step.actor, step.assignee, step.note, at]),
       nextSerial: async (prefix) => {
         let serial = this.serials.get(prefix);
         if (serial === undefined) {
@@ -479,9 +510,9 @@ async function insertIncident(tx: Transaction, incident: NewIncident, actor: Act
     if (String(error).includes('Duplicate key')) throw new StoreConflict('conflict', `Incident "${id}" already exists`);
     throw error;
   }
-  await tx.run(`INSERT INTO incident_steps VALUES ($id, $status, $actor, NULL, NULL, $reportedAt)`, { id, status, actor: actor.name, reportedAt });
+  tx.step(id, { status, actor: actor.name, assignee: null, note: null }, reportedAt);
   const created = incidentFrom(row!);
-  await tx.event('incident.created', { incident: created });
+  tx.event('incident.created', { incident: created });
   return created;
 }
 

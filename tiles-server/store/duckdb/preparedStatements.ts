@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { Row } from './rows.ts';
 
 /**
@@ -15,8 +15,8 @@ export class PreparedStatements {
     private readonly capacity = 128,
   ) {}
 
-  async run(sql: string, params: Record<string, DuckDBValue>): Promise<void> {
-    await (await this.bound(sql, params)).run();
+  async run(sql: string, params: Record<string, DuckDBValue>, types?: Record<string, DuckDBType>): Promise<void> {
+    await (await this.bound(sql, params, types)).run();
   }
 
   async rows(sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
@@ -30,7 +30,7 @@ export class PreparedStatements {
     for (const prepared of await Promise.allSettled(statements)) if (prepared.status === 'fulfilled') prepared.value.destroySync();
   }
 
-  private async bound(sql: string, params: Record<string, DuckDBValue>): Promise<DuckDBPreparedStatement> {
+  private async bound(sql: string, params: Record<string, DuckDBValue>, types?: Record<string, DuckDBType>): Promise<DuckDBPreparedStatement> {
     let statement = this.cache.get(sql);
     if (statement) {
       // Most recently used last, so the oldest is the first to go.
@@ -46,7 +46,7 @@ export class PreparedStatements {
     }
     this.cache.set(sql, statement);
     const prepared = await statement;
-    if (Object.keys(params).length > 0) prepared.bind(params);
+    if (Object.keys(params).length > 0) prepared.bind(params, types);
     return prepared;
   }
 }
