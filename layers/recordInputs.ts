@@ -62,6 +62,8 @@ export const NewIncidentInput = IncidentFields.strict().superRefine((body, conte
   context.addIssue({ code: 'custom', message: 'give lon and lat, or the oid of the object it concerns', path: [missing] });
 });
 
+export type NewIncidentReport = z.infer<typeof NewIncidentInput>;
+
 /** An incident from an existing system's export: the case as that system has it, with its id, status and time, at a position. */
 export const ExportedIncidentInput = IncidentFields.extend({
   id: RecordId,

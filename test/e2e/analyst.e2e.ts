@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
-import { countPixels, screenshotGlobe } from './support/canvasPixels.ts';
+import { layerRows, polygonsOf } from './support/layerData.ts';
+import { PagePixels, projectOnGlobe, terrainHeights } from './support/screenSamples.ts';
 import { waitForScene } from './support/twinPage.ts';
 import { twinSuite } from './support/twinSuite.ts';
 
 const twin = twinSuite();
 
-/** Pixels in the query highlight's yellow (#ffeb3b as lit: red and green high, blue low). */
-const yellowPixels = (png: Buffer) => countPixels(png, (r, g, b) => r > 170 && g > 150 && b < 90);
+/**
+ * The query highlight's yellow (#ffeb3b) in sun or shade: red and green alike, blue far below both;
+ * unlike the white and grey of other buildings and the orange, red and pale yellow of the land use.
+ */
+const isYellow = (r: number, g: number, b: number) => r > 80 && g > 80 && Math.abs(r - g) < 0.25 * r && b < 0.5 * Math.min(r, g);
 
 describe('analyst: SQL over the layers in the browser', () => {
   it('counts the buildings with DuckDB-WASM as the server counts them, and shows a broken query its error', async () => {
@@ -52,22 +56,56 @@ describe('analyst: SQL over the layers in the browser', () => {
     await saveScreenshot(page, 'analyst-sql');
   }, 240_000);
 
-  it('highlights the buildings a query returns in 3D', async () => {
+  it('highlights the buildings and the parcels a query returns in 3D, framed on screen', async () => {
     const page = await twin.openPage();
     await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain,buildings&view=119.8156,28.8700,2500,0,-45`);
     await waitForScene(page);
-    const before = yellowPixels(await screenshotGlobe(page));
     await page.getByRole('button', { name: 'SQL' }).click();
     const console_ = page.locator('.sql-console');
-    await console_.locator('textarea').fill('SELECT oid, lon, lat, height FROM buildings WHERE height >= 45');
+    // The tall buildings of a few blocks of the county seat.
+    const blocks = (row: { lon: number; lat: number }) => row.lon >= 119.814 && row.lon <= 119.817 && row.lat >= 28.894 && row.lat <= 28.897;
+    await console_.locator('textarea').fill('SELECT oid, lon, lat, height FROM buildings WHERE height >= 60 AND lon BETWEEN 119.814 AND 119.817 AND lat BETWEEN 28.894 AND 28.897');
     await console_.getByRole('button', { name: '运行' }).click();
     await page.waitForSelector('.sql-console[data-phase=done]', { timeout: 120_000 });
     await console_.getByRole('button', { name: '在三维中显示' }).click();
     await console_.getByRole('button', { name: '关闭' }).click();
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(2500); // the flight to them
     await waitForScene(page);
     await saveScreenshot(page, 'analyst-highlight');
-    expect(yellowPixels(await screenshotGlobe(page)) - before, 'tall buildings drawn in the highlight yellow').toBeGreaterThan(500);
+    // The oracle is the layer's table: each tall building's roof, where the twin projects it, is drawn yellow
+    // (a roof can hide only behind a taller building, itself yellow).
+    const tall = (await layerRows(twin.server.url, 'buildings')).filter((row) => Number(row.height) >= 60 && blocks(row));
+    const roofs = (await projectOnGlobe(page, tall.map((row) => [row.lon, row.lat, Number(row.base) + Number(row.height)]))).filter((roof) => roof !== null);
+    expect(roofs.length, 'tall buildings framed on screen').toBeGreaterThanOrEqual(Math.min(10, tall.length));
+    let pixels = await PagePixels.of(page);
+    const yellowNear = ([x, y]: [number, number]) =>
+      [-2, -1, 0, 1, 2].some((dx) => [-2, -1, 0, 1, 2].some((dy) => isYellow(...pixels.at(x + dx, y + dy))));
+    expect(roofs.filter(yellowNear).length / roofs.length, 'tall buildings drawn in the highlight yellow').toBeGreaterThan(0.8);
+
+    // Parcels, which no layer draws one by one: outlined from their geometry in the layer's table, and flown to.
+    // (Buildings off: the outlines lie on the ground, under them.)
+    await page.locator('[data-layer-id=buildings] input').uncheck();
+    const township = '330723205';
+    const parcels = (await layerRows(twin.server.url, 'landuse')).filter((row) => row.township === township && row.code === '0701');
+    expect(parcels.length).toBeGreaterThanOrEqual(5);
+    await page.getByRole('button', { name: 'SQL' }).click();
+    await console_.locator('textarea').fill(`SELECT oid, className, area FROM landuse WHERE township = '${township}' AND code = '0701'`);
+    await console_.getByRole('button', { name: '运行' }).click();
+    await page.waitForSelector('.sql-console[data-phase=done]', { timeout: 120_000 });
+    expect(await console_.locator('.result-grid').getAttribute('data-rows')).toBe(String(parcels.length));
+    await console_.getByRole('button', { name: '在三维中显示' }).click();
+    await console_.getByRole('button', { name: '关闭' }).click();
+    await page.waitForTimeout(2500); // the flight
+    await waitForScene(page);
+    await saveScreenshot(page, 'analyst-highlight-parcels');
+    const corners = parcels.flatMap((row) => polygonsOf(row).flatMap((polygon) => polygon[0]!));
+    const heights = await terrainHeights(page, corners);
+    const onScreen = await projectOnGlobe(page, corners.map(([lon, lat], i) => [lon, lat, heights[i] ?? 0]));
+    expect(onScreen.filter((point) => point === null), 'the parcels framed on screen, clear of the panels').toEqual([]);
+    // The oracle is the layer's geometry: the yellow line runs through each parcel's corners.
+    pixels = await PagePixels.of(page);
+    const outlined = onScreen.filter((point) => point && yellowNear(point)).length;
+    expect(outlined / corners.length, 'parcel corners on the highlight line').toBeGreaterThan(0.8);
   }, 240_000);
 
   it('exports a result whose rows match, and a shared link reruns its query', async () => {

@@ -26,7 +26,7 @@ describe('the twin in a browser with no internet', () => {
     await page.goto(twin.server.url);
     // Software WebGL, as here: the view is drawn at half resolution while its tiles load, at full once they have.
     const drawnWidth = () => page.locator('.cesium-widget canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width / canvas.clientWidth);
-    await expect.poll(drawnWidth, { timeout: 30_000, intervals: [50] }).toBe(0.5);
+    await expect.poll(drawnWidth, { timeout: 30_000, interval: 50 }).toBe(0.5);
     await waitForScene(page);
     expect(await drawnWidth()).toBe(1);
     await saveScreenshot(page, 'default-view-zh');

@@ -6,6 +6,7 @@ import {
   type IncidentStatus,
   type IncidentStep,
   type MonitoringPoint,
+  type NewIncidentReport,
   type Scene,
   type SearchHit,
   type Storyboard,
@@ -96,6 +97,11 @@ export async function fetchPointsNear(lon: number, lat: number, radius: number, 
 /** A write as the holder of `token`, with a JSON body. */
 function sendJson(method: 'POST' | 'PUT', path: string, body: unknown, token: string): Promise<unknown> {
   return getJson(path, undefined, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** Reports a new incident, as the holder of `token`: where it is, by position or by the object it concerns. */
+export async function postIncident(report: NewIncidentReport, token: string): Promise<Incident> {
+  return (await sendJson('POST', '/api/incidents', report, token)) as Incident;
 }
 
 /** Moves an incident one step on, as the holder of `token`. */

@@ -10,7 +10,7 @@ import { usePageApi } from './pageApi.ts';
 import { SceneModeSwitch } from './SceneModeSwitch.tsx';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
 import { useSelectionOutline } from '../selection/useSelectionOutline.ts';
-import { useHighlightPoints } from '../highlight/useHighlightPoints.ts';
+import { useHighlightMarks } from '../highlight/useHighlightMarks.ts';
 
 interface GlobeProps {
   initialCamera: CameraView;
@@ -50,6 +50,6 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Pick<GlobeProps, 'ini
   usePageApi(viewer);
   useFlyToSelection(viewer);
   useSelectionOutline(viewer);
-  useHighlightPoints(viewer);
+  useHighlightMarks(viewer);
   return null;
 }

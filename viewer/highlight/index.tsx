@@ -2,11 +2,16 @@ import { type ReactNode, createContext, useContext, useMemo, useState } from 're
 
 /** Objects to stand out in 3D, e.g. the rows of a SQL result: by oid, and positions to mark. */
 export interface Highlight {
+  /** Drawn by the layers that hold them (buildings take the highlight colour). */
   oids: ReadonlySet<string>;
   points: readonly [number, number][];
+  /** Outer rings ([lon, lat] vertices) drawn as lines on the ground: areas no layer draws one by one (parcels). */
+  outlines: readonly (readonly number[][])[];
+  /** [west, south, east, north] of it all, for the camera to frame; none when there is nothing to frame. */
+  extent?: [number, number, number, number];
 }
 
-const NONE: Highlight = { oids: new Set(), points: [] };
+const NONE: Highlight = { oids: new Set(), points: [], outlines: [] };
 
 const HighlightContext = createContext<{ highlight: Highlight; setHighlight: (highlight: Highlight | undefined) => void }>({
   highlight: NONE,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Incident } from '../../layers/index.ts';
 import { fetchIncidents } from '../api/client.ts';
 import { type StreamState, followEvents } from '../api/eventStream.ts';
@@ -11,6 +11,10 @@ export interface IncidentFeed {
   stream: StreamState;
   /** Incidents reported in the last few seconds, for the alert. */
   alerts: Incident[];
+  /** Incidents reported since the page opened that the user has not opened yet. */
+  unread: ReadonlySet<string>;
+  /** Marks these incidents read, or all of them. */
+  markRead: (ids?: readonly string[]) => void;
   /** Counts monitoring alarm changes, so the monitoring layer knows to reload. */
   alarmChanges: number;
   error: string | undefined;
@@ -24,6 +28,7 @@ export function useIncidentFeed(enabled: boolean): IncidentFeed {
   const [incidents, setIncidents] = useState<Incident[]>([]);
   const [stream, setStream] = useState<StreamState>('connecting');
   const [alerts, setAlerts] = useState<Incident[]>([]);
+  const [unread, setUnread] = useState<ReadonlySet<string>>(new Set());
   const [alarmChanges, setAlarmChanges] = useState(0);
   const [error, setError] = useState<string>();
 
@@ -41,6 +46,7 @@ export function useIncidentFeed(enabled: boolean): IncidentFeed {
       if (incident) setIncidents((list) => mergeIncident(list, incident));
       if (incident && event.type === 'incident.created') {
         setAlerts((shown) => [incident, ...shown]);
+        setUnread((ids) => new Set(ids).add(incident.id));
         const timer = setTimeout(() => {
           timers.delete(timer);
           setAlerts((shown) => shown.filter((alert) => alert.id !== incident.id));
@@ -61,5 +67,17 @@ export function useIncidentFeed(enabled: boolean): IncidentFeed {
     };
   }, [enabled]);
 
-  return { incidents, stream, alerts, alarmChanges, error };
+  const markRead = useCallback(
+    (ids?: readonly string[]) =>
+      setUnread((current) => {
+        if (!ids) return current.size === 0 ? current : new Set();
+        if (!ids.some((id) => current.has(id))) return current;
+        const rest = new Set(current);
+        ids.forEach((id) => rest.delete(id));
+        return rest;
+      }),
+    [],
+  );
+
+  return { incidents, stream, alerts, unread, markRead, alarmChanges, error };
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../../layers/index.ts';
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { useSelection } from '../selection/index.tsx';
@@ -6,6 +6,7 @@ import { useIncidentFeedContext } from './context.tsx';
 import { IncidentDetail } from './IncidentDetail.tsx';
 import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
 import { STATUS_COLORS } from './statusColors.ts';
+import { chimeWanted, playChime, rememberChime } from './incidentChime.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
@@ -19,6 +20,19 @@ export function IncidentBoard() {
   const [collapsed, setCollapsed] = useState(false);
   const townships = useAdminNames(feed !== undefined);
   const shown = useMemo(() => (feed ? filterIncidents(feed.incidents, filter) : []), [feed, filter]);
+  const [chime, setChime] = useState(chimeWanted);
+  const unread = feed?.unread;
+  const markRead = feed?.markRead;
+  // The incident opened is read, whether it was opened before or after the stream told of it.
+  useEffect(() => {
+    if (selected?.incidentId) markRead?.([selected.incidentId]);
+  }, [selected?.incidentId, unread, markRead]);
+  const unreadBefore = useRef(0);
+  useEffect(() => {
+    const count = unread?.size ?? 0;
+    if (chime && count > unreadBefore.current) playChime();
+    unreadBefore.current = count;
+  }, [unread, chime]);
   if (!feed) return null;
   const selectedIncident = feed.incidents.find((incident) => incident.id === selected?.incidentId);
   const counts = countByStatus(feed.incidents);
@@ -38,6 +52,24 @@ export function IncidentBoard() {
         <span className={`stream-state ${feed.stream}`} title={t(`stream.${feed.stream}`)}>
           {t(`stream.${feed.stream}`)}
         </span>
+        {feed.unread.size > 0 && (
+          <button type="button" className="unread-count" title={t('markAllRead')} onClick={() => feed.markRead()}>
+            {feed.unread.size} {t('unread')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="incident-sound"
+          aria-pressed={chime}
+          aria-label={t('incidentSound')}
+          title={t('incidentSound')}
+          onClick={() => {
+            rememberChime(!chime);
+            setChime(!chime);
+          }}
+        >
+          <BellIcon muted={!chime} />
+        </button>
         <CollapseToggle collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
       </header>
       {!collapsed && (
@@ -81,7 +113,7 @@ export function IncidentBoard() {
           {selectedIncident && <IncidentDetail incident={selectedIncident} onClose={() => select(undefined)} />}
           <ol className="incident-list">
             {shown.map((incident) => (
-              <li key={incident.id} data-incident-id={incident.id} aria-current={selected?.incidentId === incident.id}>
+              <li key={incident.id} data-incident-id={incident.id} data-unread={feed.unread.has(incident.id)} aria-current={selected?.incidentId === incident.id}>
                 <button type="button" onClick={() => flyTo(incident)}>
                   <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} />
                   <span className="incident-title">{incident.title}</span>
@@ -102,5 +134,16 @@ export function IncidentBoard() {
         ))}
       </div>
     </aside>
+  );
+}
+
+/** A bell, struck through while the chime is off (drawn here: no icon font, no emoji font needed). */
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+      <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      {muted && <path d="M3 3l18 18" />}
+    </svg>
   );
 }

@@ -21,7 +21,7 @@ export function outlineObject(view: LiteScene, object: BoundObject): () => void 
     if (points.length === 0) origin.copy(point);
     points.push(...point.sub(origin).toArray());
   };
-  for (const ring of outerRings(object)) {
+  for (const ring of outerRings(object.geometry)) {
     for (let i = 1; i < ring.length; i++) {
       const [lon0, lat0] = ring[i - 1] as [number, number];
       const [lon1, lat1] = ring[i] as [number, number];

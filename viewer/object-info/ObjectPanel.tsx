@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { BoundObject } from '../../layers/index.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';
 import { useClassLabels } from '../api/useClassLabels.ts';
@@ -11,7 +12,18 @@ import { type ValueDescriber, propertyRows } from './properties.ts';
 const ADMIN_CODE_KEYS = new Set(['adminCode', 'township', 'townshipCode']);
 
 /** An object's properties and what is bound to it, as both viewers show a picked object. */
-export function ObjectPanel({ properties: given, bound, onClose }: { properties: Record<string, unknown>; bound: { object?: BoundObject; error?: string }; onClose: () => void }) {
+export function ObjectPanel({
+  properties: given,
+  bound,
+  onClose,
+  children,
+}: {
+  properties: Record<string, unknown>;
+  bound: { object?: BoundObject; error?: string };
+  onClose: () => void;
+  /** What the viewer offers to do with the object (the full viewer: report an incident there). */
+  children?: ReactNode;
+}) {
   const { t, language } = useI18n();
   const adminNames = useAdminNames();
   const classLabels = useClassLabels(bound.object?.layerId);
@@ -44,6 +56,7 @@ export function ObjectPanel({ properties: given, bound, onClose }: { properties:
       </dl>
       {bound.object && <BoundRecords records={bound.object.records} />}
       {bound.error && <p className="panel-error">{bound.error}</p>}
+      {children}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  type Cartesian3,
   Cartographic,
   Cesium3DTileFeature,
   Color,
@@ -19,6 +20,8 @@ export interface PickedObject {
   properties: Record<string, unknown>;
   /** The object with its records, when the server already answered with it (a pick on open ground). */
   bound?: BoundObject;
+  /** Where it was clicked, when it was clicked (a search hit has no spot). */
+  at?: { lon: number; lat: number };
 }
 
 const highlight = Color.fromCssColorString('#ffb300');
@@ -61,18 +64,20 @@ export function usePickedObject(viewer: Viewer | undefined) {
       const click = ++clicks;
       clearHighlight();
       const target = pickTarget(viewer.scene.drillPick(position, PICK_DEPTH));
+      const surface = target.kind === 'ground' ? undefined : viewer.scene.pickPosition(position);
+      const at = surface && lonLatOf(surface);
       if (target.kind === 'building') {
         const { feature } = target;
         highlighted.current = { feature, color: Color.clone(feature.color) };
         feature.color = highlight;
         const properties: Record<string, unknown> = {};
         for (const id of feature.getPropertyIds()) properties[id] = feature.getProperty(id);
-        setPicked({ properties });
+        setPicked({ properties, at });
         select(undefined);
         return;
       }
       if (target.kind === 'feature') {
-        setPicked({ properties: target.entity.properties!.getValue(JulianDate.now()) as Record<string, unknown> });
+        setPicked({ properties: target.entity.properties!.getValue(JulianDate.now()) as Record<string, unknown>, at });
         select(undefined);
         return;
       }
@@ -80,13 +85,12 @@ export function usePickedObject(viewer: Viewer | undefined) {
       const ray = viewer.camera.getPickRay(position);
       const ground = ray && viewer.scene.globe.pick(ray, viewer.scene);
       if (!ground) return select(undefined);
-      const { longitude, latitude } = Cartographic.fromCartesian(ground);
-      const [lon, lat] = [CesiumMath.toDegrees(longitude), CesiumMath.toDegrees(latitude)];
+      const { lon, lat } = lonLatOf(ground);
       fetchObjectAt(lon, lat).then(
         (object) => {
           if (click !== clicks) return;
           if (!object) return select(undefined);
-          setPicked({ properties: { ...object.properties, oid: object.oid }, bound: object });
+          setPicked({ properties: { ...object.properties, oid: object.oid }, bound: object, at: { lon, lat } });
           select({ oid: object.oid, lon, lat, floor: null, fly: false, object });
         },
         () => click === clicks && select(undefined),
@@ -106,4 +110,9 @@ export function usePickedObject(viewer: Viewer | undefined) {
       select(undefined);
     },
   };
+}
+
+function lonLatOf(position: Cartesian3): { lon: number; lat: number } {
+  const { longitude, latitude } = Cartographic.fromCartesian(position);
+  return { lon: CesiumMath.toDegrees(longitude), lat: CesiumMath.toDegrees(latitude) };
 }

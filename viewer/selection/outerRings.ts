@@ -1,9 +1,7 @@
-import type { BoundObject } from '../../layers/index.ts';
-
-/** The outer rings ([lon, lat] vertices) of an object's polygon or multipolygon from the object API. */
-export function outerRings(object: BoundObject): number[][][] {
-  const geometry = object.geometry as { type?: string; coordinates?: unknown } | null;
-  if (geometry?.type === 'Polygon') return [(geometry.coordinates as number[][][])[0]!];
-  if (geometry?.type === 'MultiPolygon') return (geometry.coordinates as number[][][][]).map((polygon) => polygon[0]!);
+/** The outer rings ([lon, lat] vertices) of a GeoJSON polygon or multipolygon; none for other shapes. */
+export function outerRings(geometry: unknown): number[][][] {
+  const shape = geometry as { type?: string; coordinates?: unknown } | null;
+  if (shape?.type === 'Polygon') return [(shape.coordinates as number[][][])[0]!];
+  if (shape?.type === 'MultiPolygon') return (shape.coordinates as number[][][][]).map((polygon) => polygon[0]!);
   return [];
 }

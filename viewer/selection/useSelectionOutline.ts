@@ -21,7 +21,7 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
     (selected.object ? Promise.resolve(selected.object) : fetchObject(selected.oid))
       .then((object) => {
         if (!wanted || viewer.isDestroyed()) return;
-        for (const ring of outerRings(object)) {
+        for (const ring of outerRings(object.geometry)) {
           const positions = Cartesian3.fromDegreesArray(ring.flat());
           const storey = storeyOf(object, selected.floor);
           added.push(

@@ -6,8 +6,8 @@ import { ResultGrid } from './ResultGrid.tsx';
 import { useHighlight } from '../highlight/index.tsx';
 import { ResultChart } from './ResultChart.tsx';
 import { resultToCsv, resultToGeoJson } from './exportResult.ts';
-import { resultHighlight } from './resultHighlight.ts';
-import { useSqlConsole } from './hooks.ts';
+import { MAX_OUTLINES, resultHighlight } from './resultHighlight.ts';
+import { type QueryResult, useSqlConsole } from './hooks.ts';
 import { shareQuery, sharedQuery } from './sharedQuery.ts';
 
 /**
@@ -23,7 +23,11 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
   const [collapsed, setCollapsed] = useState(false);
   // What a result highlights stays in 3D after the console closes, until it is cleared here.
   const { highlight, setHighlight } = useHighlight();
-  const highlighting = highlight.oids.size + highlight.points.length > 0;
+  const highlighting = highlight.oids.size + highlight.points.length + highlight.outlines.length > 0;
+  const showIn3d = async (result: QueryResult) => {
+    const oids = result.columns.includes('oid') ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, result.columns.indexOf('oid')))) : [];
+    setHighlight(resultHighlight(result, await sqlConsole.shapes(oids, MAX_OUTLINES)));
+  };
   const run = () => {
     shareQuery(sql);
     void sqlConsole.run(sql);
@@ -97,7 +101,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
                 >
                   {t('exportGeoJson')}
                 </button>
-                <button type="button" className="show-in-3d" onClick={() => setHighlight(resultHighlight(state.result))}>
+                <button type="button" className="show-in-3d" onClick={() => void showIn3d(state.result)}>
                   {t('showIn3d')}
                 </button>
               </>

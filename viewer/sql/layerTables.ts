@@ -7,10 +7,14 @@ export interface LayerTable {
   name: string;
   layerId: string;
   arrowUrl: string;
+  /** Whether its objects are outlined when a result highlights them: a buildings layer colours its own. */
+  outlined: boolean;
 }
 
 export function layerTables(layers: readonly LayerDefinition[]): LayerTable[] {
-  return layers.filter((layer) => layer.table).map((layer) => ({ name: layer.id.replaceAll('-', '_'), layerId: layer.id, arrowUrl: layer.table!.arrow }));
+  return layers
+    .filter((layer) => layer.table)
+    .map((layer) => ({ name: layer.id.replaceAll('-', '_'), layerId: layer.id, arrowUrl: layer.table!.arrow, outlined: layer.kind !== 'buildings' }));
 }
 
 /** The tables a query names, so only those are fetched (whole words, case-insensitive, quoted or not). */

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryResult } from './hooks.ts';
-import { resultHighlight } from './resultHighlight.ts';
+import { MAX_OUTLINES, resultHighlight } from './resultHighlight.ts';
 
 const result = (columns: string[], rows: unknown[][]): QueryResult => ({ columns, rowCount: rows.length, cell: (row, column) => rows[row]![column], milliseconds: 1 });
+const square = (x: number, y: number, size = 0.001) => ({
+  type: 'Polygon',
+  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]], [[x + size / 4, y + size / 4], [x + size / 2, y + size / 4], [x + size / 2, y + size / 2], [x + size / 4, y + size / 4]]],
+});
 
 describe('result highlight', () => {
-  it('takes the oids of a result, or its positions when it has no oids', () => {
+  it('takes the oids of a result, or its positions when it has no oids, framed by their extent', () => {
     const highlight = resultHighlight(result(['oid', 'lon', 'lat'], [['bldg:1', 119.8, 28.9], ['bldg:2', 119.81, 28.91]]));
     expect([...highlight.oids]).toEqual(['bldg:1', 'bldg:2']);
     expect(highlight.points).toEqual([]);
+    expect(highlight.extent).toEqual([119.8, 28.9, 119.81, 28.91]);
     expect(resultHighlight(result(['name', 'lon', 'lat'], [['上村', 119.8, 28.9]])).points).toEqual([[119.8, 28.9]]);
-    expect(resultHighlight(result(['use', 'n'], [['住宅', 1]]))).toEqual({ oids: new Set(), points: [] });
+    expect(resultHighlight(result(['use', 'n'], [['住宅', 1]]))).toEqual({ oids: new Set(), points: [], outlines: [], extent: undefined });
+  });
+
+  it('outlines the outer rings of areas, from the result and from the geometries of its oids, once each', () => {
+    const inResult = square(119.8, 28.9);
+    const looked = { type: 'MultiPolygon', coordinates: [square(119.82, 28.92).coordinates, square(119.83, 28.93).coordinates] };
+    const highlight = resultHighlight(result(['oid', 'geometry'], [['parcel:1', JSON.stringify(inResult)]]), [JSON.stringify(looked), JSON.stringify(inResult)]);
+    expect(highlight.outlines).toEqual([inResult.coordinates[0], looked.coordinates[0]![0], looked.coordinates[1]![0]]);
+    expect(highlight.extent).toEqual([119.8, 28.9, 119.831, 28.931]);
+  });
+
+  it('outlines at most a few hundred areas', () => {
+    const rows = Array.from({ length: MAX_OUTLINES + 50 }, (_, i) => [`parcel:${i}`, JSON.stringify(square(119 + i * 0.01, 28))]);
+    expect(resultHighlight(result(['oid', 'geometry'], rows)).outlines).toHaveLength(MAX_OUTLINES);
   });
 });

@@ -1,20 +1,38 @@
 import type { Highlight } from '../highlight/index.tsx';
+import { outerRings } from '../selection/outerRings.ts';
 import type { QueryResult } from './hooks.ts';
 
 const MAX_POINTS = 5000;
+/** Areas outlined at most: each is a line on the ground, and a result may hold thousands of parcels. */
+export const MAX_OUTLINES = 500;
 
 /**
- * The objects of a result to show in 3D: every value of its `oid` column (drawn by their own
- * layers), or, for a result without oids, up to 5,000 of its `lon`/`lat` positions as marks.
+ * What a result shows in 3D: every value of its `oid` column (drawn by their own layers); the
+ * outlines of its areas, from its `geometry` column (GeoJSON text) and from `shapes`, the
+ * geometries its oids have in the tables loaded; or, for a result without oids, up to 5,000 of
+ * its `lon`/`lat` positions as marks. Framed by the extent of all of them.
  */
-export function resultHighlight(result: QueryResult): Highlight {
+export function resultHighlight(result: QueryResult, shapes: readonly string[] = []): Highlight {
   const column = (name: string) => result.columns.indexOf(name);
-  const [oid, lon, lat] = [column('oid'), column('lon'), column('lat')];
+  const [oid, lon, lat, geometry] = [column('oid'), column('lon'), column('lat'), column('geometry')];
   const oids = new Set<string>();
   if (oid >= 0) for (let row = 0; row < result.rowCount; row++) oids.add(String(result.cell(row, oid)));
-  const points: [number, number][] = [];
-  if (oid < 0 && lon >= 0 && lat >= 0) {
-    for (let row = 0; row < Math.min(result.rowCount, MAX_POINTS); row++) points.push([Number(result.cell(row, lon)), Number(result.cell(row, lat))]);
+  const positions: [number, number][] = [];
+  if (lon >= 0 && lat >= 0) for (let row = 0; row < result.rowCount; row++) positions.push([Number(result.cell(row, lon)), Number(result.cell(row, lat))]);
+  const geometries = geometry >= 0 ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, geometry))) : [];
+  const outlines = [...new Set([...geometries, ...shapes])].slice(0, MAX_OUTLINES).flatMap((text) => outerRings(JSON.parse(text)));
+  const points = oid < 0 ? positions.slice(0, MAX_POINTS) : [];
+  return { oids, points, outlines, extent: extentOf([...positions, ...outlines.flat()]) };
+}
+
+function extentOf(coordinates: readonly (readonly number[])[]): Highlight['extent'] {
+  const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of coordinates) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    extent[0] = Math.min(extent[0], x!);
+    extent[1] = Math.min(extent[1], y!);
+    extent[2] = Math.max(extent[2], x!);
+    extent[3] = Math.max(extent[3], y!);
   }
-  return { oids, points };
+  return extent[0] <= extent[2] ? extent : undefined;
 }
