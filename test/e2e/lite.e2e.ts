@@ -15,6 +15,11 @@ const canvas = (page: Page) => page.locator('.lite-view canvas');
 
 async function openLite(page: Page, query: string): Promise<Buffer> {
   await page.goto(`${twin.server.url}/lite?${query}`);
+  return drawn(page);
+}
+
+/** The canvas once the view is drawn complete. */
+async function drawn(page: Page): Promise<Buffer> {
   // Draping 30,000 parcels into the terrain's imagery took 60–90 s on a busy 2-core machine.
   await page.waitForSelector('.app.lite[data-tiles-loaded=true]', { timeout: 150_000 });
   await page.waitForTimeout(500); // a few more frames, so the last tiles in are drawn
@@ -35,7 +40,13 @@ const onScreen = (page: Page, lon: number, lat: number, height: number) =>
 describe('lite viewer', () => {
   it('draws the buildings on the terrain, and a click on a building shows its properties and records', async () => {
     const page = await twin.openPage();
-    const terrainOnly = await openLite(page, `${view}&layers=terrain`);
+    // Software WebGL, as here: half resolution while the tiles load, full once they have, as the full viewer does.
+    const drawnWidth = () => canvas(page).evaluate((element: HTMLCanvasElement) => element.width / element.clientWidth);
+    const loading = page.goto(`${twin.server.url}/lite?${view}&layers=terrain`);
+    await expect.poll(drawnWidth, { timeout: 30_000, interval: 50 }).toBe(0.5);
+    await loading;
+    const terrainOnly = await drawn(page);
+    expect(await drawnWidth()).toBe(1);
     expect(coveredShare(terrainOnly), 'the terrain fills the view below the horizon').toBeGreaterThan(0.6);
 
     // The relief base map is draped on the terrain (asking for no tile outside its extent: a 404 would be a page error).

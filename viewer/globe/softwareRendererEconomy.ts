@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Viewer } from 'cesium';
+import { isSoftwareRenderer } from '../app/softwareWebgl.ts';
 import { viewTilesLoaded } from './hooks.ts';
 
 /** The share of the resolution the globe is drawn at on software WebGL while it is busy. */
@@ -15,7 +16,9 @@ const BUSY_RESOLUTION = 0.5;
  */
 export function useSoftwareRendererEconomy(viewer: Viewer | undefined) {
   useEffect(() => {
-    if (!viewer || !isSoftwareRenderer(viewer.canvas)) return;
+    // The context Cesium created: asking the canvas again hands back the same one.
+    const gl = viewer?.canvas.getContext('webgl2') ?? viewer?.canvas.getContext('webgl');
+    if (!viewer || !gl || !isSoftwareRenderer(gl)) return;
     viewer.scene.msaaSamples = 1;
     let moving = false;
     const removers = [
@@ -32,13 +35,4 @@ export function useSoftwareRendererEconomy(viewer: Viewer | undefined) {
       if (!viewer.isDestroyed()) viewer.resolutionScale = 1;
     };
   }, [viewer]);
-}
-
-function isSoftwareRenderer(canvas: HTMLCanvasElement): boolean {
-  // The context Cesium created: asking the canvas again hands back the same one.
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  return /llvmpipe|softpipe|swiftshader|software/i.test(renderer);
 }

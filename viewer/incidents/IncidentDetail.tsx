@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { type Incident, type IncidentStatus, allowedNext, transitionProblem } from '../../layers/index.ts';
 import { postIncidentStep } from '../api/client.ts';
-import { problemMessage } from '../api/problemMessage.ts';
-import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
+import { TokenPrompt } from '../auth/TokenPrompt.tsx';
+import { useOperatorWrite } from '../auth/useOperatorWrite.ts';
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
 import { NEARBY_METRES, useIncidentDetail } from './useIncidentDetail.ts';
@@ -67,10 +67,8 @@ export function IncidentDetail({ incident, onClose }: { incident: Incident; onCl
 /** Buttons for the steps the workflow allows next; an operator token is asked for once per session. */
 function StepActions({ incident }: { incident: Incident }) {
   const { t } = useI18n();
-  const { token, remember } = useOperatorToken();
+  const { token, remember, busy, problem, setProblem, write } = useOperatorWrite();
   const [detailText, setDetailText] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const next = allowedNext(incident.status);
   if (next.length === 0) return null;
   if (!token) {
@@ -87,17 +85,7 @@ function StepActions({ incident }: { incident: Incident }) {
     else if (text) step.note = text;
     const local = transitionProblem(incident.status, to, step);
     if (local) return setProblem(t(to === '交办' ? 'needsAssignee' : 'needsNote'));
-    setBusy(true);
-    try {
-      await postIncidentStep(incident.id, step, token);
-      setDetailText('');
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(problemMessage(error, t));
-      if (refusedToken(error)) remember(undefined);
-    } finally {
-      setBusy(false);
-    }
+    if (await write((token) => postIncidentStep(incident.id, step, token))) setDetailText('');
   };
   return (
     <div className="step-actions">

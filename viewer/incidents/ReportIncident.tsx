@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Incident, NewIncidentReport } from '../../layers/index.ts';
 import { postIncident } from '../api/client.ts';
-import { problemMessage } from '../api/problemMessage.ts';
-import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
+import { TokenPrompt } from '../auth/TokenPrompt.tsx';
+import { useOperatorWrite } from '../auth/useOperatorWrite.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
 
@@ -18,14 +18,12 @@ export type IncidentPlace = Pick<NewIncidentReport, 'oid' | 'lon' | 'lat'>;
  */
 export function ReportIncident({ place, floors, onReported }: { place: IncidentPlace; floors?: number; onReported: (incident: Incident) => void }) {
   const { t, language } = useI18n();
-  const { token, remember } = useOperatorToken();
+  const { token, remember, busy, problem, setProblem, write } = useOperatorWrite();
   const [open, setOpen] = useState(false);
   const [type, setType] = useState(REPORTED_TYPES[0]!);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [floor, setFloor] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   if (!open) {
     return (
       <button type="button" className="report-incident-open panel-field" onClick={() => setOpen(true)}>
@@ -39,20 +37,12 @@ export function ReportIncident({ place, floors, onReported }: { place: IncidentP
     const report: NewIncidentReport = { ...place, type, title: title.trim() };
     if (description.trim()) report.description = description.trim();
     if (floor) report.floor = Number(floor);
-    setBusy(true);
-    try {
-      const incident = await postIncident(report, token);
-      setOpen(false);
-      setTitle('');
-      setDescription('');
-      setProblem(undefined);
-      onReported(incident);
-    } catch (error) {
-      setProblem(problemMessage(error, t));
-      if (refusedToken(error)) remember(undefined);
-    } finally {
-      setBusy(false);
-    }
+    const incident = await write((token) => postIncident(report, token));
+    if (!incident) return;
+    setOpen(false);
+    setTitle('');
+    setDescription('');
+    onReported(incident);
   };
   return (
     <form

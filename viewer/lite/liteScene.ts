@@ -1,10 +1,15 @@
 import { AmbientLight, DirectionalLight, MathUtils, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import { GlobeControls, type TilesRenderer, WGS84_ELLIPSOID } from '3d-tiles-renderer/three';
 import type { CameraView } from '../../layers/index.ts';
+import { softwareWebglHere } from '../app/softwareWebgl.ts';
 import { placeCamera } from './cameraView.ts';
 import { Drapes } from './drapes.ts';
 
 const QUIET_FRAMES = 30;
+/** The share of the resolution drawn at on software WebGL while the view is busy, as the full viewer does. */
+const BUSY_RESOLUTION = 0.5;
+/** A camera move this recent keeps the view busy. */
+const MOVE_MS = 300;
 
 /**
  * The lite viewer's 3D view: a three.js scene in Earth-centred, Earth-fixed coordinates (the
@@ -26,13 +31,16 @@ export class LiteScene {
   private loaded = false;
   private quietFrames = 0;
   private animation = 0;
+  /** Software WebGL: no multisampling, and half resolution while tiles load or the camera moves (see useSoftwareRendererEconomy). */
+  private readonly economy = softwareWebglHere();
+  private lastMove = 0;
 
   constructor(
     readonly container: HTMLElement,
     view: CameraView,
     private readonly onLoaded: (loaded: boolean) => void,
   ) {
-    this.renderer = new WebGLRenderer({ antialias: true, logarithmicDepthBuffer: true });
+    this.renderer = new WebGLRenderer({ antialias: !this.economy, logarithmicDepthBuffer: true });
     this.renderer.setPixelRatio(window.devicePixelRatio);
     this.renderer.setClearColor(0xdde7f0);
     container.append(this.renderer.domElement);
@@ -42,6 +50,7 @@ export class LiteScene {
 
     this.controls = new GlobeControls(this.scene, this.camera, this.renderer.domElement);
     this.controls.enableDamping = true;
+    this.controls.addEventListener('change', () => (this.lastMove = performance.now()));
     placeCamera(this.camera, view);
     this.light(view);
     this.animation = requestAnimationFrame(this.draw);
@@ -51,7 +60,7 @@ export class LiteScene {
   addTiles(tiles: TilesRenderer): void {
     if (this.tilesets.size === 0) this.controls.setEllipsoid(tiles.ellipsoid, tiles.group);
     tiles.setCamera(this.camera);
-    tiles.setResolutionFromRenderer(this.camera, this.renderer);
+    this.setResolution(tiles);
     this.tilesets.add(tiles);
     this.scene.add(tiles.group);
   }
@@ -82,7 +91,7 @@ export class LiteScene {
     for (const listener of this.frameListeners) listener(time / 1000);
     let idle = true;
     for (const tiles of this.tilesets) {
-      tiles.setResolutionFromRenderer(this.camera, this.renderer);
+      this.setResolution(tiles);
       tiles.update();
       idle &&= tiles.root !== null && tiles.loadProgress === 1;
     }
@@ -91,9 +100,19 @@ export class LiteScene {
     // A tile's children are known only once it is parsed, so loading pauses for a frame or two
     // between levels: the view counts as loaded once nothing has loaded for a while.
     this.quietFrames = idle ? this.quietFrames + 1 : 0;
-    const loaded = this.quietFrames >= QUIET_FRAMES;
+    const settled = this.quietFrames >= QUIET_FRAMES && performance.now() - this.lastMove > MOVE_MS;
+    // Complete once drawn settled at full resolution; the next frame's resolution is set after this one.
+    const loaded = settled && this.renderer.getPixelRatio() === window.devicePixelRatio;
     if (loaded !== this.loaded) this.onLoaded((this.loaded = loaded));
+    const ratio = this.economy && !settled ? window.devicePixelRatio * BUSY_RESOLUTION : window.devicePixelRatio;
+    if (this.renderer.getPixelRatio() !== ratio) this.renderer.setPixelRatio(ratio);
   };
+
+  /** Tiles are chosen by the CSS size at full resolution, so drawing at less loads nothing coarser. */
+  private setResolution(tiles: TilesRenderer): void {
+    const { clientWidth, clientHeight } = this.container;
+    tiles.setResolution(this.camera, clientWidth * window.devicePixelRatio, clientHeight * window.devicePixelRatio);
+  }
 
   private resize(): void {
     const { clientWidth: width, clientHeight: height } = this.container;
