@@ -13,9 +13,25 @@ export function rememberChime(on: boolean): void {
   if (on) void (audio ??= new AudioContext()).resume();
 }
 
+/**
+ * A browser starts a page's sound suspended until the user acts: on a screen left on with the
+ * chime chosen earlier, the first click or key anywhere lets it sound.
+ */
+export function resumeChimeOnFirstGesture(): () => void {
+  const resume = () => void (audio ??= new AudioContext()).resume();
+  const options = { once: true, capture: true };
+  document.addEventListener('pointerdown', resume, options);
+  document.addEventListener('keydown', resume, options);
+  return () => {
+    document.removeEventListener('pointerdown', resume, options);
+    document.removeEventListener('keydown', resume, options);
+  };
+}
+
 /** Two short rising tones, made on the spot: the twin fetches no sound file, so it works offline. */
 export function playChime(): void {
   audio ??= new AudioContext();
+  void audio.resume();
   const start = audio.currentTime;
   [880, 1320].forEach((frequency, i) => {
     const tone = audio!.createOscillator();

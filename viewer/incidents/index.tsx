@@ -6,7 +6,7 @@ import { useIncidentFeedContext } from './context.tsx';
 import { IncidentDetail } from './IncidentDetail.tsx';
 import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
 import { STATUS_COLORS } from './statusColors.ts';
-import { chimeWanted, playChime, rememberChime } from './incidentChime.ts';
+import { chimeWanted, playChime, rememberChime, resumeChimeOnFirstGesture } from './incidentChime.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
@@ -27,12 +27,15 @@ export function IncidentBoard() {
   useEffect(() => {
     if (selected?.incidentId) markRead?.([selected.incidentId]);
   }, [selected?.incidentId, unread, markRead]);
+  // No chime for the incident open on the board (the one this tab has just reported, say).
   const unreadBefore = useRef(0);
+  const openIncident = selected?.incidentId;
   useEffect(() => {
-    const count = unread?.size ?? 0;
+    const count = (unread?.size ?? 0) - (openIncident && unread?.has(openIncident) ? 1 : 0);
     if (chime && count > unreadBefore.current) playChime();
     unreadBefore.current = count;
-  }, [unread, chime]);
+  }, [unread, chime, openIncident]);
+  useEffect(() => (chime ? resumeChimeOnFirstGesture() : undefined), [chime]);
   if (!feed) return null;
   const selectedIncident = feed.incidents.find((incident) => incident.id === selected?.incidentId);
   const counts = countByStatus(feed.incidents);

@@ -111,6 +111,7 @@ export class LiteScene {
   /** Tiles are chosen by the CSS size at full resolution, so drawing at less loads nothing coarser. */
   private setResolution(tiles: TilesRenderer): void {
     const { clientWidth, clientHeight } = this.container;
+    if (clientWidth === 0 || clientHeight === 0) return;
     tiles.setResolution(this.camera, clientWidth * window.devicePixelRatio, clientHeight * window.devicePixelRatio);
   }
 

@@ -87,9 +87,11 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
   /** The geometries (GeoJSON text) that these oids have in the loaded tables of outlined layers, up to `limit`. */
   const shapes = useCallback(
     async (oids: readonly string[], limit: number): Promise<string[]> => {
-      if (oids.length === 0) return [];
+      // A few times the outlines wanted: enough for a result of areas, and no statement of megabytes for a result of every building.
+      const asked = [...new Set(oids)].slice(0, limit * 4);
+      if (asked.length === 0) return [];
       const connection = await browserDatabase();
-      const list = oids.map((oid) => `'${oid.replaceAll("'", "''")}'`).join(', ');
+      const list = asked.map((oid) => `'${oid.replaceAll("'", "''")}'`).join(', ');
       const found: string[] = [];
       for (const table of tables) {
         if (!table.outlined || !loaded.current.has(table.name) || found.length >= limit) continue;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Catalog } from '../../layers/index.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -24,9 +24,17 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
   // What a result highlights stays in 3D after the console closes, until it is cleared here.
   const { highlight, setHighlight } = useHighlight();
   const highlighting = highlight.oids.size + highlight.points.length + highlight.outlines.length > 0;
+  // Only the last "show" counts: shapes still on their way for an earlier one, or after a clear, are dropped.
+  const shown = useRef(0);
   const showIn3d = async (result: QueryResult) => {
+    const asked = ++shown.current;
     const oids = result.columns.includes('oid') ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, result.columns.indexOf('oid')))) : [];
-    setHighlight(resultHighlight(result, await sqlConsole.shapes(oids, MAX_OUTLINES)));
+    const shapes = await sqlConsole.shapes(oids, MAX_OUTLINES);
+    if (asked === shown.current) setHighlight(resultHighlight(result, shapes));
+  };
+  const clearHighlight = () => {
+    shown.current++;
+    setHighlight(undefined);
   };
   const run = () => {
     shareQuery(sql);
@@ -107,7 +115,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
               </>
             )}
             {highlighting && (
-              <button type="button" onClick={() => setHighlight(undefined)}>
+              <button type="button" onClick={clearHighlight}>
                 {t('clearHighlight')}
               </button>
             )}

@@ -26,6 +26,12 @@ describe('result highlight', () => {
     expect(highlight.extent).toEqual([119.8, 28.9, 119.831, 28.931]);
   });
 
+  it('frames only the positions a result has, and skips geometry that is not GeoJSON', () => {
+    const highlight = resultHighlight(result(['oid', 'lon', 'lat', 'geometry'], [['bldg:1', 119.8, 28.9, 'POINT (119.8 28.9)'], ['bldg:2', null, null, null]]));
+    expect(highlight.extent).toEqual([119.8, 28.9, 119.8, 28.9]);
+    expect(highlight.outlines).toEqual([]);
+  });
+
   it('outlines at most a few hundred areas', () => {
     const rows = Array.from({ length: MAX_OUTLINES + 50 }, (_, i) => [`parcel:${i}`, JSON.stringify(square(119 + i * 0.01, 28))]);
     expect(resultHighlight(result(['oid', 'geometry'], rows)).outlines).toHaveLength(MAX_OUTLINES);

@@ -18,11 +18,26 @@ export function resultHighlight(result: QueryResult, shapes: readonly string[] =
   const oids = new Set<string>();
   if (oid >= 0) for (let row = 0; row < result.rowCount; row++) oids.add(String(result.cell(row, oid)));
   const positions: [number, number][] = [];
-  if (lon >= 0 && lat >= 0) for (let row = 0; row < result.rowCount; row++) positions.push([Number(result.cell(row, lon)), Number(result.cell(row, lat))]);
+  if (lon >= 0 && lat >= 0) {
+    for (let row = 0; row < result.rowCount; row++) {
+      const [x, y] = [result.cell(row, lon), result.cell(row, lat)];
+      // An empty cell is no position (Number(null) would be 0°, 0°).
+      if (x !== null && x !== undefined && y !== null && y !== undefined) positions.push([Number(x), Number(y)]);
+    }
+  }
   const geometries = geometry >= 0 ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, geometry))) : [];
-  const outlines = [...new Set([...geometries, ...shapes])].slice(0, MAX_OUTLINES).flatMap((text) => outerRings(JSON.parse(text)));
+  const outlines = [...new Set([...geometries, ...shapes])].slice(0, MAX_OUTLINES).flatMap((text) => outerRings(parsedGeometry(text)));
   const points = oid < 0 ? positions.slice(0, MAX_POINTS) : [];
   return { oids, points, outlines, extent: extentOf([...positions, ...outlines.flat()]) };
+}
+
+/** A GeoJSON geometry, or nothing for text that is not one (a column named `geometry` may hold anything). */
+function parsedGeometry(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function extentOf(coordinates: readonly (readonly number[])[]): Highlight['extent'] {
