@@ -3,6 +3,7 @@ import { type Incident, type IncidentStatus, allowedNext, transitionProblem } fr
 import { postIncidentStep } from '../api/client.ts';
 import { TokenPrompt } from '../auth/TokenPrompt.tsx';
 import { useOperatorWrite } from '../auth/useOperatorWrite.ts';
+import { ProblemAlert } from '../app/ProblemAlert.tsx';
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
 import { NEARBY_METRES, useIncidentDetail } from './useIncidentDetail.ts';
@@ -97,11 +98,7 @@ function StepActions({ incident }: { incident: Incident }) {
           </button>
         ))}
       </div>
-      {problem && (
-        <p className="panel-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Incident, NewIncidentReport } from '../../layers/index.ts';
 import { postIncident } from '../api/client.ts';
 import { TokenPrompt } from '../auth/TokenPrompt.tsx';
 import { useOperatorWrite } from '../auth/useOperatorWrite.ts';
+import { ProblemAlert } from '../app/ProblemAlert.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
 
@@ -81,11 +82,7 @@ export function ReportIncident({ place, floors, onReported }: { place: IncidentP
           {t('cancel')}
         </button>
       </div>
-      {problem && (
-        <p className="panel-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
     </form>
   );
 }

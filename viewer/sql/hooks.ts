@@ -95,15 +95,14 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
       const found: string[] = [];
       for (const table of tables) {
         if (!table.outlined || !loaded.current.has(table.name) || found.length >= limit) continue;
-        const columns = await connection.query(`SELECT column_name FROM information_schema.columns WHERE table_name = '${table.name}'`);
-        const names = new Set(Array.from({ length: columns.numRows }, (_, i) => String(columns.getChildAt(0)?.get(i))));
+        const names = new Set((await describe(table.name)).map((column) => column.name));
         if (!names.has('oid') || !names.has('geometry')) continue;
         const answer = await connection.query(`SELECT geometry FROM ${table.name} WHERE oid IN (${list}) LIMIT ${limit - found.length}`);
         for (let i = 0; i < answer.numRows; i++) found.push(String(answer.getChildAt(0)?.get(i)));
       }
       return found;
     },
-    [tables],
+    [tables, describe],
   );
 
   return { tables, state, history, run, cancel, describe, shapes };
