@@ -1,3 +1,5 @@
+import type { LocalizedText } from './schema.ts';
+
 /**
  * Business records as the data API sends them: what the server stores and the viewer shows.
  * Bound to spatial objects by `oid` (DESIGN: objects and bindings).
@@ -89,4 +91,16 @@ export interface BoundObject {
   position: { lon: number; lat: number };
   geometry: unknown;
   records: { incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] };
+}
+
+/** A kind of record as a SQL table (`GET /api/records`): as much of it as the caller may read, as Arrow. */
+export interface RecordTableEntry {
+  /** Its name in SQL, e.g. `incidents`, `monitoring_readings`. */
+  name: string;
+  title: LocalizedText;
+  /** Its rows as an Arrow IPC stream (`GET /api/records/{name}.arrow`). */
+  arrow: string;
+  columns: { name: string; type: string }[];
+  /** How many rows it has; null where the caller's share is known only by reading them all. */
+  rows: number | null;
 }

@@ -24,6 +24,7 @@ import { incidentRoutes } from './routes/incidents.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { objectRoutes } from './routes/objects.ts';
 import { ogcFeatureRoutes } from './routes/ogcFeatures.ts';
+import { recordRoutes } from './routes/records.ts';
 import { searchRoutes } from './routes/search.ts';
 import { storyboardRoutes } from './routes/storyboards.ts';
 import { viewerRoutes } from './routes/viewer.ts';
@@ -107,6 +108,7 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/incidents', incidentRoutes({ catalog, store, objects }));
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
   app.route('/api/codes', codeRoutes({ store, objects }));
+  app.route('/api/records', recordRoutes({ catalog, store, objects }));
   const openStreams = new Set<() => void>();
   app.route('/api/events', eventRoutes({ catalog, store, objects, open: openStreams, ...(options.streamLimits ? { limits: options.streamLimits } : {}) }));
   app.route('/api/storyboards', storyboardRoutes({ catalog, store }));

@@ -112,6 +112,8 @@ const ROUTES: RouteCase[] = [
     path: template`/api/codes/${seg(fc.oneof(fc.constant('330723001-0701-00001'), hostileText))}/lifecycle`,
     body: body({ stage: field(fc.constantFrom('规划', '供地', '审批', '监管')), date: field(fc.constantFrom('2026-11-30', '2026-02-30', '30/11/2026')), summary: field(hostileText), department: field(hostileText) }),
   },
+  { name: '/api/records', method: 'GET', path: fc.constant('/api/records') },
+  { name: '/api/records/:table', method: 'GET', path: template`/api/records/${seg(fc.oneof(fc.constantFrom('incidents.arrow', 'monitoring_readings.arrow', 'lifecycle_records.arrow', 'audit_log.arrow'), hostileText))}` },
   { name: '/api/search?…', method: 'GET', path: query({ q: hostileText, limit: hostileNumber }).map((q) => `/api/search${q}`) },
   { name: '/api/storyboards', method: 'GET', path: fc.constant('/api/storyboards') },
   { name: '/api/storyboards/:id', method: 'GET', path: template`/api/storyboards/${seg()}` },

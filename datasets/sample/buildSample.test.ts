@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
+import polygonClipping from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
 import { pointInRing, ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { readDem } from '../raster/dem.ts';
@@ -33,11 +36,48 @@ describe('Wuyi sample data', async () => {
     const ring = (county!.geometry.coordinates as Position[][])[0]!;
     expect(ring[0]).toEqual(ring[ring.length - 1]);
     expect(signedArea2(ring.flat())).toBeGreaterThan(0);
+    // Wuyi spans about 119°27′–119°58′ E and 28°31′–29°03′ N.
     for (const [lon, lat] of ring) {
-      expect(lon).toBeGreaterThanOrEqual(119.45);
-      expect(lon).toBeLessThanOrEqual(119.97);
-      expect(lat).toBeGreaterThanOrEqual(28.52);
-      expect(lat).toBeLessThanOrEqual(29.05);
+      expect(lon).toBeGreaterThanOrEqual(119.44);
+      expect(lon).toBeLessThanOrEqual(119.98);
+      expect(lat).toBeGreaterThanOrEqual(28.51);
+      expect(lat).toBeLessThanOrEqual(29.06);
+    }
+  });
+
+  it("is the county's real extent, and its parcels add up to it: areas read back by GDAL in CGCS2000 Gauss-Krüger", async () => {
+    const gdalArea = async (file: string, layer: string) => {
+      const sql = `SELECT SUM(ST_Area(ST_Transform(geometry, 4528))) AS area, SUM(ST_IsValid(geometry)) AS valid, COUNT(*) AS n FROM "${layer}"`;
+      const { stdout } = await promisify(execFile)('ogrinfo', ['-ro', '-q', '-dialect', 'SQLite', '-sql', sql, join(dataDir, 'sample', file)], { timeout: 60_000 });
+      const field = (name: string) => Number(new RegExp(`${name} \\(\\w+\\) = ([\\d.e+]+)`).exec(stdout)![1]);
+      return { km2: field('area') / 1e6, valid: field('valid'), count: field('n') };
+    };
+    const county = await gdalArea('county-boundary.geojson', 'county-boundary');
+    expect(county.valid).toBe(1);
+    // The official area is 1,577 km²; the outline is drawn to about 100 m.
+    expect(Math.abs(county.km2 - 1577) / 1577).toBeLessThan(0.02);
+    const parcels = await gdalArea('landuse/landuse.geojson', 'landuse');
+    expect(parcels.valid).toBe(parcels.count);
+    expect(Math.abs(parcels.km2 - county.km2) / county.km2).toBeLessThan(0.002);
+    // The dashboard sums the parcels' own area field: it must tell the same.
+    const recorded = (await read('landuse/landuse.geojson')).features.reduce((sum, p) => sum + Number(p.properties.area), 0) / 1e6;
+    expect(Math.abs(recorded - county.km2) / county.km2).toBeLessThan(0.005);
+  }, 120_000);
+
+  it('draws the eight neighbouring counties around it, touching its outline and not overlapping it', async () => {
+    const [county] = (await read('county-boundary.geojson')).features;
+    const ring = (county!.geometry.coordinates as Position[][])[0]!;
+    const neighbours = (await read('neighbouring-counties.geojson')).features;
+    expect(neighbours.map((n) => n.properties.name).sort()).toEqual(['义乌市', '婺城区', '松阳县', '永康市', '缙云县', '莲都区', '遂昌县', '金东区'].sort());
+    for (const neighbour of neighbours) {
+      expect(neighbour.properties.oid).toBe(`admin:${neighbour.properties.code}`);
+      expect(neighbour.properties.nameEn).toMatch(/^[A-Z][a-z]+ (County|City|District)$/);
+      const outline = (neighbour.geometry.coordinates as Position[][])[0]!;
+      // Both are drawn to about 100 m: they share a border, give or take that, and no more.
+      const overlap = polygonClipping.intersection([outline], [ring]).reduce((sum, polygon) => sum + Math.abs(signedArea2(polygon[0]!.flat())) / 2, 0);
+      expect(overlap / (Math.abs(signedArea2(outline.flat())) / 2), neighbour.properties.name).toBeLessThan(0.002);
+      const near = outline.filter(([lon, lat]) => ring.some(([x, y]) => Math.hypot((lon - x) * 0.876, lat - y) * 111_320 < 100)).length;
+      expect(near, neighbour.properties.name).toBeGreaterThan(10);
     }
   });
 

@@ -22,10 +22,10 @@ import { settlementAreas, writeSettlementFootprints } from './settlements.ts';
 import { writeWuyiDem } from './wuyiDem.ts';
 import { placeAdminAreas } from './adminAreas.ts';
 import { wuyiDivisions } from './wuyiDivisions.ts';
-import { countyOutline, rivers } from './wuyiPlaces.ts';
+import { countyOutline, neighbouringCounties, rivers } from './wuyiPlaces.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 13;
+export const SAMPLE_VERSION = 14;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -152,6 +152,14 @@ async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof pla
         geometry: { type: 'Polygon', coordinates: [countyOutline] },
       },
     ]),
+    'neighbouring-counties.geojson': featureCollection(
+      neighbouringCounties.map((county) => ({
+        type: 'Feature',
+        id: `admin:${county.code}`,
+        properties: { oid: `admin:${county.code}`, name: county.name, nameEn: county.nameEn, code: county.code },
+        geometry: { type: 'Polygon', coordinates: [county.outline] },
+      })),
+    ),
     'townships.geojson': featureCollection(
       admin.townships.map((township) => ({
         type: 'Feature',

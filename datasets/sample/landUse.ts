@@ -7,7 +7,7 @@ import type { LandUseClass } from '../landuse/landUseClasses.ts';
 import { landUseByCode } from './landUseClasses.ts';
 import { seededRandom } from './random.ts';
 import { distanceToCourse } from './riverDistance.ts';
-import { countyOutline, rivers } from './wuyiPlaces.ts';
+import { countyOutline, county, rivers } from './wuyiPlaces.ts';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
 
 const COS_LAT = Math.cos((28.8 * Math.PI) / 180);
@@ -17,7 +17,7 @@ const SPACING = 0.0025;
 /** Industrial parks of the sample (approximate): east of the seat, at 桐琴 and 泉溪. */
 const industrialParks = [
   { lon: 119.848, lat: 28.918, radius: 1100 },
-  { lon: 119.775, lat: 29.02, radius: 800 },
+  { lon: 119.85, lat: 28.97, radius: 800 },
   { lon: 119.89, lat: 28.965, radius: 700 },
 ];
 
@@ -47,7 +47,7 @@ export function generateParcels(dem: Dem, townships: Township[], settlements: { 
     for (let lon = west + SPACING / 2; lon < east; lon += SPACING) {
       const x = lon + (random() - 0.5) * SPACING * 0.8;
       const y = lat + (random() - 0.5) * SPACING * 0.8;
-      if (!pointInRing(x, y, countyOutline)) continue;
+      if (!county.contains(x, y)) continue;
       points.push(x, y);
       classes.push(classify(x, y, dem, settlements, random));
       townshipCodes.push(townships.find((t) => t.area.some((polygon) => pointInRing(x, y, polygon[0]!)))?.code ?? '330723');
@@ -60,7 +60,7 @@ export function generateParcels(dem: Dem, townships: Township[], settlements: { 
     classes,
     townshipCodes,
     classAt: (lon, lat) => {
-      if (lon < west || lon > east || lat < south || lat > north || !pointInRing(lon, lat, countyOutline)) return undefined;
+      if (lon < west || lon > east || lat < south || lat > north || !county.contains(lon, lat)) return undefined;
       const nearest = buckets.nearest(lon, lat);
       return nearest < 0 ? undefined : classes[nearest];
     },
@@ -144,7 +144,9 @@ export function parcelPolygons(parcels: Parcels): MultiPolygon[] {
   const result: MultiPolygon[] = [];
   for (let i = 0; i < parcels.classes.length; i++) {
     const cell = (voronoi.cellPolygon(i) as [number, number][]).map(([x, y]) => [round(x / COS_LAT), round(y)] as [number, number]);
-    const inside = cell.every(([x, y]) => pointInRing(x, y, countyOutline));
+    const xs = cell.map(([x]) => x);
+    const ys = cell.map(([, y]) => y);
+    const inside = !county.mayCross(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)) && county.contains(cell[0]![0], cell[0]![1]);
     result.push(inside ? [[cell]] : polygonClipping.intersection([cell], [countyOutline]));
   }
   return result;

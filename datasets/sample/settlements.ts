@@ -1,10 +1,9 @@
 import { METRES_PER_DEGREE } from '../geo/units.ts';
-import { pointInRing } from '../geometry/ring.ts';
 import { writeFeatureStream } from '../output/geoJsonWriter.ts';
 import { seededRandom } from './random.ts';
 import { distanceToCourse } from './riverDistance.ts';
 import { footprintRing } from './syntheticFootprints.ts';
-import { type TownshipSeat, countyOutline, rivers, townshipSeats } from './wuyiPlaces.ts';
+import { type TownshipSeat, county, rivers, townshipSeats } from './wuyiPlaces.ts';
 
 interface Settlement {
   name: string;
@@ -84,7 +83,7 @@ function* settlementFootprints(villages: VillageCentre[], seed: number): Generat
         const lat = settlement.lat + dy / METRES_PER_DEGREE;
         // One building per lot, also where settlements overlap.
         const key = `${Math.round(lon * 3600)}:${Math.round(lat * 3600)}`;
-        if (taken.has(key) || !pointInRing(lon, lat, countyOutline)) continue;
+        if (taken.has(key) || !county.contains(lon, lat)) continue;
         if (rivers.some((river) => distanceToCourse(river.course, lon, lat, cosLat).distanceKm < 0.09)) continue;
         taken.add(key);
         const floors = Math.max(1, Math.round(settlement.coreFloors * falloff ** 1.5 * (0.5 + random()) + random() * 2));

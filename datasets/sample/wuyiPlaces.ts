@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { indexedRing } from '../geometry/indexedRing.ts';
+
 /**
- * Hand-placed geography of Wuyi County for the sample twin. Names are real; positions and
- * outlines are approximate (the catalog marks these layers synthetic).
+ * Hand-placed geography of Wuyi County for the sample twin. Names and outlines are real;
+ * township seats and rivers are placed by hand, approximately (the catalog marks these layers synthetic).
  */
 
 export interface TownshipSeat {
@@ -16,7 +19,7 @@ export const townshipSeats: TownshipSeat[] = [
   { name: '白洋街道', nameEn: 'Baiyang Subdistrict', type: '街道', lon: 119.84, lat: 28.91 },
   { name: '熟溪街道', nameEn: 'Shuxi Subdistrict', type: '街道', lon: 119.795, lat: 28.878 },
   { name: '履坦镇', nameEn: 'Lütan Town', type: '镇', lon: 119.79, lat: 28.975 },
-  { name: '桐琴镇', nameEn: 'Tongqin Town', type: '镇', lon: 119.76, lat: 29.01 },
+  { name: '桐琴镇', nameEn: 'Tongqin Town', type: '镇', lon: 119.845, lat: 28.965 },
   { name: '泉溪镇', nameEn: 'Quanxi Town', type: '镇', lon: 119.88, lat: 28.96 },
   { name: '王宅镇', nameEn: 'Wangzhai Town', type: '镇', lon: 119.72, lat: 28.93 },
   { name: '桃溪镇', nameEn: 'Taoxi Town', type: '镇', lon: 119.64, lat: 28.88 },
@@ -32,14 +35,39 @@ export const townshipSeats: TownshipSeat[] = [
   { name: '大田乡', nameEn: 'Datian Township', type: '乡', lon: 119.88, lat: 28.85 },
 ];
 
+interface OutlineFeature {
+  properties: { code: string; name: string; role: 'county' | 'neighbour' };
+  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+}
+
+/** The county and its neighbours, real outlines (see scripts/vendor-county-outlines.ts). */
+const outlines: OutlineFeature[] = JSON.parse(readFileSync(new URL('./wuyiOutlines.geojson', import.meta.url), 'utf8')).features;
+
 /** County outline, counter-clockwise (RFC 7946 exterior ring), closed. */
-export const countyOutline: [number, number][] = [
-  [119.72, 29.05], [119.66, 28.98], [119.6, 28.93], [119.55, 28.86], [119.52, 28.78],
-  [119.47, 28.71], [119.45, 28.63], [119.5, 28.57], [119.57, 28.53], [119.65, 28.54],
-  [119.74, 28.52], [119.83, 28.55], [119.9, 28.6], [119.94, 28.68], [119.92, 28.76],
-  [119.95, 28.84], [119.97, 28.92], [119.93, 28.98], [119.86, 29.0], [119.8, 29.04],
-  [119.72, 29.05],
-];
+export const countyOutline: [number, number][] = outlines.find((f) => f.properties.role === 'county')!.geometry.coordinates[0]!;
+
+/** The county outline indexed: fast enough to ask about every pixel of the base map. */
+export const county = indexedRing(countyOutline);
+
+const neighbourNamesEn: Record<string, string> = {
+  '330702': 'Wucheng District',
+  '330703': 'Jindong District',
+  '330782': 'Yiwu City',
+  '330784': 'Yongkang City',
+  '331102': 'Liandu District',
+  '331122': 'Jinyun County',
+  '331123': 'Suichang County',
+  '331124': 'Songyang County',
+};
+
+/** The counties around Wuyi, drawn as context. */
+export const neighbouringCounties = outlines
+  .filter((f) => f.properties.role === 'neighbour')
+  .map((f) => {
+    const nameEn = neighbourNamesEn[f.properties.code];
+    if (!nameEn) throw new Error(`No English name for neighbouring county ${f.properties.name} (${f.properties.code})`);
+    return { code: f.properties.code, name: f.properties.name, nameEn, outline: f.geometry.coordinates[0]! };
+  });
 
 export interface River {
   name: string;

@@ -46,6 +46,23 @@ describe('analyst: SQL over the layers in the browser', () => {
     await page.waitForSelector('.sql-console[data-phase=failed]');
     expect(await console_.locator('.sql-error').textContent()).toMatch(/Binder Error.*nothing/s);
 
+    // Records are tables too, as the data API shows them: incidents by status, and a join with their steps.
+    const incidents = (await (await fetch(`${twin.server.url}/api/incidents?limit=500`)).json()) as { total: number; incidents: { id: string; status: string; steps?: unknown[] }[] };
+    await editor.fill('SELECT status, count(*) AS n FROM incidents GROUP BY status ORDER BY status');
+    await console_.getByRole('button', { name: '运行' }).click();
+    await page.waitForSelector('.sql-console[data-phase=done]');
+    const byStatus = new Map<string, number>();
+    for (const incident of incidents.incidents) byStatus.set(incident.status, (byStatus.get(incident.status) ?? 0) + 1);
+    const statusRows = await console_.locator('.result-grid tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(new Map(statusRows.map(([status, n]) => [status!, Number(n)]))).toEqual(byStatus);
+    expect(incidents.total).toBe(incidents.incidents.length);
+    const sampleIncident = incidents.incidents[0]!;
+    const detail = (await (await fetch(`${twin.server.url}/api/incidents/${sampleIncident.id}`)).json()) as { steps: unknown[] };
+    await editor.fill(`SELECT count(*) AS steps FROM incident_steps s JOIN incidents i ON s.incident_id = i.id WHERE i.id = '${sampleIncident.id}'`);
+    await console_.getByRole('button', { name: '运行' }).click();
+    await page.waitForSelector('.sql-console[data-phase=done]');
+    expect(Number(await console_.locator('.result-grid tbody td').first().textContent())).toBe(detail.steps.length);
+
     await editor.fill('SELECT use, count(*) AS n, round(avg(height), 1) AS mean_height FROM buildings GROUP BY use ORDER BY n DESC');
     await console_.getByRole('button', { name: '运行' }).click();
     await page.waitForSelector('.sql-console[data-phase=done]');

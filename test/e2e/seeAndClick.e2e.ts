@@ -247,6 +247,49 @@ describe('see and click: the screen agrees with the data', () => {
     }
     expect(wrong, 'parcels that a click inside them did not open').toEqual([]);
   }, 240_000);
+
+  it('writes the names of places where they do not cover one another, straight down over the county', async () => {
+    const page = await twin.openPage(VIEWPORT);
+    await openStill(page, 'view=119.72,28.78,130000,0,-90&layers=terrain,relief-basemap,township-seats');
+    // Names are placed again within a second of the camera coming to rest.
+    await page.waitForTimeout(1500);
+    const seats = await layerRows(twin.server.url, 'township-seats');
+    const heights = await terrainHeights(page, seats.map((seat) => [seat.lon, seat.lat]));
+    const anchors = await projectOnGlobe(page, seats.map((seat, i) => [seat.lon, seat.lat, heights[i] ?? 0]));
+    const pixels = await PagePixels.of(page);
+    await saveScreenshot(page, 'labels-county-straight-down');
+    // Where each name would be written, from the data: 15 px type, a full em a Chinese character, above its dot.
+    const boxes = seats.map((seat, i) => {
+      const at = anchors[i];
+      if (!at) return undefined;
+      const halfWidth = (String(seat.name).length * 15) / 2;
+      return { name: String(seat.name), left: at[0] - halfWidth, right: at[0] + halfWidth, top: at[1] - 10 - 18, bottom: at[1] - 10 };
+    });
+    type Box = NonNullable<(typeof boxes)[number]>;
+    const placed = boxes.filter((box): box is Box => box !== undefined);
+    expect(placed.length).toBeGreaterThanOrEqual(15);
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    // Lettering is white; nothing else in this view is (roads are #faf6ec), but the dots' white rims, kept out.
+    const lettered = (box: Box) => {
+      let count = 0;
+      for (let y = Math.ceil(box.top); y < box.bottom; y++) {
+        for (let x = Math.ceil(box.left); x < box.right; x++) {
+          if (placed.some((other) => other !== box && x >= other.left && x < other.right && y >= other.top && y < other.bottom)) continue;
+          if (anchors.some((at) => at && Math.hypot(x - at[0], y - at[1]) < 10)) continue;
+          if (Math.min(...pixels.at(x, y)) >= 245) count++;
+        }
+      }
+      return count;
+    };
+    const shown = new Map(placed.map((box) => [box, lettered(box) >= 12]));
+    const crowded = placed.flatMap((a, i) => placed.slice(i + 1).filter((b) => overlap(a, b)).map((b) => [a, b] as const));
+    // The county seat's three subdistricts crowd at this height: the test has something to check.
+    expect(crowded.length, 'pairs of names that would overlap').toBeGreaterThan(0);
+    const bothWritten = crowded.filter(([a, b]) => shown.get(a) && shown.get(b)).map(([a, b]) => `${a.name} / ${b.name}`);
+    expect(bothWritten, 'overlapping names both written').toEqual([]);
+    const hiddenWithRoom = placed.filter((box) => !shown.get(box) && !placed.some((other) => other !== box && shown.get(other) && overlap(box, other)));
+    expect(hiddenWithRoom.map((box) => box.name), 'names not written though no written name is in their way').toEqual([]);
+  }, 120_000);
 });
 
 /** Whether a marker at `marker` (its dot, and the name label above it) covers `point`. */

@@ -1,6 +1,6 @@
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLevel } from '../../layers/index.ts';
 import { TEST_TOKENS, createTestApp, fixtureObject, testLayer, wuyiCatalogWith } from '../testApp.ts';
@@ -64,6 +64,7 @@ describe('access matrix: layer content', () => {
       await t.put(join(t.dataDir, `m-${level}`, 'sites.parquet'), 'PAR1');
       await t.put(join(t.dataDir, `b-${level}`, 'tileset.json'), '{"asset":{"version":"1.1"}}');
       await t.put(join(t.dataDir, `b-${level}`, 'tiles', '0.glb'), 'glTF');
+      await t.store.addLifecycleRecords([{ resourceCode: site.code, oid: site.oid, stage: '规划', date: '2019-03-01', summary: site.name, department: '县自然资源和规划局' }], { name: 'admin-user', role: 'admin' });
       await t.store.saveStoryboard(
         { id: `tour-${level}`, title: { zh: '巡', en: 'Tour' }, scenes: [{ title: { zh: '巡', en: 'Tour' }, camera: { lon: 119.8, lat: 28.8, height: 900, heading: 0, pitch: -45 }, layers: [`sites-${level}`], durationSeconds: 5 }] },
         { name: 'admin-user', role: 'admin' },
@@ -135,6 +136,8 @@ describe('access matrix: layer content', () => {
         expect(collections.includes(`sites-${level}`), 'collections').toBe(readable);
         const storyboards = (await (await call('/api/storyboards')).json()).storyboards.map((s: { id: string }) => s.id);
         expect(storyboards.includes(`tour-${level}`), 'storyboards').toBe(readable);
+        const lifecycle = tableFromIPC(new Uint8Array(await (await call('/api/records/lifecycle_records.arrow')).arrayBuffer())).getChild('resource_code')!.toArray();
+        expect(lifecycle.includes(site.code), 'lifecycle records table').toBe(readable);
       });
     }
   }
@@ -153,6 +156,7 @@ describe('access matrix: records', () => {
         t = await createTestApp({ catalog });
         incidentId = (await (await t.call('POST', '/api/incidents', { as: 'admin', body: { type: '设施损坏', title: '路灯损坏', lon: 119.8122, lat: 28.8122 } })).json()).id;
         await t.call('POST', '/api/monitoring/points', { as: 'admin', body: { points: [{ id: 'mp:gauge', kind: 'water-level', name: '熟溪水位站', unit: 'm', thresholds: { warning: 3.5, alarm: 4.5 }, lon: 119.818, lat: 28.818 }] } });
+        await t.call('POST', '/api/monitoring/readings', { as: 'admin', body: { readings: [{ pointId: 'mp:gauge', at: '2026-07-01T08:00:00.000Z', value: 3.2 }] } });
       });
       afterAll(() => t.close());
 
@@ -165,6 +169,15 @@ describe('access matrix: records', () => {
             expect(response.status, path).toBe(readable ? 200 : 404);
             if (!readable) expect(await response.text(), path).not.toContain('路灯损坏');
           }
+          // A record table is refused as its JSON route is, in the same words.
+          for (const [table, route] of [['incidents', '/api/incidents'], ['incident_steps', '/api/incidents'], ['monitoring_points', '/api/monitoring/points'], ['monitoring_readings', '/api/monitoring/points']] as const) {
+            const [arrow, json] = [await call(`/api/records/${table}.arrow`), await call(route)];
+            expect(arrow.status, table).toBe(readable ? 200 : 404);
+            if (readable) expect(tableFromIPC(new Uint8Array(await arrow.arrayBuffer())).numRows, table).toBeGreaterThan(0);
+            else expect(await arrow.json(), table).toEqual(await json.json());
+          }
+          const listed = (await (await call('/api/records')).json()).tables.map((table: { name: string }) => table.name);
+          expect(listed, '/api/records').toEqual([...(readable ? ['incidents', 'incident_steps', 'monitoring_points', 'monitoring_readings'] : []), 'lifecycle_records']);
           const events = await call('/api/events');
           expect(events.status, '/api/events').toBe(readable ? 200 : 404);
           await events.body?.cancel();

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { type AccessLevel, type Binding, type Catalog, type Role, accessById, canRead } from '../../layers/index.ts';
+import { type AccessLevel, type Binding, type Catalog, type LifecycleRecord, type Role, accessById, canRead } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
@@ -46,6 +46,14 @@ export class RecordView {
     if (binding.oid === null) return true;
     const access = this.objects.get(binding.oid)?.access ?? (binding.layerId === null ? undefined : this.layerAccess.get(binding.layerId));
     return canRead(role, access ?? 'restricted');
+  }
+
+  /**
+   * Whether a lifecycle record may be seen: through an object the caller may read that has its
+   * resource code (`/api/codes/{code}`), or the object it names (`/api/objects/{oid}`).
+   */
+  canSeeLifecycle(record: LifecycleRecord, role: Role): boolean {
+    return this.objects.withExactResourceCode(record.resourceCode, role).length > 0 || (record.oid !== null && this.objects.get(record.oid, role) !== undefined);
   }
 
   /** The record itself when its binding may be seen, else a copy without it. */

@@ -60,6 +60,20 @@ export interface RecordBatch {
   lifecycle: NewLifecycleRecord[];
 }
 
+/** A step of an incident's history with the incident it belongs to, as a table of every step holds it. */
+export interface RecordedStep extends IncidentStep {
+  incidentId: string;
+}
+
+/** How many records of each kind are stored, for the list of record tables. */
+export interface RecordCounts {
+  incidents: number;
+  incidentSteps: number;
+  monitoringPoints: number;
+  readings: number;
+  lifecycle: number;
+}
+
 export interface IncidentCount {
   status: IncidentStatus;
   township: string | null;
@@ -105,6 +119,18 @@ export interface TwinStore {
 
   /** Incidents, monitoring points and lifecycle records bound to one object (lifecycle records also by its resource code). */
   recordsBoundTo(oid: string, resourceCode?: string): Promise<{ incidents: Incident[]; monitoringPoints: MonitoringPoint[]; lifecycle: LifecycleRecord[] }>;
+
+  /**
+   * Every record of a kind, a chunk at a time, for reads of a whole table (the analyst's SQL
+   * tables): each is one snapshot, read on a connection of its own so that a slow reader holds no
+   * other read up, and ended with StoreClosed once the store starts closing.
+   */
+  allIncidents(): AsyncIterable<Incident[]>;
+  allIncidentSteps(): AsyncIterable<RecordedStep[]>;
+  allMonitoringPoints(): AsyncIterable<MonitoringPoint[]>;
+  allReadings(): AsyncIterable<Reading[]>;
+  allLifecycleRecords(): AsyncIterable<LifecycleRecord[]>;
+  recordCounts(): Promise<RecordCounts>;
 
   /** Storyboards saved by users (the catalog's own are not stored). */
   storyboards(): Promise<StoryboardEntry[]>;

@@ -7,6 +7,7 @@ import {
   type IncidentStep,
   type MonitoringPoint,
   type NewIncidentReport,
+  type RecordTableEntry,
   type Scene,
   type SearchHit,
   type Storyboard,
@@ -58,6 +59,11 @@ export async function fetchIncidents(signal?: AbortSignal): Promise<Incident[]> 
 
 export async function fetchMonitoringPoints(signal?: AbortSignal): Promise<MonitoringPoint[]> {
   return ((await getJson('/api/monitoring/points', signal)) as { points: MonitoringPoint[] }).points;
+}
+
+/** The data API's records as SQL tables, those this user may read (their rows come as Arrow from each one's address). */
+export async function fetchRecordTables(signal?: AbortSignal): Promise<RecordTableEntry[]> {
+  return ((await getJson('/api/records', signal)) as { tables: RecordTableEntry[] }).tables;
 }
 
 const objectsInFlight = new Map<string, Promise<BoundObject>>();

@@ -6,6 +6,7 @@ import { MeasureTool } from '../measure/index.tsx';
 import { ObjectInfo } from '../object-info/index.tsx';
 import { useCartographicLight, useCameraSync, useSceneModeContinuity, useTerrainShading, useOfflineViewerOptions, useTilesLoadedMarker } from './hooks.ts';
 import { useSoftwareRendererEconomy } from './softwareRendererEconomy.ts';
+import { useLabelDeclutter } from './labelDeclutter.ts';
 import { usePageApi } from './pageApi.ts';
 import { SceneModeSwitch } from './SceneModeSwitch.tsx';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
@@ -51,5 +52,6 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Pick<GlobeProps, 'ini
   useFlyToSelection(viewer);
   useSelectionOutline(viewer);
   useHighlightMarks(viewer);
+  useLabelDeclutter(viewer);
   return null;
 }

@@ -1,7 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { LayerDefinition } from '../../layers/index.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LayerDefinition, RecordTableEntry } from '../../layers/index.ts';
+import { fetchRecordTables } from '../api/client.ts';
+import { cellReader } from './cellReader.ts';
 import { browserDatabase, closeBrowserDatabase } from './database.ts';
-import { layerTables, loadLayerTable, tablesNamedIn } from './layerTables.ts';
+import { loadTable, sqlTables, tablesNamedIn } from './sqlTables.ts';
 
 const HISTORY_KEY = 'wuyi-twin-sql-history';
 const HISTORY_SIZE = 30;
@@ -17,12 +19,17 @@ export interface QueryResult {
 export type QueryState = { phase: 'idle' } | { phase: 'running'; step: string } | { phase: 'done'; result: QueryResult } | { phase: 'failed'; message: string } | { phase: 'cancelled' };
 
 /**
- * Runs SQL over the layers the user may read: each table named in a query is fetched from the
- * server the first time, then stays; the work happens in DuckDB's worker, so the page never
- * freezes, and a running query can be cancelled.
+ * Runs SQL over the layers and records the user may read: each table named in a query is fetched
+ * from the server the first time, then stays; the work happens in DuckDB's worker, so the page
+ * never freezes, and a running query can be cancelled.
  */
 export function useSqlConsole(layers: readonly LayerDefinition[]) {
-  const tables = useMemo(() => layerTables(layers), [layers]);
+  // Asked for once as the console opens; a query waits for the answer, so a shared link over a record table runs as the console opens too.
+  const [recordsAsked] = useState(() => fetchRecordTables().catch(() => undefined));
+  /** The record tables, undefined while asked for, null when the server could not list them. */
+  const [records, setRecords] = useState<RecordTableEntry[] | null>();
+  useEffect(() => void recordsAsked.then((listed) => setRecords(listed ?? null)), [recordsAsked]);
+  const tables = useMemo(() => sqlTables(layers, records ?? []), [layers, records]);
   const loaded = useRef(new Set<string>());
   const [state, setState] = useState<QueryState>({ phase: 'idle' });
   const [history, setHistory] = useState<string[]>(() => JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]') as string[]);
@@ -35,18 +42,18 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
       try {
         setState({ phase: 'running', step: 'opening' });
         const connection = await browserDatabase();
-        for (const table of tablesNamedIn(sql, tables)) {
+        for (const table of tablesNamedIn(sql, sqlTables(layers, (await recordsAsked) ?? []))) {
           if (!loaded.current.has(table.name)) setState({ phase: 'running', step: table.name });
-          await loadLayerTable(connection, table, loaded.current);
+          await loadTable(connection, table, loaded.current);
         }
         setState({ phase: 'running', step: 'query' });
         const answer = await connection.query(sql);
         if (cancelled.current) return;
         const columns = answer.schema.fields.map((field) => field.name);
-        const vectors = columns.map((_, i) => answer.getChildAt(i));
+        const cells = answer.schema.fields.map((field, i) => cellReader(field.type, answer.getChildAt(i)));
         setState({
           phase: 'done',
-          result: { columns, rowCount: answer.numRows, cell: (row, column) => vectors[column]?.get(row), milliseconds: performance.now() - started },
+          result: { columns, rowCount: answer.numRows, cell: (row, column) => cells[column]?.(row), milliseconds: performance.now() - started },
         });
         setHistory((previous) => {
           const next = [sql, ...previous.filter((entry) => entry !== sql)].slice(0, HISTORY_SIZE);
@@ -58,7 +65,7 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
         setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
     },
-    [tables],
+    [layers, recordsAsked],
   );
 
   // DuckDB-WASM cannot interrupt a running query; ending its worker can. The next query starts a
@@ -75,8 +82,9 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
     async (name: string): Promise<{ name: string; type: string }[]> => {
       const table = tables.find((candidate) => candidate.name === name);
       if (!table) return [];
+      if (table.columns) return table.columns;
       const connection = await browserDatabase();
-      await loadLayerTable(connection, table, loaded.current);
+      await loadTable(connection, table, loaded.current);
       const answer = await connection.query(`DESCRIBE ${name}`);
       const [names, types] = [answer.getChild('column_name'), answer.getChild('column_type')];
       return Array.from({ length: answer.numRows }, (_, i) => ({ name: String(names?.get(i)), type: String(types?.get(i)) }));
@@ -105,6 +113,6 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
     [tables, describe],
   );
 
-  return { tables, state, history, run, cancel, describe, shapes };
+  return { tables, recordsUnlisted: records === null, state, history, run, cancel, describe, shapes };
 }
 

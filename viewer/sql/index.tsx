@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { Catalog } from '../../layers/index.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -11,11 +11,11 @@ import { type QueryResult, useSqlConsole } from './hooks.ts';
 import { shareQuery, sharedQuery } from './sharedQuery.ts';
 
 /**
- * The analyst's console: SQL over every readable layer, in the browser, with the tables listed
- * beside it. The query run last is in the address bar, so the link reruns it.
+ * The analyst's console: SQL over every readable layer and kind of record, in the browser, with
+ * the tables listed beside it. The query run last is in the address bar, so the link reruns it.
  */
 export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const sqlConsole = useSqlConsole(catalog.layers);
   const [sql, setSql] = useState(() => sharedQuery() ?? sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
   const { state } = sqlConsole;
@@ -65,9 +65,20 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
       </header>
       <div className="sql-body" hidden={collapsed}>
         <ul className="sql-tables" aria-label={t('sqlTables')}>
-          {sqlConsole.tables.map((table) => (
-            <TableEntry key={table.name} name={table.name} describe={sqlConsole.describe} onPick={() => setSql(`SELECT * FROM ${table.name} LIMIT 100`)} />
-          ))}
+          {(['layer', 'records'] as const).map((origin) => {
+            const tables = sqlConsole.tables.filter((table) => table.origin === origin);
+            return (
+              tables.length > 0 && (
+                <Fragment key={origin}>
+                  {origin === 'records' && <li className="sql-group">{t('sqlRecordTables')}</li>}
+                  {tables.map((table) => (
+                    <TableEntry key={table.name} name={table.name} title={pick(table.title)} describe={sqlConsole.describe} onPick={() => setSql(`SELECT * FROM ${table.name} LIMIT 100`)} />
+                  ))}
+                </Fragment>
+              )
+            );
+          })}
+          {sqlConsole.recordsUnlisted && <li className="sql-group">{t('sqlRecordsUnlisted')}</li>}
         </ul>
         <div className="sql-main">
           <textarea
@@ -150,8 +161,8 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A table in the schema browser: its name (a click writes a query over it) and, when opened, its columns. */
-function TableEntry({ name, describe, onPick }: { name: string; describe: (name: string) => Promise<{ name: string; type: string }[]>; onPick: () => void }) {
+/** A table in the schema browser: its name (a click writes a query over it; its title on hover) and, when opened, its columns. */
+function TableEntry({ name, title, describe, onPick }: { name: string; title: string; describe: (name: string) => Promise<{ name: string; type: string }[]>; onPick: () => void }) {
   const [columns, setColumns] = useState<{ name: string; type: string }[]>();
   const [open, setOpen] = useState(false);
   return (
@@ -167,7 +178,7 @@ function TableEntry({ name, describe, onPick }: { name: string; describe: (name:
       >
         {open ? '▾' : '▸'}
       </button>
-      <button type="button" onClick={onPick}>
+      <button type="button" title={title} onClick={onPick}>
         {name}
       </button>
       {open && columns && (

@@ -18,6 +18,11 @@ describe('result highlight', () => {
     expect(resultHighlight(result(['use', 'n'], [['住宅', 1]]))).toEqual({ oids: new Set(), points: [], outlines: [], extent: undefined });
   });
 
+  it('marks the rows bound to no object at their positions, beside the objects of the others', () => {
+    const incidents = result(['id', 'oid', 'lon', 'lat'], [['inc:1', 'bldg:1', 119.8, 28.9], ['inc:2', null, 119.85, 28.95], ['inc:3', null, null, null]]);
+    expect(resultHighlight(incidents)).toEqual({ oids: new Set(['bldg:1']), points: [[119.85, 28.95]], outlines: [], extent: [119.8, 28.9, 119.85, 28.95] });
+  });
+
   it('outlines the outer rings of areas, from the result and from the geometries of its oids, once each', () => {
     const inResult = square(119.8, 28.9);
     const looked = { type: 'MultiPolygon', coordinates: [square(119.82, 28.92).coordinates, square(119.83, 28.93).coordinates] };

@@ -9,25 +9,30 @@ export const MAX_OUTLINES = 500;
 /**
  * What a result shows in 3D: every value of its `oid` column (drawn by their own layers); the
  * outlines of its areas, from its `geometry` column (GeoJSON text) and from `shapes`, the
- * geometries its oids have in the tables loaded; or, for a result without oids, up to 5,000 of
- * its `lon`/`lat` positions as marks. Framed by the extent of all of them.
+ * geometries its oids have in the tables loaded; and, for rows without an oid (a result with no
+ * such column, a record bound to nothing), up to 5,000 of their `lon`/`lat` positions as marks.
+ * Framed by the extent of all of them.
  */
 export function resultHighlight(result: QueryResult, shapes: readonly string[] = []): Highlight {
   const column = (name: string) => result.columns.indexOf(name);
   const [oid, lon, lat, geometry] = [column('oid'), column('lon'), column('lat'), column('geometry')];
+  // An empty cell is no value: no object, and no position (Number(null) would be 0°, 0°).
+  const present = (row: number, column: number) => {
+    const value = column < 0 ? null : result.cell(row, column);
+    return value === null || value === undefined || value === '' ? undefined : value;
+  };
   const oids = new Set<string>();
-  if (oid >= 0) for (let row = 0; row < result.rowCount; row++) oids.add(String(result.cell(row, oid)));
   const positions: [number, number][] = [];
-  if (lon >= 0 && lat >= 0) {
-    for (let row = 0; row < result.rowCount; row++) {
-      const [x, y] = [result.cell(row, lon), result.cell(row, lat)];
-      // An empty cell is no position (Number(null) would be 0°, 0°).
-      if (x !== null && x !== undefined && y !== null && y !== undefined) positions.push([Number(x), Number(y)]);
-    }
+  const points: [number, number][] = [];
+  for (let row = 0; row < result.rowCount; row++) {
+    const [id, x, y] = [present(row, oid), present(row, lon), present(row, lat)];
+    if (id !== undefined) oids.add(String(id));
+    if (x === undefined || y === undefined) continue;
+    positions.push([Number(x), Number(y)]);
+    if (id === undefined && points.length < MAX_POINTS) points.push([Number(x), Number(y)]);
   }
   const geometries = geometry >= 0 ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, geometry))) : [];
   const outlines = [...new Set([...geometries, ...shapes])].slice(0, MAX_OUTLINES).flatMap((text) => outerRings(parsedGeometry(text)));
-  const points = oid < 0 ? positions.slice(0, MAX_POINTS) : [];
   return { oids, points, outlines, extent: extentOf([...positions, ...outlines.flat()]) };
 }
 

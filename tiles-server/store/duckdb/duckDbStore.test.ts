@@ -158,6 +158,25 @@ describe('DuckDB store', () => {
     expect((await store.createIncident(incident({ reportedAt: '2026-09-09T00:00:00Z' }), operator)).id).toBe('inc:330723-2026-00008');
   });
 
+  it('reads a whole table a chunk at a time beside other reads, and cuts off a reader still reading when it closes', async () => {
+    await store.upsertMonitoringPoints([gauge], operator);
+    const series = Array.from({ length: 5000 }, (_, i) => ({ pointId: gauge.id, at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), value: 1 + (i % 3) }));
+    await store.ingestReadings(series, operator, raise);
+    const chunks = store.allReadings()[Symbol.asyncIterator]();
+    const first = await chunks.next();
+    // Queries on the shared read connection meanwhile leave the chunked read whole.
+    expect(await store.readings(gauge.id, { limit: 3 })).toEqual(series.slice(0, 3));
+    const read = [...first.value!];
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) read.push(...next.value);
+    expect([first.value!.length < series.length, read.sort((a, b) => a.at.localeCompare(b.at))]).toEqual([true, series]);
+
+    const unfinished = store.allReadings()[Symbol.asyncIterator]();
+    await unfinished.next();
+    await store.close();
+    await expect(unfinished.next()).rejects.toBeInstanceOf(StoreClosed);
+    await expect(store.allIncidents()[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(StoreClosed);
+  });
+
   it('closes only once the reads and writes under way are answered, and refuses those that come later', async () => {
     for (let i = 0; i < 20; i++) await store.createIncident(incident(), operator);
     // Closing a connection under a running query crashed the process (a use after free in DuckDB).

@@ -16,6 +16,8 @@ import {
   type NewMonitoringPoint,
   type Reading,
   type RecordBatch,
+  type RecordCounts,
+  type RecordedStep,
   StoreClosed,
   StoreConflict,
   type TwinEvent,
@@ -26,7 +28,7 @@ import { type AppendOnlyTable, BatchedRows } from './batchedRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { PreparedStatements } from './preparedStatements.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { type Row, incidentFrom, lifecycleFrom, pointFrom, iso, storyboardFrom } from './rows.ts';
+import { type Row, incidentFrom, lifecycleFrom, pointFrom, readingFrom, recordedStepFrom, stepFrom, storyboardFrom, iso } from './rows.ts';
 
 type Params = Record<string, DuckDBValue>;
 
@@ -92,6 +94,8 @@ export class DuckDbStore implements TwinStore {
   private closed = false;
   /** Reads under way: a connection closed under a running query is freed while DuckDB still uses it. */
   private readonly reads = new Set<Promise<unknown>>();
+  /** The connections of whole-table reads under way; those whose readers stopped reading are closed by `close`. */
+  private readonly streams = new Set<DuckDBConnection>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -162,10 +166,7 @@ export class DuckDbStore implements TwinStore {
     const [row] = await this.read(`SELECT * FROM incidents WHERE id = $id`, { id });
     if (!row) return undefined;
     const steps = await this.read(`SELECT * FROM incident_steps WHERE incident_id = $id ORDER BY stepped_at, rowid`, { id });
-    return {
-      ...incidentFrom(row),
-      steps: steps.map((s) => ({ status: s.status as IncidentStep['status'], actor: s.actor as string, assignee: (s.assignee as string) ?? null, note: (s.note as string) ?? null, at: iso(s.stepped_at) })),
-    };
+    return { ...incidentFrom(row), steps: steps.map(stepFrom) };
   }
 
   async incidents(filter: IncidentFilter): Promise<{ total: number; incidents: Incident[] }> {
@@ -282,7 +283,7 @@ export class DuckDbStore implements TwinStore {
        AND read_at < coalesce(CAST($to AS TIMESTAMP), 'infinity'::TIMESTAMP) ORDER BY read_at LIMIT $limit`,
       { id: pointId, from: range.from ?? null, to: range.to ?? null, limit: range.limit },
     );
-    return rows.map((row) => ({ pointId, at: iso(row.read_at), value: row.value as number }));
+    return rows.map(readingFrom);
   }
 
   async addLifecycleRecords(records: NewLifecycleRecord[], actor: Actor): Promise<LifecycleRecord[]> {
@@ -305,6 +306,33 @@ export class DuckDbStore implements TwinStore {
       this.read(`SELECT * FROM lifecycle_records WHERE oid = $oid OR resource_code = $code ORDER BY record_date, id`, { oid, code: resourceCode ?? null }),
     ]);
     return { incidents: incidents.map(incidentFrom), monitoringPoints: points.map(pointFrom), lifecycle: lifecycle.map(lifecycleFrom) };
+  }
+
+  allIncidents(): AsyncIterable<Incident[]> {
+    return this.streamed(`SELECT * FROM incidents`, incidentFrom);
+  }
+
+  allIncidentSteps(): AsyncIterable<RecordedStep[]> {
+    return this.streamed(`SELECT * FROM incident_steps`, recordedStepFrom);
+  }
+
+  allMonitoringPoints(): AsyncIterable<MonitoringPoint[]> {
+    return this.streamed(POINT_QUERY, pointFrom);
+  }
+
+  allReadings(): AsyncIterable<Reading[]> {
+    return this.streamed(`SELECT * FROM readings`, readingFrom);
+  }
+
+  allLifecycleRecords(): AsyncIterable<LifecycleRecord[]> {
+    return this.streamed(`SELECT * FROM lifecycle_records`, lifecycleFrom);
+  }
+
+  async recordCounts(): Promise<RecordCounts> {
+    const [row] = await this.read(`SELECT
+      (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM incident_steps) AS steps, (SELECT count(*) FROM monitoring_points) AS points,
+      (SELECT count(*) FROM readings) AS readings, (SELECT count(*) FROM lifecycle_records) AS lifecycle`);
+    return { incidents: Number(row!.incidents), incidentSteps: Number(row!.steps), monitoringPoints: Number(row!.points), readings: Number(row!.readings), lifecycle: Number(row!.lifecycle) };
   }
 
   async storyboards(): Promise<StoryboardEntry[]> {
@@ -404,6 +432,8 @@ export class DuckDbStore implements TwinStore {
         await new Promise((resolve) => setImmediate(resolve));
       } while (this.reads.size > 0 || this.writes.busy);
       this.closed = true;
+      for (const connection of this.streams) connection.closeSync();
+      this.streams.clear();
       await this.statements.close();
       this.reader.closeSync();
       this.writer.closeSync();
@@ -414,12 +444,39 @@ export class DuckDbStore implements TwinStore {
 
   private async read(sql: string, params: Params = {}): Promise<Row[]> {
     if (this.closed) throw new StoreClosed();
-    const query = this.reader.runAndReadAll(sql, params);
-    this.reads.add(query);
+    return (await this.tracked(this.reader.runAndReadAll(sql, params))).getRowObjectsJS() as Row[];
+  }
+
+  /** Waits for a call into DuckDB that `close` waits for too. */
+  private async tracked<T>(call: Promise<T>): Promise<T> {
+    this.reads.add(call);
     try {
-      return (await query).getRowObjectsJS() as Row[];
+      return await call;
     } finally {
-      this.reads.delete(query);
+      this.reads.delete(call);
+    }
+  }
+
+  /**
+   * The rows of one query, a chunk (about 2,048 rows) at a time, on a connection of its own: a
+   * result read in chunks is cut short by the next query on its connection, and the reader may
+   * take minutes over a large table.
+   */
+  private async *streamed<T>(sql: string, from: (row: Row) => T): AsyncGenerator<T[]> {
+    if (this.closing) throw new StoreClosed();
+    const connection = await this.tracked(this.instance.connect());
+    this.streams.add(connection);
+    try {
+      const chunks = (await this.tracked(connection.stream(sql))).yieldRowObjectJs();
+      while (true) {
+        // A reader still reading when closing begins is cut off: waiting for it could hold the close up for as long as it likes.
+        if (this.closing) throw new StoreClosed();
+        const chunk = await this.tracked(chunks.next());
+        if (chunk.done) return;
+        yield (chunk.value as Row[]).map(from);
+      }
+    } finally {
+      if (this.streams.delete(connection)) connection.closeSync();
     }
   }
 

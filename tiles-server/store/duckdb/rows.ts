@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { StoryboardEntry } from '../../../layers/index.ts';
-import type { Binding, Incident, LifecycleRecord, MonitoringPoint } from '../twinStore.ts';
+import type { Binding, Incident, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, RecordedStep } from '../twinStore.ts';
 
 /** A result row as JS values: TIMESTAMP as Date, DATE as its text, BIGINT as bigint. */
 export type Row = Record<string, DuckDBValue | Date | bigint | number | string | null>;
@@ -34,6 +34,14 @@ export function incidentFrom(row: Row): Incident {
   };
 }
 
+export function stepFrom(row: Row): IncidentStep {
+  return { status: row.status as IncidentStep['status'], actor: String(row.actor), assignee: text(row.assignee), note: text(row.note), at: iso(row.stepped_at) };
+}
+
+export function recordedStepFrom(row: Row): RecordedStep {
+  return { incidentId: String(row.incident_id), ...stepFrom(row) };
+}
+
 export function pointFrom(row: Row): MonitoringPoint {
   const warning = num(row.warning);
   const alarm = num(row.alarm);
@@ -50,6 +58,10 @@ export function pointFrom(row: Row): MonitoringPoint {
     latest: row.latest_at ? { value: Number(row.latest_value), at: iso(row.latest_at) } : null,
     alarm: row.alarm_incident ? { incidentId: String(row.alarm_incident), since: iso(row.alarm_since), peak: Number(row.alarm_peak) } : null,
   };
+}
+
+export function readingFrom(row: Row): Reading {
+  return { pointId: String(row.point_id), at: iso(row.read_at), value: Number(row.value) };
 }
 
 export function lifecycleFrom(row: Row): LifecycleRecord {
