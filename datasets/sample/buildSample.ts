@@ -19,13 +19,14 @@ import { writeLandUse } from './landUseLayer.ts';
 import { lifecycleRecords, monitoringPoints, seedIncidents } from './records.ts';
 import { type Road, sampleRoads } from './roads.ts';
 import { settlementAreas, writeSettlementFootprints } from './settlements.ts';
-import { writeWuyiDem } from './wuyiDem.ts';
+import { demGrid, writeWuyiDem } from './wuyiDem.ts';
 import { placeAdminAreas } from './adminAreas.ts';
 import { wuyiDivisions } from './wuyiDivisions.ts';
 import { countyOutline, neighbouringCounties, rivers } from './wuyiPlaces.ts';
+import { neighbourBorders } from './neighbourBorders.ts';
 
 /** Bump when the sample's content changes, so `npm start` rebuilds an older sample. */
-export const SAMPLE_VERSION = 14;
+export const SAMPLE_VERSION = 15;
 
 const SOURCE_SYSTEM = 'wuyi-twin sample generator';
 /** About 20 m a pixel: finer than the 50 m DEM has nothing to add. */
@@ -157,7 +158,7 @@ async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof pla
         type: 'Feature',
         id: `admin:${county.code}`,
         properties: { oid: `admin:${county.code}`, name: county.name, nameEn: county.nameEn, code: county.code },
-        geometry: { type: 'Polygon', coordinates: [county.outline] },
+        geometry: { type: 'MultiLineString', coordinates: neighbourBorders(county.outline, countyOutline, demGrid) },
       })),
     ),
     'townships.geojson': featureCollection(

@@ -94,6 +94,24 @@ describe('the twin in a browser with no internet', () => {
     expect(await page.locator('[data-layer-id=township-seats] input').isChecked()).toBe(false);
   });
 
+  it('credits its software and each layer’s source in an About panel, and shows no Cesium ion logo', async () => {
+    const page = await openTwin();
+    expect(await page.locator('.cesium-credit-logoContainer, .cesium-widget-credits, [title="Cesium ion"]').count()).toBe(0);
+    await page.locator('.about-open').click();
+    const panel = page.locator('.about-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('关于武义孪生');
+    // Each layer the catalog gives this caller, with the licence its metadata states, and the globe's own imagery.
+    const rows = await panel.locator('.about-data tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-layer-id'), tr.querySelector('.about-licence')?.textContent]));
+    expect(rows).toEqual([...catalog.layers.map((layer) => [layer.id, layer.metadata.licence]), ['globe', '公有领域（随 CesiumJS 提供）']]);
+    expect(await panel.locator('.about-software tr[data-package=cesium] .about-licence').textContent()).toBe('Apache-2.0');
+    await page.locator('.language-switch').click();
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('About Wuyi Twin');
+    expect(await panel.locator('.about-data tr th').allTextContents()).toEqual([...catalog.layers.map((layer) => layer.title.en), 'Globe base imagery']);
+    await saveScreenshot(page, 'about-en');
+    await panel.locator('.close').click();
+    expect(await panel.count()).toBe(0);
+  });
+
   it('switches the interface to English and keeps the choice in the URL', async () => {
     const page = await openTwin();
     await page.locator('.language-switch').click();

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { AboutPanel } from '../about/index.tsx';
 import type { Catalog } from '../../layers/index.ts';
 import { ComparePanel, comparableLayers } from '../compare/index.tsx';
 import { type Comparison, ComparisonProvider } from '../compare/context.tsx';
@@ -51,7 +52,7 @@ function TwinPage(catalogState: CatalogState) {
   );
 }
 
-type Panel = 'sql' | 'storyboards' | 'compare' | undefined;
+type Panel = 'sql' | 'storyboards' | 'compare' | 'about' | undefined;
 
 /** The twin once its providers are in place: globe, layer tree and incident board. */
 function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
@@ -87,6 +88,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
       <ServerBanner />
       {catalog && panel === 'sql' && <SqlConsole catalog={catalog} onClose={() => open(undefined)} />}
       {catalog && panel === 'storyboards' && <StoryboardPanel catalog={catalog} camera={view.camera} visibleLayers={view.visibleLayers} onClose={() => open(undefined)} />}
+      {catalog && panel === 'about' && <AboutPanel catalog={catalog} onClose={() => open(undefined)} />}
       {catalog && comparison && <ComparePanel catalog={catalog} comparison={comparison} onChange={compare} onClose={() => open(undefined)} />}
     </div>
   );
@@ -127,6 +129,9 @@ function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en:
         </button>
         <button type="button" className="sql-open" title={t('sqlTitle')} onClick={() => onOpen('sql')}>
           {t('sql')}
+        </button>
+        <button type="button" className="about-open" title={t('aboutTitle')} onClick={() => onOpen('about')}>
+          {t('about')}
         </button>
         <button type="button" className="language-switch" title={t('languageTitle')} onClick={onSwitchLanguage}>
           {t('language')}

@@ -38,6 +38,9 @@ export function useOfflineViewerOptions() {
       sceneModePicker: false,
       infoBox: false,
       selectionIndicator: false,
+      // Cesium's credits (its ion logo first) go to an element never shown: the twin uses no ion
+      // data, and credits its software and sources in its About panel instead.
+      creditContainer: document.createElement('div'),
     }),
     [],
   );

@@ -1,6 +1,7 @@
 import './storyboards.css';
 import { useState } from 'react';
 import type { CameraView, Catalog, StoryboardEntry } from '../../layers/index.ts';
+import { FloatingPanel } from '../app/FloatingPanel.tsx';
 import { presentationPath } from '../app/route.ts';
 import { problemMessage } from '../api/problemMessage.ts';
 import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
@@ -14,13 +15,7 @@ export function StoryboardPanel({ catalog, camera, visibleLayers, onClose }: { c
   const { t, pick } = useI18n();
   const { storyboards, error, reload } = useStoryboardList();
   return (
-    <section className="storyboard-panel" aria-label={t('storyboards')}>
-      <header>
-        <h2 className="panel-title">{t('storyboards')}</h2>
-        <button type="button" className="close" title={t('close')} onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <FloatingPanel className="storyboard-panel" title={t('storyboards')} onClose={onClose}>
       {error && (
         <p className="panel-error" role="alert">
           {error}
@@ -41,7 +36,7 @@ export function StoryboardPanel({ catalog, camera, visibleLayers, onClose }: { c
         ))}
       </ul>
       <SaveViewForm saved={storyboards?.filter((s) => s.origin === 'saved') ?? []} camera={camera ?? catalog.initialView} visibleLayers={visibleLayers} onSaved={reload} />
-    </section>
+    </FloatingPanel>
   );
 }
 
