@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR || 'data');
 
 if (!(await sampleIsCurrent(dataDir))) {
-  console.log(`Building the Wuyi sample twin in ${dataDir} (once; under a minute)…`);
+  console.log(`Building the Wuyi sample twin in ${dataDir} (once; about a minute)…`);
   const summary = await buildSample(dataDir, (step) => console.log(`  ${step}`));
   console.log(`  ${summary.buildings} buildings and ${summary.terrainTiles} terrain tiles in ${summary.seconds.toFixed(0)} s`);
 }

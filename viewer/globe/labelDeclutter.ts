@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Cartesian3, ConstantProperty, type Entity, JulianDate, SceneTransforms, type Viewer } from 'cesium';
+import { Cartesian3, ConstantProperty, type Entity, JulianDate, SceneMode, SceneTransforms, type Viewer } from 'cesium';
 
 /** A label's box on screen, CSS pixels. */
 export interface LabelBox {
@@ -79,8 +79,9 @@ function placeLabels(viewer: Viewer): void {
     const position = entity.position!.getValue(now);
     const text = label.text?.getValue(now) as string | undefined;
     if (!position || !text) return undefined;
+    // Beyond its range a label is not drawn and takes no room (in 3D, where the camera's world position is the globe's).
     const far = label.distanceDisplayCondition?.getValue(now)?.far ?? Infinity;
-    if (Cartesian3.distance(camera, position) > far) return undefined;
+    if (viewer.scene.mode === SceneMode.SCENE3D && Cartesian3.distance(camera, position) > far) return undefined;
     const anchor = SceneTransforms.worldToWindowCoordinates(viewer.scene, position);
     if (!anchor) return undefined;
     const fontPx = Number(/(\d+(?:\.\d+)?)px/.exec(String(label.font?.getValue(now)))?.[1] ?? 15);
