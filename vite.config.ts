@@ -27,9 +27,21 @@ export default defineConfig({
           name: 'unit',
           root: '.',
           include: ['{layers,datasets,tiles-server,viewer}/**/*.test.{ts,tsx}', 'test/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
           // Unit files first, then the browser tests alone: a 4K software-rendered Chromium beside
           // a dozen store-backed test servers starves a small CI machine of memory and CPU.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Tests that run other programs (GDAL, the CLI, the server) or build the sample.
+          name: 'integration',
+          root: '.',
+          include: ['{datasets,tiles-server}/**/*.integration.test.ts'],
+          environment: 'node',
           sequence: { groupOrder: 0 },
         },
       },

@@ -1,8 +1,11 @@
 export * from './schema.ts';
 export * from './catalog.ts';
+export * from './capabilities.ts';
 export * from './storyboard.ts';
 export * from './dashboard.ts';
 export * from './records.ts';
+export { LAYER_TABLE_COLUMNS } from './layerTable.ts';
+export { QUANTIZED_MESH, requestedExtensions } from './quantizedMesh.ts';
 export type { SearchHit } from './search.ts';
 export * from './recordInputs.ts';
 export { allowedNext, transitionProblem } from './incidentWorkflow.ts';

@@ -64,6 +64,17 @@ export const NewIncidentInput = IncidentFields.strict().superRefine((body, conte
 
 export type NewIncidentReport = z.infer<typeof NewIncidentInput>;
 
+/** An incident's next step (`POST /api/incidents/{id}/steps`); which steps need an assignee or a note is the workflow's to say (transitionProblem). */
+export const IncidentStepInput = z
+  .object({
+    to: z.enum(INCIDENT_STATUSES),
+    assignee: Text(100, { line: true }).optional(),
+    note: Text(2000).optional(),
+  })
+  .strict();
+
+export type IncidentStepRequest = z.infer<typeof IncidentStepInput>;
+
 /** An incident from an existing system's export: the case as that system has it, with its id, status and time, at a position. */
 export const ExportedIncidentInput = IncidentFields.extend({
   id: RecordId,

@@ -2,7 +2,7 @@ import type { LocalizedText } from './schema.ts';
 
 /**
  * Business records as the data API sends them: what the server stores and the viewer shows.
- * Bound to spatial objects by `oid` (DESIGN: objects and bindings).
+ * Bound to spatial objects by `oid` (docs/architecture.md: the oid and binding model).
  */
 
 /** The life of an incident (the 数字城管 case flow): 受理 → 交办 → 处置 → 办结, or 退回 and assigned again. */

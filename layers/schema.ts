@@ -5,6 +5,7 @@ import { z } from 'zod';
  * isolates, which make text display as something other than what it holds (U+202E turns
  * "exe.txt" into "txt.exe").
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
 const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 /** Whether `text` can be shown as it is: no control characters other than line breaks and tabs, no direction overrides. */
@@ -222,6 +223,8 @@ export type ThematicLayerDefinition = z.infer<typeof ThematicLayer>;
 export type IncidentsLayerDefinition = z.infer<typeof IncidentsLayer>;
 export type MonitoringPointsLayerDefinition = z.infer<typeof MonitoringPointsLayer>;
 export type LayerKind = LayerDefinition['kind'];
+/** A layer as a catalog or an import's catalog entry gives it, before the schema fills its defaults. */
+export type LayerDefinitionInput<K extends LayerKind = LayerKind> = Extract<z.input<typeof LayerDefinition>, { kind: K }>;
 
 export const CameraView = z
   .object({

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The house rules of DESIGN.md, checked on the source: the four parts meet only at `layers/`
+ * The house rules of docs/architecture.md, checked on the source: the four parts meet only at `layers/`
  * (and HTTP), and no module imports itself back through others.
  */
 const root = resolve(import.meta.dirname, '..');

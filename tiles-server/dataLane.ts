@@ -54,7 +54,10 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
 }
 
 function writeAnswer(res: ServerResponse, answer: FileAnswer): void {
-  if (answer.error) return writeError(res, answer.status, answer.error.code, answer.error.message);
+  if (answer.error) {
+    writeError(res, answer.status, answer.error.code, answer.error.message);
+    return;
+  }
   res.writeHead(answer.status, answer.headers);
   if (typeof answer.body === 'function') answer.body().pipe(res);
   else res.end(answer.body ?? undefined);

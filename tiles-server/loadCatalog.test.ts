@@ -56,7 +56,7 @@ describe('catalog with the layers of the data folder', () => {
 
   it('reports a catalog file that is not JSON, by name', async () => {
     const dir = await dataDirWith({ 'catalog.json': '{"layers": [' });
-    await expect(loadCatalog(join(dir, 'catalog.json'), dir)).rejects.toThrow(/catalog\.json:\n  - not valid JSON/);
+    await expect(loadCatalog(join(dir, 'catalog.json'), dir)).rejects.toThrow(/catalog\.json:\n {2}- not valid JSON/);
   });
 
   it('works with a data folder that does not exist yet', async () => {

@@ -80,7 +80,10 @@ async function main(): Promise<void> {
     server.close(() => store.close().then(() => process.exit(0)));
     // Open event streams and keep-alive connections may hold the server open; do not wait for them forever.
     // Ending them ends their reads, which the store waits for before it closes.
-    setTimeout(() => (server.closeAllConnections(), store.close().finally(() => process.exit(0))), 3000).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      void store.close().finally(() => process.exit(0));
+    }, 3000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

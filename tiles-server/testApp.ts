@@ -101,7 +101,11 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
     return {
       url: `http://127.0.0.1:${port}`,
       port,
-      close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
     };
   };
   return { app, listener, root, ...dirs, catalog, store, objects, put, call, listen, close: () => store.close() };

@@ -91,7 +91,11 @@ export async function benchHostileClients({ history = 2000, stormClients = 200, 
     clearInterval(sampler);
     // A paused socket tells of its end only once read: read the stalled ones now and count those the server had ended.
     const ended = await Promise.all(
-      stalledSockets.map((socket) => new Promise<boolean>((resolve) => (socket.once('close', () => resolve(true)), setTimeout(() => resolve(false), 2000), socket.resume()))),
+      stalledSockets.map((socket) => new Promise<boolean>((resolve) => {
+          socket.once('close', () => resolve(true));
+          setTimeout(() => resolve(false), 2000);
+          socket.resume();
+        })),
     );
     const delivered = healthy.flatMap((stream) => stream.events.map((event) => event.receivedAt - sentAt.get(JSON.parse(event.data).incident.title)!));
     await Promise.all(healthy.map((stream) => stream.close()));
@@ -110,7 +114,12 @@ export async function benchHostileClients({ history = 2000, stormClients = 200, 
       Array.from({ length: stormClients }, () => {
         const socket = connect(port, '127.0.0.1');
         socket.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nLast-Event-ID: 0\r\n\r\n`);
-        return new Promise<void>((resolve) => socket.once('data', () => (socket.destroy(), resolve())));
+        return new Promise<void>((resolve) =>
+          socket.once('data', () => {
+            socket.destroy();
+            resolve();
+          }),
+        );
       }),
     );
     const next = performance.now();

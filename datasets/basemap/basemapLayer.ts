@@ -1,12 +1,7 @@
+import type { LayerDefinitionInput, LegendItem } from '../../layers/index.ts';
 import { pipelineMetadata } from '../output/catalogEntry.ts';
 
 /** The catalog entry of the rendered base map served from `url` (its folder). */
-export interface BasemapLegendItem {
-  symbol: 'fill' | 'line' | 'ramp';
-  color: string;
-  label: { zh: string; en: string };
-}
-
 export function basemapLayer(
   id: string,
   url: string,
@@ -14,9 +9,9 @@ export function basemapLayer(
     maximumLevel: number;
     rectangle: [number, number, number, number];
     synthetic: boolean;
-    legend: BasemapLegendItem[];
+    legend: LegendItem[];
   },
-) {
+): LayerDefinitionInput<'imagery'> {
   return {
     id,
     kind: 'imagery',

@@ -1,3 +1,4 @@
+import { LAYER_TABLE_COLUMNS as C } from '../../layers/index.ts';
 import { ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { writeAttributeFiles } from '../output/attributeFiles.ts';
 import type { Building } from './building.ts';
@@ -18,7 +19,7 @@ export async function writeBuildingAttributeFiles(outDir: string, buildings: Bui
     [centroids[2 * i], centroids[2 * i + 1]] = ringCentroid(largest);
   });
   await writeAttributeFiles(outDir, [
-    { name: 'oid', type: 'utf8', values: text((b) => b.attributes.oid) },
+    { name: C.oid, type: 'utf8', values: text((b) => b.attributes.oid) },
     { name: 'name', type: 'utf8', values: text((b) => b.attributes.name) },
     { name: 'use', type: 'utf8', values: text((b) => b.attributes.use) },
     { name: 'address', type: 'utf8', values: text((b) => b.attributes.address) },
@@ -27,13 +28,13 @@ export async function writeBuildingAttributeFiles(outDir: string, buildings: Bui
     { name: 'floors', type: 'uint16', values: numbers((b) => b.attributes.floors) },
     { name: 'year', type: 'uint16', values: numbers((b) => b.attributes.year) },
     { name: 'base', type: 'float32', values: numbers((b) => b.base) },
-    { name: 'geometry', type: 'utf8', values: text((b) => footprintGeoJson(b.footprint.polygons)) },
-    { name: 'west', type: 'float64', values: numbers((b) => b.footprint.extent[0]) },
-    { name: 'south', type: 'float64', values: numbers((b) => b.footprint.extent[1]) },
-    { name: 'east', type: 'float64', values: numbers((b) => b.footprint.extent[2]) },
-    { name: 'north', type: 'float64', values: numbers((b) => b.footprint.extent[3]) },
-    { name: 'lon', type: 'float64', values: centroids.filter((_, i) => i % 2 === 0) },
-    { name: 'lat', type: 'float64', values: centroids.filter((_, i) => i % 2 === 1) },
+    { name: C.geometry, type: 'utf8', values: text((b) => footprintGeoJson(b.footprint.polygons)) },
+    { name: C.west, type: 'float64', values: numbers((b) => b.footprint.extent[0]) },
+    { name: C.south, type: 'float64', values: numbers((b) => b.footprint.extent[1]) },
+    { name: C.east, type: 'float64', values: numbers((b) => b.footprint.extent[2]) },
+    { name: C.north, type: 'float64', values: numbers((b) => b.footprint.extent[3]) },
+    { name: C.lon, type: 'float64', values: centroids.filter((_, i) => i % 2 === 0) },
+    { name: C.lat, type: 'float64', values: centroids.filter((_, i) => i % 2 === 1) },
   ]);
 }
 

@@ -1,3 +1,4 @@
+import type { LayerDefinitionInput } from '../../layers/index.ts';
 import { pipelineMetadata } from '../output/catalogEntry.ts';
 
 /** The catalog entry of a buildings layer whose tileset is at `url`. */
@@ -5,7 +6,7 @@ export function buildingsLayer(
   id: string,
   url: string,
   options: { sourceSystem: string; originalCrs: string; synthetic: boolean; title?: { zh: string; en: string } | undefined; dashboard?: boolean | undefined },
-) {
+): LayerDefinitionInput<'buildings'> {
   const { title = { zh: '建筑', en: 'Buildings' }, dashboard, ...metadata } = options;
   return {
     id,

@@ -22,6 +22,8 @@ export interface ImportBuildingsOptions extends AttributeOptions {
   gcj02?: boolean;
   /** Attribute encoding of a Shapefile's .dbf; default its .cpg, else GBK. */
   encoding?: string;
+  /** A GeoPackage's table, where it holds several. */
+  sourceLayer?: string | undefined;
   /** Property holding the base's height; else the DEM under the outline, else its lowest z, else 0. */
   baseField?: string;
   /** GeoTIFF DEM that buildings stand on (the terrain layer's source). */
@@ -71,7 +73,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   /** Building index by geometry key, for exact duplicates. */
   const byGeometry = new Map<number, number>();
   const onBytes = (bytes: number) => (progress.bytesRead = bytes);
-  for await (const event of readFeatures(options.input, { onBytes, encoding: options.encoding })) {
+  for await (const event of readFeatures(options.input, { onBytes, encoding: options.encoding, sourceLayer: options.sourceLayer })) {
     if (event.type === 'crs') {
       if (progress.features > 0) throw new InputError(options.input, 'states its "crs" after its features; pass --crs instead');
       crs ??= resolveCrsOf(options.input, event.crs);

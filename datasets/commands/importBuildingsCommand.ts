@@ -5,12 +5,12 @@ import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings, summariseReasons } from '../buildings/importBuildings.ts';
 import { writeCatalogEntry } from '../output/catalogEntry.ts';
 import { catalogFileLayerIds, publishLayer } from '../output/publishLayer.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, VECTOR_SOURCE_OPTIONS, layerIdOption, titleOption } from './layerOptions.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, SOURCE_LAYER_USAGE, VECTOR_SOURCE_OPTIONS, layerIdOption, titleOption } from './layerOptions.ts';
 import { importProgressBar } from './progressBar.ts';
 
 export const importBuildingsUsage = `Usage: npm run twin -- import buildings <file> [options]
 
-Turns building footprints (GeoJSON, Shapefile .shp, FlatGeobuf .fgb) into a 3D Tiles 1.1
+Turns building footprints (GeoJSON, Shapefile .shp, GeoPackage .gpkg, FlatGeobuf .fgb) into a 3D Tiles 1.1
 tileset in the data folder. Published at once, or not at all.
 
 Options:
@@ -19,6 +19,7 @@ ${LAYER_OPTIONS_USAGE}
                         (default: the file's own crs member, else EPSG:4326)
   --gcj02               Undo the GCJ-02 offset (data digitised on Chinese web maps)
   --encoding NAME       Shapefile attribute encoding (default: the .cpg, else GBK)
+${SOURCE_LAYER_USAGE}
   --height-field NAME   Property with the height in metres (default: height, HEIGHT, 高度, …)
   --floors-field NAME   Property with the number of floors (default: floors, levels, 层数, …)
   --floor-height M      Metres per floor when only floors are known (default 3)
@@ -67,6 +68,7 @@ export async function importBuildingsCommand(args: string[], dataDir: string): P
       crs: values.crs,
       gcj02: values.gcj02,
       encoding: values.encoding,
+      sourceLayer: values['source-layer'],
       heightField: values['height-field'],
       floorsField: values['floors-field'],
       floorHeight: positive(values['floor-height'], '--floor-height'),

@@ -3,12 +3,12 @@ import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { importParcels } from '../landuse/importParcels.ts';
 import type { ParcelScheme } from '../landuse/parcelSchemes.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, VECTOR_SOURCE_OPTIONS, titleOption } from './layerOptions.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, SOURCE_LAYER_USAGE, VECTOR_SOURCE_OPTIONS, titleOption } from './layerOptions.ts';
 
 export const importParcelsUsage = (scheme: ParcelScheme) => `Usage: npm run twin -- import ${scheme.command} <file> [options]
 
 Turns ${scheme.delivery} into a thematic layer of the twin,
-from a Shapefile .shp, GeoJSON or FlatGeobuf .fgb: parcels drawn by their class in
+from a Shapefile .shp, GeoPackage .gpkg, GeoJSON or FlatGeobuf .fgb: parcels drawn by their class in
 ${scheme.table}, each an object that records bind to, with its attribute table for SQL.
 Published at once, or not at all.
 
@@ -17,6 +17,7 @@ ${LAYER_OPTIONS_USAGE}
   --crs CRS             CRS of the coordinates: EPSG:4528, a PROJ string or WKT
                         (default: the .prj or the file's crs member, else EPSG:4326)
   --encoding NAME       Shapefile attribute encoding (default: the .cpg, else GBK)
+${SOURCE_LAYER_USAGE}
   --class-field NAME    Field with the class code (default ${scheme.fields.class})
   --name-field NAME     Field with the class name (default ${scheme.fields.name})
   --id-field NAME       Field with the parcel's unique id (default ${scheme.fields.id}, else its number)
@@ -57,6 +58,7 @@ export async function importParcelsCommand(scheme: ParcelScheme, args: string[],
     replace: values.replace,
     crs: values.crs,
     encoding: values.encoding,
+    sourceLayer: values['source-layer'],
     classField: values['class-field'],
     nameField: values['name-field'],
     idField: values['id-field'],

@@ -12,11 +12,14 @@ export const LAYER_OPTIONS_USAGE = `  --layer-id ID         Id and folder of the
   --title ZH[,EN]       Its title in the layer tree
   --replace             Replace the layer of that id (default: refuse an id in use)`;
 
-/** How a vector source is read: the CRS it is in (when the file does not say) and a Shapefile's encoding. */
+/** How a vector source is read: the CRS it is in (when the file does not say), a Shapefile's encoding, a GeoPackage's table. */
 export const VECTOR_SOURCE_OPTIONS = {
   crs: { type: 'string' },
   encoding: { type: 'string' },
+  'source-layer': { type: 'string' },
 } as const;
+
+export const SOURCE_LAYER_USAGE = `  --source-layer NAME   GeoPackage table to read (default: its only feature table)`;
 
 /** `--title 武义县建筑,Wuyi buildings` → both languages; one name serves both. */
 export function titleOption(value: string | undefined): { zh: string; en: string } | undefined {

@@ -23,6 +23,8 @@ export interface ImportParcelsOptions {
   /** Overrides the CRS the file states. */
   crs?: string | undefined;
   encoding?: string | undefined;
+  /** A GeoPackage's table, where it holds several. */
+  sourceLayer?: string | undefined;
   classField?: string | undefined;
   nameField?: string | undefined;
   idField?: string | undefined;
@@ -90,7 +92,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
   // The fields read into the parcel's own properties; the rest are kept under their names.
   const consumed = new Set([fields.class, fields.name, fields.id, fields.area, scheme.fields.place, scheme.fields.placeName, options.codeField].map((f) => f?.toUpperCase()));
 
-  for await (const event of readFeatures(options.input, { encoding: options.encoding })) {
+  for await (const event of readFeatures(options.input, { encoding: options.encoding, sourceLayer: options.sourceLayer })) {
     if (event.type === 'crs') {
       crs ??= resolveCrsOf(options.input, event.crs);
       continue;
@@ -98,7 +100,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
     crs ??= resolveCrs('EPSG:4326');
     const { index, properties } = event.feature;
     read++;
-    const value = (name: string) => valueOf(properties, name);
+    const value = (name: string) => propertyNamed(properties, name);
     const code = text(value(fields.class));
     if (code === undefined) {
       if (read === 1 && !hasField(properties, fields.class)) {
@@ -195,7 +197,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
 const spelledAs = new Map<string, string>();
 
 /** A property by its name, else by the same name in another case (Shapefiles upper-case, GeoJSON exports often not). */
-function valueOf(properties: Record<string, unknown>, name: string): unknown {
+function propertyNamed(properties: Record<string, unknown>, name: string): unknown {
   if (name in properties) return properties[name];
   const known = spelledAs.get(name);
   if (known !== undefined && known in properties) return properties[known];

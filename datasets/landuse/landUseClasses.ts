@@ -125,9 +125,6 @@ const familyOf = (code: string) => {
 
 const byCode = new Map<string, LandUseClass>(ROWS.map(([code, zh, en, color]) => [code, { code, zh, en, color: [...color], family: familyOf(code) }]));
 
-/** Every class of the table, in code order. */
-export const LAND_USE_CLASSES: readonly LandUseClass[] = [...byCode.values()];
-
 /**
  * The class of a DLBM code, or undefined for a code the table does not know. A `K` suffix marks
  * land the survey found in use as farmland's substitute (可调整): the base class, so marked.

@@ -1,5 +1,5 @@
 import { join, relative, resolve, sep } from 'node:path';
-import { CATALOG_ENTRY_FILE, LayerDefinition } from '../../layers/index.ts';
+import { CATALOG_ENTRY_FILE, LayerDefinition, type LayerDefinitionInput, type LayerMetadata } from '../../layers/index.ts';
 import { writeDataFile } from './writeDataFile.ts';
 
 /** The URL the twin server serves `path` (a folder or file inside the data folder) at. */
@@ -13,14 +13,14 @@ export function dataUrl(dataDir: string, path: string): string {
  * Writes the catalog entry of a layer an import produced, beside its output; the server adds
  * it to the catalog at start. Validated here, so a bad entry fails the import, not the server.
  */
-export async function writeCatalogEntry(outDir: string, layer: unknown): Promise<LayerDefinition> {
+export async function writeCatalogEntry(outDir: string, layer: LayerDefinitionInput): Promise<LayerDefinition> {
   const parsed = LayerDefinition.parse(layer);
   await writeDataFile(join(outDir, CATALOG_ENTRY_FILE), new TextEncoder().encode(JSON.stringify(parsed, null, 2)));
   return parsed;
 }
 
 /** Catalog metadata of a layer the pipeline made; the natural-resources bureau owns base layers. */
-export function pipelineMetadata(options: { sourceSystem: string; updateFrequency: string; originalCrs: string; synthetic: boolean }) {
+export function pipelineMetadata(options: { sourceSystem: string; updateFrequency: LayerMetadata['updateFrequency']; originalCrs: string; synthetic: boolean }): LayerMetadata {
   return {
     department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
     sourceSystem: options.sourceSystem,

@@ -1,3 +1,4 @@
+import { LAYER_TABLE_COLUMNS as C } from '../../layers/index.ts';
 import { ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import type { AttributeColumn } from './attributeFiles.ts';
 
@@ -21,10 +22,10 @@ export function featureTableColumns(features: TableFeature[]): AttributeColumn[]
   const boxes = features.map((f) => bounds(f.geometry.coordinates));
   const points = features.map((f) => representativePoint(f.geometry));
   columns.push(
-    { name: 'geometry', type: 'utf8', values: features.map((f) => JSON.stringify(f.geometry)) },
-    ...(['west', 'south', 'east', 'north'] as const).map((name, i) => ({ name, type: 'float64' as const, values: boxes.map((b) => b[i]!) })),
-    { name: 'lon', type: 'float64', values: points.map(([lon]) => lon) },
-    { name: 'lat', type: 'float64', values: points.map(([, lat]) => lat) },
+    { name: C.geometry, type: 'utf8', values: features.map((f) => JSON.stringify(f.geometry)) },
+    ...[C.west, C.south, C.east, C.north].map((name, i) => ({ name, type: 'float64' as const, values: boxes.map((b) => b[i]!) })),
+    { name: C.lon, type: 'float64', values: points.map(([lon]) => lon) },
+    { name: C.lat, type: 'float64', values: points.map(([, lat]) => lat) },
   );
   return columns;
 }

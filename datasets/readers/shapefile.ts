@@ -25,7 +25,7 @@ export async function* readShapefile(
     throw new InputError(shpPath, 'does not exist or cannot be read');
   });
 
-  let shapes;
+  let shapes: Awaited<ReturnType<typeof openShp>>;
   try {
     shapes = await openShp(shpPath);
   } catch (error) {
@@ -35,7 +35,7 @@ export async function* readShapefile(
   try {
     // Numbered as GDAL numbers them: records deleted in the .dbf are left out of the count too.
     for (let record = 0, index = 0; ; record++) {
-      let shape;
+      let shape: Awaited<ReturnType<typeof shapes.read>>;
       try {
         shape = await shapes.read();
       } catch (error) {

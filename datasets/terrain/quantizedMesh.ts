@@ -1,4 +1,5 @@
 import { writeEcef } from '../geo/enuFrame.ts';
+import { ByteWriter } from '../output/byteWriter.ts';
 import type { TileBounds } from './tilingScheme.ts';
 
 /** WGS84 radii: the horizon occlusion point lives in the space where the ellipsoid is the unit sphere. */
@@ -7,6 +8,9 @@ const RADIUS_Z = 6356752.3142451793;
 
 const OCT_VERTEX_NORMALS = 1;
 const METADATA = 4;
+
+/** Quantized u, v and height run over 0–32767. */
+const QUANTIZED_MAX = 32767;
 
 export interface TerrainMesh {
   /** Grid positions (x right, y down) of `gridSize`-sample rows, as the mesher returns them. */
@@ -31,6 +35,23 @@ export interface EncodeOptions {
  * `octvertexnormals` and `metadata` extensions.
  */
 export function encodeQuantizedMesh(mesh: TerrainMesh, options: EncodeOptions = {}): Uint8Array {
+  return writeTile(layOut(quantize(mesh), options));
+}
+
+interface QuantizedMesh {
+  /** West to east, south to north and lowest to highest, in 0–32767, in first-use order. */
+  u: Uint16Array;
+  v: Uint16Array;
+  height: Uint16Array;
+  minHeight: number;
+  maxHeight: number;
+  /** The triangles over the renumbered vertices. */
+  triangles: Uint32Array;
+  /** Where each vertex lies: its quantized u/v at its exact height (x, y, z per vertex). */
+  ecef: Float64Array;
+}
+
+function quantize(mesh: TerrainMesh): QuantizedMesh {
   const { order, remapped } = firstUseOrder(mesh.vertices.length / 2, mesh.triangles);
   const count = order.length;
   const last = mesh.gridSize - 1;
@@ -42,90 +63,132 @@ export function encodeQuantizedMesh(mesh: TerrainMesh, options: EncodeOptions = 
   for (let n = 0; n < count; n++) {
     const gx = mesh.vertices[2 * order[n]!]!;
     const gy = mesh.vertices[2 * order[n]! + 1]!;
-    u[n] = Math.round((gx / last) * 32767);
-    v[n] = Math.round(((last - gy) / last) * 32767);
+    u[n] = Math.round((gx / last) * QUANTIZED_MAX);
+    v[n] = Math.round(((last - gy) / last) * QUANTIZED_MAX);
     const h = mesh.heights[gy * mesh.gridSize + gx]!;
     heights[n] = h;
     minHeight = Math.min(minHeight, h);
     maxHeight = Math.max(maxHeight, h);
   }
   const range = maxHeight - minHeight;
-  const quantizedHeights = Uint16Array.from(heights, (h) => (range > 0 ? Math.round(((h - minHeight) / range) * 32767) : 0));
+  const height = Uint16Array.from(heights, (h) => (range > 0 ? Math.round(((h - minHeight) / range) * QUANTIZED_MAX) : 0));
 
   const { west, south, east, north } = mesh.bounds;
   const ecef = new Float64Array(count * 3);
   for (let n = 0; n < count; n++) {
-    writeEcef(ecef, 3 * n, west + (u[n]! / 32767) * (east - west), south + (v[n]! / 32767) * (north - south), heights[n]!);
+    const longitude = west + (u[n]! / QUANTIZED_MAX) * (east - west);
+    const latitude = south + (v[n]! / QUANTIZED_MAX) * (north - south);
+    writeEcef(ecef, 3 * n, longitude, latitude, heights[n]!);
   }
-  const sphere = boundingSphere(ecef);
-  const horizon = horizonOcclusionPoint(sphere.center, ecef);
-  const normals = octEncodedNormals(ecef, remapped);
+  return { u, v, height, minHeight, maxHeight, triangles: remapped, ecef };
+}
 
-  const wide = count > 65536;
-  const indexBytes = wide ? 4 : 2;
+/** A tile's sections in file order, each in its encoding; the writer adds only the padding. */
+interface TileLayout {
+  header: {
+    center: [number, number, number];
+    minHeight: number;
+    maxHeight: number;
+    sphere: { center: [number, number, number]; radius: number };
+    horizon: [number, number, number];
+  };
+  vertexCount: number;
+  /** All u, then all v, then all heights, each zig-zag delta coded. */
+  vertexData: Uint16Array;
+  /** Index data is aligned to its index width. */
+  indexBytes: 2 | 4;
+  triangleCount: number;
+  /** High-water-mark coded. */
+  indices: Uint32Array;
+  /** West, south, east and north edge vertices. */
+  edges: number[][];
+  extensions: { id: number; data: Uint8Array }[];
+}
+
+function layOut(mesh: QuantizedMesh, options: EncodeOptions): TileLayout {
+  const { u, v, ecef } = mesh;
+  const count = u.length;
+  const sphere = boundingSphere(ecef);
+
   const edges: number[][] = [[], [], [], []];
   for (let n = 0; n < count; n++) {
     if (u[n] === 0) edges[0]!.push(n);
     if (v[n] === 0) edges[1]!.push(n);
-    if (u[n] === 32767) edges[2]!.push(n);
-    if (v[n] === 32767) edges[3]!.push(n);
+    if (u[n] === QUANTIZED_MAX) edges[2]!.push(n);
+    if (v[n] === QUANTIZED_MAX) edges[3]!.push(n);
   }
-  const metadata = options.available ? new TextEncoder().encode(JSON.stringify({ available: options.available })) : undefined;
 
-  const vertexEnd = 88 + 4 + count * 6;
-  const indexStart = vertexEnd + ((indexBytes - (vertexEnd % indexBytes)) % indexBytes);
-  const coreLength =
-    indexStart + 4 + remapped.length * indexBytes + edges.reduce((sum, list) => sum + 4 + list.length * indexBytes, 0);
-  const length = coreLength + (5 + count * 2) + (metadata ? 5 + 4 + metadata.length : 0);
-  const out = new Uint8Array(length);
-  const view = new DataView(out.buffer);
+  const extensions = [{ id: OCT_VERTEX_NORMALS, data: octEncodedNormals(ecef, mesh.triangles) }];
+  if (options.available) {
+    const json = new TextEncoder().encode(JSON.stringify({ available: options.available }));
+    extensions.push({ id: METADATA, data: new ByteWriter(4 + json.length).uint32(json.length).bytes(json).finish() });
+  }
 
-  [...sphere.center, minHeight, maxHeight].forEach((value, i) => {
-    if (i < 3) view.setFloat64(i * 8, value, true);
-    else view.setFloat32(24 + (i - 3) * 4, value, true);
-  });
-  [...sphere.center, sphere.radius, ...horizon].forEach((value, i) => view.setFloat64(32 + i * 8, value, true));
+  return {
+    header: {
+      center: sphere.center,
+      minHeight: mesh.minHeight,
+      maxHeight: mesh.maxHeight,
+      sphere,
+      horizon: horizonOcclusionPoint(sphere.center, ecef),
+    },
+    vertexCount: count,
+    vertexData: zigZagDeltas([u, v, mesh.height]),
+    // 16-bit indices reach vertex 65535 at most.
+    indexBytes: count > 65536 ? 4 : 2,
+    triangleCount: mesh.triangles.length / 3,
+    indices: highWaterMark(mesh.triangles),
+    edges,
+    extensions,
+  };
+}
 
-  view.setUint32(88, count, true);
-  let offset = 92;
-  for (const values of [u, v, quantizedHeights]) {
+function writeTile(tile: TileLayout): Uint8Array {
+  const out = new ByteWriter();
+  const { header } = tile;
+  header.center.forEach((value) => out.float64(value));
+  out.float32(header.minHeight).float32(header.maxHeight);
+  [...header.sphere.center, header.sphere.radius, ...header.horizon].forEach((value) => out.float64(value));
+
+  out.uint32(tile.vertexCount);
+  tile.vertexData.forEach((value) => out.uint16(value));
+
+  out.align(tile.indexBytes);
+  const index = tile.indexBytes === 4 ? (value: number) => out.uint32(value) : (value: number) => out.uint16(value);
+  out.uint32(tile.triangleCount);
+  tile.indices.forEach((value) => index(value));
+  for (const edge of tile.edges) {
+    out.uint32(edge.length);
+    edge.forEach((value) => index(value));
+  }
+
+  for (const { id, data } of tile.extensions) out.uint8(id).uint32(data.length).bytes(data);
+  return out.finish();
+}
+
+/** Each array coded as zig-zag deltas from its previous value (from 0), one after another. */
+function zigZagDeltas(arrays: Uint16Array[]): Uint16Array {
+  const out = new Uint16Array(arrays.reduce((sum, values) => sum + values.length, 0));
+  let o = 0;
+  for (const values of arrays) {
     let previous = 0;
     for (const value of values) {
       const delta = value - previous;
-      view.setUint16(offset, (delta << 1) ^ (delta >> 31), true);
+      out[o++] = (delta << 1) ^ (delta >> 31);
       previous = value;
-      offset += 2;
     }
   }
-  offset = indexStart;
-  const writeIndex = (value: number) => {
-    if (wide) view.setUint32(offset, value, true);
-    else view.setUint16(offset, value, true);
-    offset += indexBytes;
-  };
-  view.setUint32(offset, remapped.length / 3, true);
-  offset += 4;
-  let highest = 0;
-  for (const index of remapped) {
-    writeIndex(highest - index);
-    if (index === highest) highest++;
-  }
-  for (const list of edges) {
-    view.setUint32(offset, list.length, true);
-    offset += 4;
-    list.forEach(writeIndex);
-  }
+  return out;
+}
 
-  view.setUint8(offset, OCT_VERTEX_NORMALS);
-  view.setUint32(offset + 1, count * 2, true);
-  out.set(normals, offset + 5);
-  offset += 5 + count * 2;
-  if (metadata) {
-    view.setUint8(offset, METADATA);
-    view.setUint32(offset + 1, 4 + metadata.length, true);
-    view.setUint32(offset + 5, metadata.length, true);
-    out.set(metadata, offset + 9);
-  }
+/** Each index as how far below the next unused index it lies, so a vertex's first use codes 0. */
+function highWaterMark(triangles: Uint32Array): Uint32Array {
+  const out = new Uint32Array(triangles.length);
+  let highest = 0;
+  triangles.forEach((index, i) => {
+    out[i] = highest - index;
+    if (index === highest) highest++;
+  });
   return out;
 }
 

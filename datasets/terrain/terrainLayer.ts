@@ -1,7 +1,8 @@
+import type { LayerDefinitionInput } from '../../layers/index.ts';
 import { pipelineMetadata } from '../output/catalogEntry.ts';
 
 /** The catalog entry of a terrain layer served from `url` (its folder, ending in `/`). */
-export function terrainLayer(id: string, url: string, sourceSystem: string, synthetic: boolean, title = { zh: '地形', en: 'Terrain' }) {
+export function terrainLayer(id: string, url: string, sourceSystem: string, synthetic: boolean, title = { zh: '地形', en: 'Terrain' }): LayerDefinitionInput<'terrain'> {
   return {
     id,
     kind: 'terrain',

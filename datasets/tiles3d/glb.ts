@@ -8,6 +8,8 @@
  * handful of buffer views whose layout we want to control for size.
  */
 
+import { ByteWriter } from '../output/byteWriter.ts';
+
 const ARRAY_BUFFER = 34962;
 const ELEMENT_ARRAY_BUFFER = 34963;
 const BYTE = 5120;
@@ -90,7 +92,7 @@ export function writeGlb(mesh: TileMesh, table: PropertyTable, options: GlbOptio
     bufferViews: bin.views,
     buffers: [{ byteLength: bin.byteLength }],
   };
-  return packGlb(json, bin.concat());
+  return packGlb(json, bin.finish());
 }
 
 function quantizePositions(positions: Float64Array, count: number) {
@@ -170,48 +172,35 @@ interface BufferView {
 /** The GLB's binary chunk, built view by view with the alignment each view needs. */
 class BinaryBuilder {
   readonly views: BufferView[] = [];
-  private readonly parts: Uint8Array[] = [];
-  byteLength = 0;
+  private readonly out = new ByteWriter();
+
+  get byteLength(): number {
+    return this.out.length;
+  }
 
   addView(bytes: Uint8Array, { align = 4, byteStride, target }: { align?: number; byteStride?: number; target?: number }): number {
-    const padding = (align - (this.byteLength % align)) % align;
-    if (padding) this.parts.push(new Uint8Array(padding));
-    this.byteLength += padding;
-    this.views.push({ buffer: 0, byteOffset: this.byteLength, byteLength: bytes.byteLength, ...(byteStride ? { byteStride } : {}), ...(target ? { target } : {}) });
-    this.parts.push(bytes);
-    this.byteLength += bytes.byteLength;
+    this.out.align(align);
+    this.views.push({ buffer: 0, byteOffset: this.out.length, byteLength: bytes.byteLength, ...(byteStride ? { byteStride } : {}), ...(target ? { target } : {}) });
+    this.out.bytes(bytes);
     return this.views.length - 1;
   }
 
-  concat(): Uint8Array {
-    const out = new Uint8Array(this.byteLength);
-    let offset = 0;
-    for (const part of this.parts) {
-      out.set(part, offset);
-      offset += part.byteLength;
-    }
-    return out;
+  finish(): Uint8Array {
+    return this.out.finish();
   }
 }
 
 function packGlb(json: object, bin: Uint8Array): Uint8Array {
   const jsonBytes = new TextEncoder().encode(JSON.stringify(json));
+  // Each chunk's length, and the total, come before the chunk.
   const jsonLength = align4(jsonBytes.length);
   const binLength = align4(bin.length);
   const total = 12 + 8 + jsonLength + 8 + binLength;
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, 0x46546c67, true); // "glTF"
-  view.setUint32(4, 2, true);
-  view.setUint32(8, total, true);
-  view.setUint32(12, jsonLength, true);
-  view.setUint32(16, 0x4e4f534a, true); // "JSON"
-  out.set(jsonBytes, 20);
-  out.fill(0x20, 20 + jsonBytes.length, 20 + jsonLength);
-  view.setUint32(20 + jsonLength, binLength, true);
-  view.setUint32(24 + jsonLength, 0x004e4942, true); // "BIN\0"
-  out.set(bin, 28 + jsonLength);
-  return out;
+  const out = new ByteWriter(total);
+  out.uint32(0x46546c67).uint32(2).uint32(total); // "glTF", version 2
+  out.uint32(jsonLength).uint32(0x4e4f534a).bytes(jsonBytes).align(4, 0x20); // "JSON", padded with spaces
+  out.uint32(binLength).uint32(0x004e4942).bytes(bin).align(4); // "BIN\0"
+  return out.finish();
 }
 
 const align4 = (n: number) => (n + 3) & ~3;

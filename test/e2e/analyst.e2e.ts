@@ -36,8 +36,7 @@ describe('analyst: SQL over the layers in the browser', () => {
     // A long query can be cancelled, and the console works on.
     await editor.fill('SELECT count(*) FROM range(10000000000) a WHERE a.range % 7 = 3');
     await console_.getByRole('button', { name: '运行' }).click();
-    await page.waitForSelector('.sql-console[data-phase=running]');
-    await page.waitForTimeout(500);
+    await page.waitForSelector('.sql-console[data-phase=running][data-step=query]');
     await console_.getByRole('button', { name: '取消' }).click();
     await page.waitForSelector('.sql-console[data-phase=cancelled]');
 
@@ -86,7 +85,6 @@ describe('analyst: SQL over the layers in the browser', () => {
     await page.waitForSelector('.sql-console[data-phase=done]', { timeout: 120_000 });
     await console_.getByRole('button', { name: '在三维中显示' }).click();
     await console_.getByRole('button', { name: '关闭' }).click();
-    await page.waitForTimeout(2500); // the flight to them
     await waitForScene(page);
     await saveScreenshot(page, 'analyst-highlight');
     // The oracle is the layer's table: each tall building's roof, where the twin projects it, is drawn yellow
@@ -112,7 +110,6 @@ describe('analyst: SQL over the layers in the browser', () => {
     expect(await console_.locator('.result-grid').getAttribute('data-rows')).toBe(String(parcels.length));
     await console_.getByRole('button', { name: '在三维中显示' }).click();
     await console_.getByRole('button', { name: '关闭' }).click();
-    await page.waitForTimeout(2500); // the flight
     await waitForScene(page);
     await saveScreenshot(page, 'analyst-highlight-parcels');
     const corners = parcels.flatMap((row) => polygonsOf(row).flatMap((polygon) => polygon[0]!));

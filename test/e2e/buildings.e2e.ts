@@ -7,7 +7,7 @@ import { runTwin } from './support/twinServer.ts';
 import { twinSuite } from './support/twinSuite.ts';
 import { waitForScene } from './support/twinPage.ts';
 
-const fixture = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'delaware-buildings.geojson');
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'delaware-buildings.geojson');
 
 // The same command a user runs; it writes the tileset and the layer's catalog entry.
 const twin = twinSuite({

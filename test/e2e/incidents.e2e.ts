@@ -79,7 +79,6 @@ describe('commander: incidents live in 3D', () => {
 
     await page.locator(`.incident-list li[data-incident-id="${incident.id}"] button`).click();
     await page.waitForSelector(`.app[data-selected-oid="${building.oid}"]`);
-    await page.waitForTimeout(2000); // the flight
     await waitForScene(page);
     await saveScreenshot(page, 'incident-selected');
     const after = highlightPixels(await screenshotGlobe(page));

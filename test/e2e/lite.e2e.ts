@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
 import { changedPixelShare, countPixels } from './support/canvasPixels.ts';
 import { twinSuite } from './support/twinSuite.ts';
+import { framesDrawn } from './support/twinPage.ts';
 
 const token = 'e2e-operator-token-0123456789';
 const twin = twinSuite({ env: { TWIN_TOKENS: `duty-room:operator:${token}` } });
@@ -22,7 +23,8 @@ async function openLite(page: Page, query: string): Promise<Buffer> {
 async function drawn(page: Page): Promise<Buffer> {
   // Draping 30,000 parcels into the terrain's imagery took 60–90 s on a busy 2-core machine.
   await page.waitForSelector('.app.lite[data-tiles-loaded=true]', { timeout: 150_000 });
-  await page.waitForTimeout(500); // a few more frames, so the last tiles in are drawn
+  // Two more frames, so tiles that came in with the last one are drawn.
+  await framesDrawn(page);
   return canvas(page).screenshot();
 }
 

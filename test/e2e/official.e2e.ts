@@ -78,7 +78,8 @@ describe('official: storyboards on the big screen', () => {
     await page.click('button[data-command=pause]');
     await page.keyboard.press('ArrowRight');
     const paused = await sceneIndex(page);
-    await page.waitForTimeout(4000);
+    // Nothing to wait for but time: longer than a scene lasts, so a player that had not paused would have moved on.
+    await page.waitForTimeout(Math.max(...tour.scenes.map((scene) => scene.durationSeconds)) * 1000 + 1000);
     expect(await sceneIndex(page)).toBe(paused);
     // Paused, the camera settles on the scene's view and its caption shows its title.
     const target = tour.scenes[paused]!;

@@ -36,7 +36,6 @@ describe('planner: resource codes on the one map', () => {
     await opened.waitFor({ timeout: 10_000 });
     expect(await opened.locator('.property[data-key=resourceCode] dd').textContent()).toBe(target.code);
     await opened.locator('header button').click();
-    await page.waitForTimeout(2000); // the flight
     await waitForScene(page);
     await saveScreenshot(page, 'planner-search');
 
@@ -88,7 +87,7 @@ describe('planner: resource codes on the one map', () => {
     await clickAll();
     await page.waitForSelector('.measure-result[data-finished=true][data-points="3"]');
     expect(metres(await result.textContent()) / ((2 * dx * dy) / 2)).toBeCloseTo(1, 1);
-    await page.waitForTimeout(1500); // ground primitives are built by web workers
+    await waitForScene(page);
     await saveScreenshot(page, 'planner-measure-area');
   }, 240_000);
 
@@ -158,7 +157,6 @@ describe('planner: resource codes on the one map', () => {
     await page.mouse.down();
     await page.mouse.move(1880, handle.y + handle.height / 2, { steps: 8 });
     await page.mouse.up();
-    await page.waitForTimeout(500);
     await waitForScene(page);
     expect(changedPixelShare(landUseOnly, await screenshotGlobe(page), right)).toBeLessThan(0.02);
 

@@ -107,8 +107,7 @@ function edgeNear(pixels: PagePixels, at: ScreenPoint, normal: ScreenPoint, reac
 async function openStill(page: Page, query: string): Promise<void> {
   await page.goto(`${twin.server.url}/?${query}`);
   await waitForScene(page);
-  // Tiles that arrived with the last frame are drawn by the next.
-  await page.waitForTimeout(500);
+  // Tiles that arrived with the last frame are drawn by the next (waitForScene waits for frames first).
   await waitForScene(page);
 }
 
@@ -251,8 +250,9 @@ describe('see and click: the screen agrees with the data', () => {
   it('writes the names of places where they do not cover one another, straight down over the county', async () => {
     const page = await twin.openPage(VIEWPORT);
     await openStill(page, 'view=119.72,28.78,130000,0,-90&layers=terrain,relief-basemap,township-seats');
-    // Names are placed again within a second of the camera coming to rest.
-    await page.waitForTimeout(1500);
+    // Names placed again after the view was drawn complete.
+    const drawnAt = (await page.evaluate('performance.now()')) as number;
+    await page.waitForFunction(`Number(document.querySelector('[data-labels-placed-at]')?.dataset.labelsPlacedAt) > ${drawnAt}`, undefined, { timeout: 10_000 });
     const seats = await layerRows(twin.server.url, 'township-seats');
     const heights = await terrainHeights(page, seats.map((seat) => [seat.lon, seat.lat]));
     const anchors = await projectOnGlobe(page, seats.map((seat, i) => [seat.lon, seat.lat, heights[i] ?? 0]));

@@ -21,6 +21,6 @@ export async function waitForScene(page: Page): Promise<void> {
  * Two animation frames: Cesium draws in them, so the marker read next is of a frame drawn after
  * whatever came before (a layer switched on, a layer ready), not a stale one from before it.
  */
-function framesDrawn(page: Page): Promise<unknown> {
+export function framesDrawn(page: Page): Promise<unknown> {
   return page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }

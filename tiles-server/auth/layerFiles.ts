@@ -1,4 +1,4 @@
-import { type AccessLevel, type Catalog, type LayerDefinition, PIPELINE_FILES, type Role, canRead } from '../../layers/index.ts';
+import { type AccessLevel, type Catalog, LAYER_CAPABILITIES, type LayerDefinition, PIPELINE_FILES, type Role, canRead } from '../../layers/index.ts';
 import type { ServeFileOptions } from '../files/fileAnswer.ts';
 
 interface FileRule {
@@ -11,7 +11,7 @@ interface FileRule {
 
 /**
  * Which files under `/data/` each layer publishes: its table files, its source file, and for
- * tiled layers (terrain, buildings, imagery) the folder of its tiles, less the pipeline's own
+ * tiled kinds (LAYER_CAPABILITIES) the folder of its tiles, less the pipeline's own
  * files there (catalog entry, import report). A data file is served at the strictest access
  * level of any layer publishing it, and only to a caller who may read that level, so the store,
  * the tokens file, source data and records lying in the data folder are never served, and a
@@ -22,7 +22,7 @@ export class LayerFiles {
 
   constructor(catalog: Catalog) {
     this.rules = catalog.layers.flatMap((layer) => {
-      const paths = [layer.table?.arrow, layer.table?.parquet, tiled(layer) ? folderOf(layer.source.url) : layer.source.url];
+      const paths = [layer.table?.arrow, layer.table?.parquet, LAYER_CAPABILITIES[layer.kind].tiled ? folderOf(layer.source.url) : layer.source.url];
       return paths.filter((path): path is string => path?.startsWith('/data/') === true).map((path) => ({ layerId: layer.id, access: layer.access, path, folder: path.endsWith('/') }));
     });
   }
@@ -108,8 +108,6 @@ const privateOptions = new WeakMap<ServeFileOptions, ServeFileOptions>();
 
 /** The answer to a data file no readable layer publishes: as if it did not exist. */
 export const NOT_PUBLISHED = (path: string) => `No file ${path} in any layer you may read`;
-
-const tiled = (layer: LayerDefinition) => layer.kind === 'terrain' || layer.kind === 'buildings' || layer.kind === 'imagery';
 
 /** `/data/a/b/tileset.json` → `/data/a/b/`; `/data/a/{z}/{x}/{y}.png` → `/data/a/`. */
 function folderOf(url: string): string {

@@ -20,6 +20,6 @@ export function incidentFigures(counts: IncidentCount[], townshipName: (code: st
     byTownship: [...byTownship]
       .map(([code, count]) => ({ code, name: code === null ? null : townshipName(code), count }))
       .sort((a, b) => b.count - a.count || String(a.code).localeCompare(String(b.code))),
-    completionRate: total === 0 ? null : (byStatus['办结'] ?? 0) / total,
+    completionRate: total === 0 ? null : (byStatus.办结 ?? 0) / total,
   };
 }

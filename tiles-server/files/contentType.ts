@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { QUANTIZED_MESH } from '../../layers/index.ts';
 
 /** Media types of what a twin serves; geo formats first, then the web basics. */
 const contentTypes: Record<string, string> = {
@@ -11,7 +12,7 @@ const contentTypes: Record<string, string> = {
   '.pnts': 'application/octet-stream',
   '.cmpt': 'application/octet-stream',
   '.subtree': 'application/octet-stream',
-  '.terrain': 'application/vnd.quantized-mesh',
+  '.terrain': QUANTIZED_MESH,
   '.arrow': 'application/vnd.apache.arrow.file',
   '.parquet': 'application/vnd.apache.parquet',
   '.fgb': 'application/octet-stream',

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { tableFromIPC } from 'apache-arrow';
-import { type Catalog, type LayerDefinition, polygonsOf } from '../../layers/index.ts';
+import { type Catalog, LAYER_TABLE_COLUMNS as C, type LayerDefinition, polygonsOf } from '../../layers/index.ts';
 import { dataFileOf } from '../features/featureCollection.ts';
 import { ObjectIndex, type SpatialObject } from './objectIndex.ts';
 
+/** The columns of every layer table that place its rows: the bbox, then the point. */
+const PLACED = [C.west, C.south, C.east, C.north, C.lon, C.lat];
 /** Columns of a layer table that describe where a row is rather than what it is. */
-const LOCATION_COLUMNS = new Set(['geometry', 'west', 'south', 'east', 'north', 'lon', 'lat']);
+const LOCATION_COLUMNS = new Set<string>([C.geometry, ...PLACED]);
 
 /**
  * The object index of a catalog, from the layer tables it names (every table has oid, bbox and
@@ -47,10 +49,10 @@ export async function loadObjectIndex(catalog: Catalog, dataDir: string, warn: (
 async function readLayerObjects(layer: LayerDefinition, path: string): Promise<SpatialObject[]> {
   const table = tableFromIPC(await readFile(path));
   const column = (name: string) => table.getChild(name)?.toArray() as ArrayLike<unknown> | undefined;
-  const oids = column('oid');
-  const [west, south, east, north, lon, lat] = ['west', 'south', 'east', 'north', 'lon', 'lat'].map(column);
-  if (!oids || !west || !south || !east || !north || !lon || !lat) throw new Error('it lacks one of the columns oid, west, south, east, north, lon, lat');
-  const geometry = column('geometry');
+  const oids = column(C.oid);
+  const [west, south, east, north, lon, lat] = PLACED.map(column);
+  if (!oids || !west || !south || !east || !north || !lon || !lat) throw new Error(`it lacks one of the columns ${[C.oid, ...PLACED].join(', ')}`);
+  const geometry = column(C.geometry);
   const described = table.schema.fields.map((field) => field.name).filter((name) => !LOCATION_COLUMNS.has(name));
   const values = described.map((name) => [name, column(name)!] as const);
   const objects: SpatialObject[] = [];

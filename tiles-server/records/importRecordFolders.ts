@@ -3,14 +3,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
 import { StoreClosed, type TwinStore } from '../store/twinStore.ts';
-import { importRecordsOnce } from './importRecords.ts';
-
-const RECORD_FILES = ['incidents.json', 'monitoring-points.json', 'lifecycle-records.json'];
+import { RECORD_FILE_NAMES, importRecordsOnce } from './importRecords.ts';
 
 /** The record files of the data folder's datasets (not every one exists). */
 export async function recordFiles(dataDir: string): Promise<string[]> {
   const datasets = (await readdir(dataDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
-  return datasets.flatMap((dataset) => RECORD_FILES.map((file) => join(dataDir, dataset.name, 'records', file)));
+  return datasets.flatMap((dataset) => RECORD_FILE_NAMES.map((file) => join(dataDir, dataset.name, 'records', file)));
 }
 
 /**

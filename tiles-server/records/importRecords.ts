@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
@@ -10,38 +11,51 @@ interface RecordFiles {
   'lifecycle-records.json': { resourceCode: string; stage: string; date: string; summary: string; department: string }[];
 }
 
+export const RECORD_FILE_NAMES: readonly (keyof RecordFiles)[] = ['incidents.json', 'monitoring-points.json', 'lifecycle-records.json'];
+
 /**
  * Loads a `records/` folder written by the pipeline (the sample twin's monitoring points, seed
  * incidents and resource-code lifecycle records) into the store, bound to the objects they lie
  * in, once: a store that has it already is left alone. Says how many records it stored.
+ *
+ * An import is known by the dataset's `name` and its files' content, so a dataset removed by hand
+ * and imported again with other records is stored as the new import it is. One stored before
+ * imports were known by content (by `name` alone) counts as stored.
  */
 export async function importRecordsOnce(store: TwinStore, objects: ObjectIndex, folder: string, name: string): Promise<number> {
-  // Every start comes here: do not read and bind the files again once they are stored.
-  if (await store.hasImported(name)) return 0;
-  const read = async <K extends keyof RecordFiles>(file: K): Promise<RecordFiles[K]> => {
+  const texts = new Map<keyof RecordFiles, string>();
+  const hash = createHash('sha256');
+  for (const file of RECORD_FILE_NAMES) {
     const text = await readFile(join(folder, file), 'utf8').catch(() => '[]');
+    texts.set(file, text);
+    hash.update(file).update('\0').update(text).update('\0');
+  }
+  const key = `${name}@${hash.digest('hex').slice(0, 16)}`;
+  // Every start comes here: do not parse and bind the files again once they are stored.
+  if ((await store.hasImported(key)) || (await store.hasImported(name))) return 0;
+  const read = <K extends keyof RecordFiles>(file: K): RecordFiles[K] => {
     try {
-      return JSON.parse(text) as RecordFiles[K];
+      return JSON.parse(texts.get(file)!) as RecordFiles[K];
     } catch (error) {
       throw new Error(`${join(folder, file)} is not valid JSON: ${error instanceof Error ? error.message : error}`);
     }
   };
-  const monitoringPoints: NewMonitoringPoint[] = (await read('monitoring-points.json')).map((point) => ({
+  const monitoringPoints: NewMonitoringPoint[] = read('monitoring-points.json').map((point) => ({
     ...point,
     township: point.township ?? objects.adminCodeAt(point.lon, point.lat),
     binding: objects.bind(point.lon, point.lat)!,
   }));
-  const incidents: NewIncident[] = (await read('incidents.json')).map((incident) => ({
+  const incidents: NewIncident[] = read('incidents.json').map((incident) => ({
     ...incident,
     township: incident.township ?? objects.adminCodeAt(incident.lon, incident.lat),
     binding: objects.bind(incident.lon, incident.lat)!,
     source: name,
   }));
-  const lifecycle: NewLifecycleRecord[] = (await read('lifecycle-records.json')).map((record) => ({
+  const lifecycle: NewLifecycleRecord[] = read('lifecycle-records.json').map((record) => ({
     ...record,
     oid: objects.withExactResourceCode(record.resourceCode)[0]?.oid ?? null,
   }));
   const batch: RecordBatch = { monitoringPoints, incidents, lifecycle };
-  const stored = await store.importOnce(name, batch, { name: 'system:import', role: 'admin' });
+  const stored = await store.importOnce(key, batch, { name: 'system:import', role: 'admin' });
   return stored ? monitoringPoints.length + incidents.length + lifecycle.length : 0;
 }

@@ -48,7 +48,10 @@ describe('event stream under load', () => {
     await report(60);
     let pages = 0;
     const eventsAfter = t.store.eventsAfter.bind(t.store);
-    t.store.eventsAfter = (id, limit) => (pages++, eventsAfter(id, limit));
+    t.store.eventsAfter = (id, limit) => {
+      pages++;
+      return eventsAfter(id, limit);
+    };
     const response = await stream({ 'Last-Event-ID': '0' });
     const body = response.body!.getReader();
     await body.read();

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Catalog, INCIDENT_STATUSES, Instant, NewIncidentInput, Text, canRead } from '../../layers/index.ts';
-import { type TwinEnv } from '../auth/caller.ts';
+import { type Catalog, INCIDENT_STATUSES, IncidentStepInput, Instant, NewIncidentInput, Text, canRead } from '../../layers/index.ts';
+import type { TwinEnv } from '../auth/caller.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
@@ -10,14 +10,6 @@ import type { TwinStore } from '../store/twinStore.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
 import { parseBody, parseQuery } from './validation.ts';
 
-
-const StepBody = z
-  .object({
-    to: z.enum(INCIDENT_STATUSES),
-    assignee: Text(100, { line: true }).optional(),
-    note: Text(2000).optional(),
-  })
-  .strict();
 
 const ListQuery = z.object({
   status: z
@@ -81,7 +73,7 @@ export function incidentRoutes(options: { catalog: Catalog; store: TwinStore; ob
   });
 
   app.post('/:id/steps', requireRole('operator'), async (c) => {
-    const body = await parseBody(c, StepBody);
+    const body = await parseBody(c, IncidentStepInput);
     if (body.error) return body.error;
     try {
       return c.json(view.record(await options.store.transitionIncident(c.req.param('id'), body.data, actorOf(c)), c.get('caller').role));

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { type Catalog, type Role, type ThematicLayerDefinition, type VectorLayerDefinition, catalogFor } from '../../layers/index.ts';
+import { type Catalog, type LayerWith, type Role, catalogFor, hasCapability } from '../../layers/index.ts';
 
 /** Layers drawn from a GeoJSON file: what OGC API – Features serves. */
-type FeatureLayer = VectorLayerDefinition | ThematicLayerDefinition;
+type FeatureLayer = LayerWith<'features'>;
 import type { TwinEnv } from '../auth/caller.ts';
 import { type Feature, FeatureCollection, dataFileOf } from '../features/featureCollection.ts';
 import { jsonError } from '../jsonError.ts';
@@ -48,7 +48,7 @@ export function ogcFeatureRoutes(options: { catalog: Catalog; dataDir: string; p
   const app = new Hono<TwinEnv>();
   const loaded = new Map<string, Promise<FeatureCollection>>();
   const vectorLayers = (role: Role) =>
-    catalogFor(role, options.catalog).layers.filter((layer): layer is FeatureLayer => layer.kind === 'vector' || layer.kind === 'thematic');
+    catalogFor(role, options.catalog).layers.filter((layer) => hasCapability(layer, 'features'));
   /** A readable layer with its features; undefined when there is none or its data cannot be read (then tried again next time). */
   const collection = async (c: Context<TwinEnv>, id: string) => {
     const layer = vectorLayers(c.get('caller').role).find((l) => l.id === id);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 

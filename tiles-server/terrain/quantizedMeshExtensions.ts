@@ -1,15 +1,6 @@
 /** Extension ids of quantized-mesh-1.0 and the names clients ask for them by in `Accept`. */
 const extensionNames: Record<number, string> = { 1: 'octvertexnormals', 2: 'watermask', 4: 'metadata' };
 
-/**
- * The extensions a client asked for: Cesium sends
- * `Accept: application/vnd.quantized-mesh;extensions=octvertexnormals-metadata,…`.
- */
-export function requestedExtensions(accept: string | undefined): Set<string> {
-  const match = /application\/vnd\.quantized-mesh[^,]*?;\s*extensions=([\w-]+)/i.exec(accept ?? '');
-  return new Set(match ? match[1]!.toLowerCase().split('-') : []);
-}
-
 /** Byte offset where a tile's extensions begin (after the header, vertices, indices and edge lists). */
 function extensionsStart(tile: Uint8Array): number {
   const view = new DataView(tile.buffer, tile.byteOffset, tile.byteLength);

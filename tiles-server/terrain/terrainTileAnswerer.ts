@@ -3,7 +3,8 @@ import { type Eventually, andThen } from '../files/eventually.ts';
 import { type FileAnswer, type FileRequest, type ServeFileOptions, answerFile, answerSafePath, notModified } from '../files/fileAnswer.ts';
 import type { FileStore, StoredFile } from '../files/fileStore.ts';
 import { safePath } from '../files/resolveSafePath.ts';
-import { keepExtensions, requestedExtensions, tileExtensions } from './quantizedMeshExtensions.ts';
+import { QUANTIZED_MESH, requestedExtensions } from '../../layers/index.ts';
+import { keepExtensions, tileExtensions } from './quantizedMeshExtensions.ts';
 
 interface TileVariants {
   /** Undefined for a tile that cannot be parsed: it is served as stored. */
@@ -39,7 +40,7 @@ export function terrainTileAnswerer(store: FileStore) {
     }
     const etag = `"${stored.etag.slice(1, -1)}-${key || 'core'}"`;
     const headers: Record<string, string> = {
-      'Content-Type': 'application/vnd.quantized-mesh',
+      'Content-Type': QUANTIZED_MESH,
       'Content-Encoding': 'gzip',
       'Cache-Control': options.cacheControl,
       'Last-Modified': stored.lastModified,

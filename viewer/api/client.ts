@@ -3,8 +3,8 @@ import {
   type Catalog,
   type DashboardFigures,
   type Incident,
-  type IncidentStatus,
   type IncidentStep,
+  type IncidentStepRequest,
   type MonitoringPoint,
   type NewIncidentReport,
   type RecordTableEntry,
@@ -111,7 +111,7 @@ export async function postIncident(report: NewIncidentReport, token: string): Pr
 }
 
 /** Moves an incident one step on, as the holder of `token`. */
-export async function postIncidentStep(id: string, step: { to: IncidentStatus; assignee?: string; note?: string }, token: string): Promise<Incident> {
+export async function postIncidentStep(id: string, step: IncidentStepRequest, token: string): Promise<Incident> {
   return (await sendJson('POST', `/api/incidents/${encodeURIComponent(id)}/steps`, step, token)) as Incident;
 }
 

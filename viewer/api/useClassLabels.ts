@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Catalog } from '../../layers/index.ts';
+import { type Catalog, hasCapability } from '../../layers/index.ts';
 import { fetchCatalog } from './client.ts';
 
 export type ClassLabels = Map<string, { zh: string; en: string }>;
@@ -11,7 +11,7 @@ export type ClassLabels = Map<string, { zh: string; en: string }>;
 export function classLabelsOf(catalog: Catalog): Map<string, ClassLabels> {
   const byLayer = new Map<string, ClassLabels>();
   for (const layer of catalog.layers) {
-    if (layer.kind !== 'thematic') continue;
+    if (!hasCapability(layer, 'classed')) continue;
     const strip = (label: string, value: string) => (label.startsWith(`${value} `) ? label.slice(value.length + 1) : label);
     byLayer.set(layer.id, new Map(layer.classify.classes.map((c) => [c.value, { zh: strip(c.label.zh, c.value), en: strip(c.label.en, c.value) }])));
   }

@@ -6,7 +6,7 @@ export function NotFound({ missing }: { missing: 'page' | { storyboard: string }
   const back = language === 'en' ? '/?lang=en' : '/';
   return (
     <div className="not-found panel-message" role="alert" data-missing={missing === 'page' ? 'page' : 'storyboard'}>
-      <h1>{missing === 'page' ? t('pageMissing') : language === 'en' ? `${t('storyboardMissing')} "${missing.storyboard}"` : `${t('storyboardMissing')}「${missing.storyboard}」`}</h1>
+      <h1>{missing === 'page' ? t('pageMissing') : t('storyboardMissing', { id: missing.storyboard })}</h1>
       <a href={back}>{t('backToTwin')}</a>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { AboutPanel } from '../about/index.tsx';
-import type { Catalog } from '../../layers/index.ts';
+import { type Catalog, hasCapability } from '../../layers/index.ts';
 import { ComparePanel, comparableLayers } from '../compare/index.tsx';
 import { type Comparison, ComparisonProvider } from '../compare/context.tsx';
 import { SplitDivider } from '../compare/SplitDivider.tsx';
@@ -16,11 +16,13 @@ import { SqlConsole } from '../sql/index.tsx';
 import { sharedQuery } from '../sql/sharedQuery.ts';
 import { useSelection } from '../selection/index.tsx';
 import { StoryboardPanel } from '../storyboards/index.tsx';
-import { CatalogPending } from './CatalogPending.tsx';
+import { CatalogPending } from '../catalog/CatalogPending.tsx';
+import { type CatalogState, useCatalog } from '../catalog/useCatalog.ts';
+import { useLayerStatus } from '../layers/useLayerStatus.ts';
 import { NotFound } from './NotFound.tsx';
 import { ServerBanner } from './ServerBanner.tsx';
 import { parseViewState } from '../url-state/viewState.ts';
-import { type CatalogState, useCatalog, useLayerStatus, useViewState } from './hooks.ts';
+import { useViewState } from '../url-state/useViewState.ts';
 import { type Route, parseRoute } from './route.ts';
 import { TwinProviders } from './TwinProviders.tsx';
 
@@ -110,7 +112,7 @@ function SidePanel({ catalog, error, retry, view, status }: CatalogState & { vie
 /** What a planner compares first: the land use now against the plan, else the first two rasters. */
 function defaultComparison(catalog: Catalog): Comparison | undefined {
   const layers = comparableLayers(catalog);
-  const thematic = layers.filter((layer) => layer.kind === 'thematic');
+  const thematic = layers.filter((layer) => hasCapability(layer, 'classed'));
   const [left, right] = thematic.length >= 2 ? thematic : layers;
   return left && right ? { left: left.id, right: right.id } : undefined;
 }

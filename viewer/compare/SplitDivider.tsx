@@ -31,6 +31,7 @@ export function SplitDivider() {
   }, [viewer]);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a divider the user drags and focuses, which an <hr> cannot be
     <div
       className="split-divider"
       role="separator"

@@ -13,10 +13,6 @@ export function ComparisonProvider({ comparison, children }: { comparison: Compa
   return <ComparisonContext.Provider value={comparison}>{children}</ComparisonContext.Provider>;
 }
 
-export function useComparison(): Comparison | undefined {
-  return useContext(ComparisonContext);
-}
-
 /** Which side of the divider a raster layer is drawn on: left, right, or both when it is not compared. */
 export function useSplitDirection(layerId: string): SplitDirection {
   const comparison = useContext(ComparisonContext);

@@ -1,11 +1,11 @@
 import './compare.css';
-import type { Catalog } from '../../layers/index.ts';
+import { type Catalog, hasCapability } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Comparison } from './context.tsx';
 
 /** Layers that can be compared side by side: those drawn as imagery on the terrain. */
 export function comparableLayers(catalog: Catalog) {
-  return catalog.layers.filter((layer) => layer.kind === 'imagery' || layer.kind === 'thematic');
+  return catalog.layers.filter((layer) => hasCapability(layer, 'comparable'));
 }
 
 /** The two layers to compare, left and right of the divider; closing it ends the comparison. */

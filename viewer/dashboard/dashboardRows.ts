@@ -38,7 +38,7 @@ export function headlineFigures(figures: DashboardFigures) {
   const incidents = figures.incidents;
   return {
     total: incidents?.total,
-    open: incidents ? incidents.total - (incidents.byStatus['办结'] ?? 0) : undefined,
+    open: incidents ? incidents.total - (incidents.byStatus.办结 ?? 0) : undefined,
     completionPercent: incidents?.completionRate == null ? undefined : Math.round(incidents.completionRate * 100),
     activeAlarms: figures.alarms?.active,
   };

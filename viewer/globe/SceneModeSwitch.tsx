@@ -1,3 +1,4 @@
+import './globe.css';
 import { useEffect, useRef } from 'react';
 import { SceneMode } from 'cesium';
 import { useCesium } from 'resium';

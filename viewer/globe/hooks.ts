@@ -82,17 +82,23 @@ export function currentView(viewer: Viewer): CameraView | undefined {
 }
 
 /**
- * Marks the globe's container with `data-tiles-loaded` once the view is drawn complete, so
- * screenshots and tests know when the picture is.
+ * Marks the globe's container with `data-tiles-loaded` once the view is drawn complete and the
+ * camera is at rest (a flight ended), so screenshots and tests know when the picture is.
  */
 export function useTilesLoadedMarker(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
     const container = viewer.container as HTMLElement;
-    return viewer.scene.postRender.addEventListener(() => {
-      const loaded = String(viewDrawn(viewer));
-      if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
-    });
+    let moving = false;
+    const removers = [
+      viewer.camera.moveStart.addEventListener(() => (moving = true)),
+      viewer.camera.moveEnd.addEventListener(() => (moving = false)),
+      viewer.scene.postRender.addEventListener(() => {
+        const loaded = String(!moving && viewDrawn(viewer));
+        if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
+      }),
+    ];
+    return () => removers.forEach((remove) => remove());
   }, [viewer]);
 }
 

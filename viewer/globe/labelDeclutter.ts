@@ -50,6 +50,8 @@ export function useLabelDeclutter(viewer: Viewer | undefined) {
     const place = () => {
       placedAt = performance.now();
       placeLabels(viewer);
+      // When the names were last placed, in the page's clock, for screenshots and tests to wait for.
+      (viewer.container as HTMLElement).dataset.labelsPlacedAt = String(Math.round(placedAt));
     };
     const removers = [
       viewer.camera.moveStart.addEventListener(() => (moving = true)),

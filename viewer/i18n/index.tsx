@@ -1,12 +1,13 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { LocalizedText } from '../../layers/index.ts';
-import { type Language, type MessageKey, messages } from './messages.ts';
+import { type Language, type MessageKey, type MessageParams, translate } from './messages.ts';
 
 export type { Language } from './messages.ts';
 
 interface I18n {
   language: Language;
-  t: (key: MessageKey) => string;
+  /** A message in the current language, its `{name}` placeholders filled from `params`. */
+  t: (key: MessageKey, params?: MessageParams) => string;
   /** Picks the current language's side of a catalog text. */
   pick: (text: LocalizedText) => string;
 }
@@ -15,7 +16,7 @@ const I18nContext = createContext<I18n | undefined>(undefined);
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const value = useMemo<I18n>(
-    () => ({ language, t: (key) => messages[language][key], pick: (text) => text[language] }),
+    () => ({ language, t: (key, params) => translate(language, key, params), pick: (text) => text[language] }),
     [language],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

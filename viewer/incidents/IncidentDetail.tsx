@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type Incident, type IncidentStatus, allowedNext, transitionProblem } from '../../layers/index.ts';
+import { type Incident, type IncidentStatus, type IncidentStepRequest, allowedNext, transitionProblem } from '../../layers/index.ts';
 import { postIncidentStep } from '../api/client.ts';
 import { TokenPrompt } from '../auth/TokenPrompt.tsx';
 import { useOperatorWrite } from '../auth/useOperatorWrite.ts';
@@ -23,27 +23,26 @@ export function IncidentDetail({ incident, onClose }: { incident: Incident; onCl
       </header>
       <p className="muted">
         <span className="status-dot" style={{ background: STATUS_COLORS[incident.status] }} /> {t(`status.${incident.status}`)} · {inLanguage(incidentTypesInEnglish, incident.type, language)}
-        {incident.floor !== null && ` · ${t('floor')} ${incident.floor}`}
+        {incident.floor !== null && ` · ${t('floorNumber', { floor: incident.floor })}`}
         {incident.assignee && ` · ${incident.assignee}`}
       </p>
       {detail.error && <p className="panel-error">{detail.error}</p>}
       {detail.incident && (
         <ol className="timeline steps">
           {detail.incident.steps.map((step, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: steps are only ever appended, so a step's place is its identity
             <li key={i}>
               <b>{t(`status.${step.status}`)}</b> <span className="muted">{formatTime(step.at, language)}</span>
               <div className="muted">
                 {step.actor}
                 {step.assignee && ` → ${step.assignee}`}
-                {step.note && `：${step.note}`}
+                {step.note && t('stepNote', { note: step.note })}
               </div>
             </li>
           ))}
         </ol>
       )}
-      <h4>
-        {t('nearby')} {NEARBY_METRES} m
-      </h4>
+      <h4>{t('nearby', { metres: NEARBY_METRES })}</h4>
       <ul className="nearby-points">
         {detail.nearby.length === 0 && <li className="muted">{t('noneNearby')}</li>}
         {detail.nearby.map((point) => (
@@ -81,7 +80,7 @@ function StepActions({ incident }: { incident: Incident }) {
   }
   const take = async (to: IncidentStatus) => {
     const text = detailText.trim();
-    const step: { to: IncidentStatus; assignee?: string; note?: string } = { to };
+    const step: IncidentStepRequest = { to };
     if (to === '交办') step.assignee = text;
     else if (text) step.note = text;
     const local = transitionProblem(incident.status, to, step);

@@ -1,3 +1,4 @@
+import './incidents.css';
 import { useState } from 'react';
 import type { Incident, NewIncidentReport } from '../../layers/index.ts';
 import { postIncident } from '../api/client.ts';
@@ -69,7 +70,7 @@ export function ReportIncident({ place, floors, onReported }: { place: IncidentP
           <option value="">{t('wholeBuilding')}</option>
           {Array.from({ length: floors }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
-              {t('floor')} {n}
+              {t('floorNumber', { floor: n })}
             </option>
           ))}
         </select>

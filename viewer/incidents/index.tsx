@@ -1,3 +1,4 @@
+import './incidents.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../../layers/index.ts';
 import { formatTime, useI18n } from '../i18n/index.tsx';
@@ -24,6 +25,7 @@ export function IncidentBoard() {
   const unread = feed?.unread;
   const markRead = feed?.markRead;
   // The incident opened is read, whether it was opened before or after the stream told of it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of `unread` is the stream telling of it.
   useEffect(() => {
     if (selected?.incidentId) markRead?.([selected.incidentId]);
   }, [selected?.incidentId, unread, markRead]);
@@ -57,7 +59,7 @@ export function IncidentBoard() {
         </span>
         {feed.unread.size > 0 && (
           <button type="button" className="unread-count" title={t('markAllRead')} onClick={() => feed.markRead()}>
-            {feed.unread.size} {t('unread')}
+            {t('unread', { count: feed.unread.size })}
           </button>
         )}
         <button
@@ -79,9 +81,10 @@ export function IncidentBoard() {
         <>
           {feed.error && (
             <p className="panel-error" role="alert">
-              {t('incidentsFailed')}: {feed.error}
+              {t('incidentsFailed', { error: feed.error })}
             </p>
           )}
+          {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form's fieldset */}
           <div className="status-filter" role="group" aria-label={t('status')}>
             {INCIDENT_STATUSES.map((status) => (
               <button
@@ -131,8 +134,8 @@ export function IncidentBoard() {
       )}
       <div className="incident-alerts" aria-live="assertive">
         {feed.alerts.map((incident) => (
-          <button key={incident.id} type="button" className="incident-alert" role="alert" data-incident-id={incident.id} onClick={() => flyTo(incident)}>
-            {t('newIncident')}：{incident.title}
+          <button key={incident.id} type="button" className="incident-alert" data-incident-id={incident.id} onClick={() => flyTo(incident)}>
+            {t('newIncident', { title: incident.title })}
           </button>
         ))}
       </div>

@@ -1,10 +1,10 @@
 import type { CSSProperties } from 'react';
-import type { ThematicLayerDefinition } from '../../layers/index.ts';
+import type { LayerWith } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useClassFilter } from '../layers/thematic/classFilter.tsx';
 
-/** A thematic layer's classes as its legend, each with a box that shows or hides it on the map. */
-export function ClassLegend({ layer }: { layer: ThematicLayerDefinition }) {
+/** A classed layer's classes as its legend, each with a box that shows or hides it on the map. */
+export function ClassLegend({ layer }: { layer: LayerWith<'classed'> }) {
   const { t, pick } = useI18n();
   const filter = useClassFilter();
   const hidden = filter.hidden(layer.id);

@@ -1,6 +1,7 @@
+import './layer-tree.css';
 import { type CSSProperties, useState } from 'react';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
-import type { Catalog, LayerDefinition, LegendItem } from '../../layers/index.ts';
+import { type Catalog, type LayerDefinition, type LegendItem, hasCapability } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ClassLegend } from './ClassLegend.tsx';
 import { updateFrequencyNames } from '../i18n/messages.ts';
@@ -80,11 +81,11 @@ function LayerItem({ layer, visible, status, onToggle }: LayerItemProps) {
             {t('synthetic')}
           </span>
         )}
-        {status === 'loading' && <span className="spinner" aria-label="loading" />}
+        {status === 'loading' && <span className="spinner" role="status" aria-label={t('layerLoading')} />}
       </label>
       {!supported && <p className="layer-note">{t('kindUnsupported')}</p>}
       {status === 'error' && <p className="layer-note layer-error">{t('layerFailed')}</p>}
-      {visible && layer.kind === 'thematic' && <ClassLegend layer={layer} />}
+      {visible && hasCapability(layer, 'classed') && <ClassLegend layer={layer} />}
       {visible && layer.legend.length > 0 && <Legend items={layer.legend} />}
     </li>
   );

@@ -1,6 +1,7 @@
 import type { ImageOverlay, ImageOverlayPlugin } from '3d-tiles-renderer/three/plugins';
 import { describe, expect, it } from 'vitest';
-import { DRAPE_ORDER, Drapes } from './drapes.ts';
+import { LAYER_CAPABILITIES } from '../../layers/index.ts';
+import { Drapes } from './drapes.ts';
 
 /** A terrain's overlay plugin that lists its overlays in drawing order, as the library sorts them. */
 function terrainPlugin() {
@@ -20,9 +21,9 @@ describe('drapes', () => {
     const drapes = new Drapes();
     const early = terrainPlugin();
     drapes.attach(early.plugin);
-    drapes.add(overlay('county outline'), DRAPE_ORDER.vector);
-    drapes.add(overlay('land use'), DRAPE_ORDER.thematic);
-    const removeBaseMap = drapes.add(overlay('base map'), DRAPE_ORDER.imagery);
+    drapes.add(overlay('county outline'), LAYER_CAPABILITIES.vector.drapeOrder);
+    drapes.add(overlay('land use'), LAYER_CAPABILITIES.thematic.drapeOrder);
+    const removeBaseMap = drapes.add(overlay('base map'), LAYER_CAPABILITIES.imagery.drapeOrder);
     expect(early.drawn()).toEqual(['base map', 'land use', 'county outline']);
 
     // A terrain that comes later gets every overlay, in the same order.

@@ -1,14 +1,11 @@
 import type { ImageOverlay, ImageOverlayPlugin } from '3d-tiles-renderer/three/plugins';
 
-/** Which draped layers lie over which, whatever the catalog's order: base maps, then classes, then lines and places. */
-export const DRAPE_ORDER = { imagery: 0, thematic: 1, vector: 2 } as const;
-
 /**
- * Layers draped on the terrain: image, vector and thematic layers add their overlay here, terrain tilesets their
+ * Layers draped on the terrain: the draped kinds (LAYER_CAPABILITIES) add their overlay here, terrain tilesets their
  * overlay plugin, in whichever order the layers come, and each overlay reaches every terrain.
  */
 export class Drapes {
-  /** Each overlay with its place in DRAPE_ORDER. */
+  /** Each overlay with its kind's drape order (LAYER_CAPABILITIES), whatever the catalog's order. */
   private readonly overlays = new Map<ImageOverlay, number>();
   private readonly targets = new Set<ImageOverlayPlugin>();
 

@@ -1,9 +1,11 @@
 import { useEffect, useMemo } from 'react';
-import type { Catalog } from '../../layers/index.ts';
-import { useCatalog, useViewState } from '../app/hooks.ts';
+import { type Catalog, LAYER_CAPABILITIES, type LayerKind } from '../../layers/index.ts';
+import { CatalogPending } from '../catalog/CatalogPending.tsx';
+import { useCatalog } from '../catalog/useCatalog.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { ObjectPanel } from '../object-info/ObjectPanel.tsx';
 import { useBoundObject } from '../object-info/useBoundObject.ts';
+import { useViewState } from '../url-state/useViewState.ts';
 import { liteLayerFor } from './layers/registry.ts';
 import { LiteLayerView } from './LiteLayerView.tsx';
 import { isEmbedded } from './params.ts';
@@ -31,15 +33,15 @@ export function LiteApp() {
 function LiteTwin({ catalog, view, embed }: { catalog: Catalog; view: ReturnType<typeof useViewState>; embed: boolean }) {
   const { t, pick } = useI18n();
   const scene = useLiteScene(view.initialCamera ?? catalog.initialView, view.setCamera);
-  const kindShown = (kind: string) => catalog.layers.some((layer) => layer.kind === kind && view.visibleLayers.has(layer.id));
+  const kindShown = (kind: LayerKind) => catalog.layers.some((layer) => layer.kind === kind && view.visibleLayers.has(layer.id));
   const live = useLiveMarkers(scene.view, scene.loaded, { incidents: kindShown('incidents'), alarms: kindShown('monitoring-points') });
   const { picked, clear } = usePickedObject(scene.view);
   const oid = picked?.properties.oid;
   const fetched = useBoundObject(!picked?.bound && typeof oid === 'string' && oid !== '' ? oid : undefined);
   const bound = picked?.bound ?? fetched.object;
   useEffect(() => (scene.view && bound ? outlineObject(scene.view, bound) : undefined), [scene.view, bound]);
-  // Incidents and monitoring points are shown as live markers rather than drawn as layers.
-  const listed = catalog.layers.filter((layer) => liteLayerFor(layer) || layer.kind === 'incidents' || layer.kind === 'monitoring-points');
+  // Records (incidents, monitoring points) are shown as live markers rather than drawn as layers.
+  const listed = catalog.layers.filter((layer) => liteLayerFor(layer) || LAYER_CAPABILITIES[layer.kind].records);
 
   return (
     <div className={embed ? 'app lite embed' : 'app lite'} data-tiles-loaded={scene.loaded} data-markers={live.count} data-stream={live.stream}>
@@ -76,23 +78,6 @@ function LiteTwin({ catalog, view, embed }: { catalog: Catalog; view: ReturnType
         </>
       )}
       {picked && <ObjectPanel properties={picked.properties} bound={picked.bound ? { object: picked.bound } : fetched} onClose={clear} />}
-    </div>
-  );
-}
-
-function CatalogPending({ error, onRetry }: { error?: string; onRetry: () => void }) {
-  const { t } = useI18n();
-  return (
-    <div className="panel-message" role={error ? 'alert' : undefined}>
-      <p>{error ? t('loadFailed') : t('loading')}</p>
-      {error && (
-        <>
-          <p className="detail">{error}</p>
-          <button type="button" onClick={onRetry}>
-            {t('retry')}
-          </button>
-        </>
-      )}
     </div>
   );
 }

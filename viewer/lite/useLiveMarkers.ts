@@ -18,6 +18,7 @@ export function useLiveMarkers(view: LiteScene | undefined, loaded: boolean, sho
   const [points, setPoints] = useState<MonitoringPoint[]>([]);
   const [markers] = useState(() => new PulsingMarkers());
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an alarm raised or cleared changes the points' state: fetch them again.
   useEffect(() => {
     if (!show.alarms) return setPoints([]);
     const abort = new AbortController();
@@ -38,6 +39,7 @@ export function useLiveMarkers(view: LiteScene | undefined, loaded: boolean, sho
   useEffect(() => () => markers.dispose(), [markers]);
 
   const live = useMemo(() => liveMarkers(show.incidents ? feed.incidents : [], points), [show.incidents, feed.incidents, points]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once the tiles are in, the ground's heights are known: place the markers on it again.
   useEffect(() => {
     if (view) markers.setMarkers(live.map((marker) => ({ ...marker, height: surfaceHeight(view, marker.lon, marker.lat) ?? 0 })));
   }, [view, markers, live, loaded]);

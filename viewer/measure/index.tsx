@@ -1,3 +1,4 @@
+import './measure.css';
 import { useCesium } from 'resium';
 import { useI18n } from '../i18n/index.tsx';
 import { type MeasureMode, useMeasureMode } from './context.tsx';
@@ -13,7 +14,7 @@ export function MeasureTool() {
   const toggle = (next: MeasureMode) => setMode(mode === next ? undefined : next);
   const result = mode === 'distance' ? formatLength(pathLength(points)) : mode === 'area' ? formatArea(enclosedArea(points)) : undefined;
   return (
-    <div className="measure-tool" aria-label={t('measure')}>
+    <div className="measure-tool" role="toolbar" aria-label={t('measure')}>
       <button type="button" aria-pressed={mode === 'distance'} onClick={() => toggle('distance')}>
         {t('measureDistance')}
       </button>

@@ -9,7 +9,7 @@ export function BoundRecords({ records }: { records: BoundObject['records'] }) {
   const { incidents, monitoringPoints, lifecycle } = records;
   if (incidents.length + monitoringPoints.length + lifecycle.length === 0) return null;
   return (
-    <div className="bound-records" aria-label={t('boundRecords')}>
+    <section className="bound-records" aria-label={t('boundRecords')}>
       {incidents.length > 0 && (
         <section className="bound-incidents">
           <h3>{t('boundIncidents')}</h3>
@@ -33,8 +33,7 @@ export function BoundRecords({ records }: { records: BoundObject['records'] }) {
                 {point.latest && (
                   <span className="muted">
                     {' '}
-                    {t('latest')} {point.latest.value}
-                    {point.unit}
+                    {t('latest', { reading: `${point.latest.value}${point.unit}` })}
                   </span>
                 )}
                 {point.alarm && <span className="alarm"> {t('alarm')}</span>}
@@ -57,6 +56,6 @@ export function BoundRecords({ records }: { records: BoundObject['records'] }) {
           </ol>
         </section>
       )}
-    </div>
+    </section>
   );
 }

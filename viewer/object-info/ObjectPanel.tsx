@@ -1,3 +1,4 @@
+import './object-info.css';
 import type { ReactNode } from 'react';
 import type { BoundObject } from '../../layers/index.ts';
 import { useAdminNames } from '../api/useAdminNames.ts';

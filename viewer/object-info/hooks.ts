@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type Cartesian3,
   Cartographic,
-  Cesium3DTileFeature,
+  type Cesium3DTileFeature,
   Color,
   JulianDate,
   Math as CesiumMath,
@@ -41,18 +41,18 @@ export function usePickedObject(viewer: Viewer | undefined) {
   measuring.current = useMeasureMode().mode !== undefined;
   const highlighted = useRef<{ feature: Cesium3DTileFeature; color: Color }>(undefined);
 
-  const clearHighlight = () => {
+  const clearHighlight = useCallback(() => {
     const current = highlighted.current;
     if (current && !current.feature.tileset.isDestroyed()) current.feature.color = current.color;
     highlighted.current = undefined;
-  };
+  }, []);
 
   // A search hit (or any selection asking to be inspected) opens the panel as a click does.
   useEffect(() => {
     if (!selected?.inspect || !selected.oid) return;
     clearHighlight();
     setPicked({ properties: { oid: selected.oid }, ...(selected.object ? { bound: selected.object } : {}) });
-  }, [selected]);
+  }, [selected, clearHighlight]);
 
   useEffect(() => {
     if (!viewer) return;
@@ -100,7 +100,7 @@ export function usePickedObject(viewer: Viewer | undefined) {
       clearHighlight();
       handler.destroy();
     };
-  }, [viewer, select]);
+  }, [viewer, select, clearHighlight]);
 
   return {
     picked,

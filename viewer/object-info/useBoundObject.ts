@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { BoundObject } from '../../layers/index.ts';
 import { ApiError, fetchObject } from '../api/client.ts';
+import { useFetched } from '../api/useFetched.ts';
 
 /**
  * The records bound to an object, from the server's object API, asked again whenever `version`
@@ -9,21 +9,15 @@ import { ApiError, fetchObject } from '../api/client.ts';
  * failures are reported.
  */
 export function useBoundObject(oid: string | undefined, version = ''): { object?: BoundObject; error?: string } {
-  const [state, setState] = useState<{ oid?: string; object?: BoundObject; error?: string }>({});
-  useEffect(() => {
-    if (!oid) return;
-    let wanted = true;
-    fetchObject(oid).then(
-      (object) => wanted && setState({ oid, object }),
-      (error: unknown) => {
-        if (!wanted || (error instanceof ApiError && error.status === 404)) return;
-        setState({ oid, error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      wanted = false;
-    };
-  }, [oid, version]);
-  // What was fetched for another object is not this one's, while this one's is on its way.
-  return state.oid === oid ? state : {};
+  // fetchObject shares one request among its callers and so takes no signal; an answer no longer wanted is ignored all the same.
+  const load = oid
+    ? () =>
+        fetchObject(oid).catch((failure: unknown) => {
+          if (failure instanceof ApiError && failure.status === 404) return undefined;
+          throw failure;
+        })
+    : undefined;
+  // Keyed by the object: what was fetched for another one is not this one's, while this one's is on its way.
+  const { data, error } = useFetched(load, [version], { key: oid });
+  return error === undefined ? { object: data } : { error };
 }

@@ -26,6 +26,7 @@ export function useStoryboardPlayer(storyboard: Storyboard, autoplay: boolean) {
     initialPlayer,
   );
   const viewDrawn = useCallback(() => dispatch({ type: 'view-drawn', now: performance.now() }), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each scene gets its own wait for its view.
   useEffect(() => {
     if (state.viewDrawn) return;
     const timer = setTimeout(viewDrawn, MAX_VIEW_WAIT_MS);

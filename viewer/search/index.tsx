@@ -1,3 +1,4 @@
+import './search.css';
 import { useState } from 'react';
 import type { Catalog, SearchHit } from '../../layers/index.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -18,7 +19,7 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
   const [open, setOpen] = useState(false);
   const { hits, error } = useSearch(query);
   const choose = (hit: SearchHit) => {
-    select({ oid: hit.oid, lon: hit.lon, lat: hit.lat, floor: null, inspect: true, ...(hit.bbox ? { bbox: hit.bbox } : {}) });
+    select({ oid: hit.oid, lon: hit.lon, lat: hit.lat, floor: null, inspect: true, bbox: hit.bbox });
     setOpen(false);
   };
   const layerTitle = (id: string) => {
@@ -26,7 +27,7 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
     return layer ? pick(layer.title) : id;
   };
   return (
-    <div className="search-box" role="search">
+    <search className="search-box">
       <input
         type="search"
         aria-label={t('searchLabel')}
@@ -62,6 +63,6 @@ export function SearchBox({ catalog }: { catalog: Catalog }) {
           ])}
         </ul>
       )}
-    </div>
+    </search>
   );
 }

@@ -20,6 +20,7 @@ export function ResultChart({ result }: { result: QueryResult }) {
   const y = (value: number) => HEIGHT - 18 - (Math.max(0, value) / max) * (HEIGHT - 30);
   return (
     <figure className="result-chart" data-kind={kind}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form's fieldset */}
       <div className="chart-kinds" role="group" aria-label={t('chart')}>
         {(['bar', 'line', 'pie'] as const).map((k) => (
           <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
@@ -30,6 +31,7 @@ export function ResultChart({ result }: { result: QueryResult }) {
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`${series.valueColumn} / ${series.labelColumn}`}>
         {kind === 'bar' &&
           series.points.map((point, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a chart drawn afresh from the result: a point's place is its identity
             <g key={i}>
               <rect x={i * step + 2} y={y(point.value)} width={step - 4} height={HEIGHT - 18 - y(point.value)} fill={PALETTE[0]}>
                 <title>{`${point.label}: ${point.value}`}</title>
@@ -47,6 +49,7 @@ export function ResultChart({ result }: { result: QueryResult }) {
             const [cx, cy, r] = [HEIGHT / 2, HEIGHT / 2, HEIGHT / 2 - 6];
             const at = (angle: number) => `${cx + r * Math.sin(angle)},${cy - r * Math.cos(angle)}`;
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a chart drawn afresh from the result: a point's place is its identity
               <path key={i} d={`M${cx},${cy} L${at(start)} A${r},${r} 0 ${end - start > Math.PI ? 1 : 0} 1 ${at(end)} Z`} fill={PALETTE[i % PALETTE.length]}>
                 <title>{`${series.points[i]!.label}: ${series.points[i]!.value}`}</title>
               </path>
@@ -54,6 +57,7 @@ export function ResultChart({ result }: { result: QueryResult }) {
           })}
         {kind === 'pie' &&
           series.points.slice(0, 8).map((point, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a chart drawn afresh from the result: a point's place is its identity
             <text key={i} x={HEIGHT + 10} y={20 + i * 18} fontSize="12" fill={PALETTE[i % PALETTE.length]}>
               {`${point.label} ${point.value}`}
             </text>

@@ -1,3 +1,4 @@
+import { LAYER_TABLE_COLUMNS as C } from '../../layers/index.ts';
 import type { QueryResult } from './hooks.ts';
 
 /**
@@ -22,7 +23,7 @@ export function resultToCsv(result: QueryResult): string {
  */
 export function resultToGeoJson(result: QueryResult): string | undefined {
   const index = (name: string) => result.columns.indexOf(name);
-  const [geometry, lon, lat] = [index('geometry'), index('lon'), index('lat')];
+  const [geometry, lon, lat] = [index(C.geometry), index(C.lon), index(C.lat)];
   if (geometry < 0 && (lon < 0 || lat < 0)) return undefined;
   const features = [];
   for (let row = 0; row < result.rowCount; row++) {

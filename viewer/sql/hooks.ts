@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LayerDefinition, RecordTableEntry } from '../../layers/index.ts';
+import { LAYER_TABLE_COLUMNS as C, type LayerDefinition, type RecordTableEntry } from '../../layers/index.ts';
 import { fetchRecordTables } from '../api/client.ts';
 import { cellReader } from './cellReader.ts';
 import { browserDatabase, closeBrowserDatabase } from './database.ts';
@@ -46,6 +46,8 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
           if (!loaded.current.has(table.name)) setState({ phase: 'running', step: table.name });
           await loadTable(connection, table, loaded.current);
         }
+        // Cancelled while the tables loaded: the database was ended under them, and no query may start on its successor.
+        if (cancelled.current) return setState({ phase: 'cancelled' });
         setState({ phase: 'running', step: 'query' });
         const answer = await connection.query(sql);
         if (cancelled.current) return;
@@ -104,8 +106,8 @@ export function useSqlConsole(layers: readonly LayerDefinition[]) {
       for (const table of tables) {
         if (!table.outlined || !loaded.current.has(table.name) || found.length >= limit) continue;
         const names = new Set((await describe(table.name)).map((column) => column.name));
-        if (!names.has('oid') || !names.has('geometry')) continue;
-        const answer = await connection.query(`SELECT geometry FROM ${table.name} WHERE oid IN (${list}) LIMIT ${limit - found.length}`);
+        if (!names.has(C.oid) || !names.has(C.geometry)) continue;
+        const answer = await connection.query(`SELECT ${C.geometry} FROM ${table.name} WHERE ${C.oid} IN (${list}) LIMIT ${limit - found.length}`);
         for (let i = 0; i < answer.numRows; i++) found.push(String(answer.getChildAt(0)?.get(i)));
       }
       return found;

@@ -1,5 +1,6 @@
+import './sql.css';
 import { Fragment, useEffect, useRef, useState } from 'react';
-import type { Catalog } from '../../layers/index.ts';
+import { type Catalog, LAYER_TABLE_COLUMNS as C } from '../../layers/index.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { ResultGrid } from './ResultGrid.tsx';
@@ -28,7 +29,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
   const shown = useRef(0);
   const showIn3d = async (result: QueryResult) => {
     const asked = ++shown.current;
-    const oids = result.columns.includes('oid') ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, result.columns.indexOf('oid')))) : [];
+    const oids = result.columns.includes(C.oid) ? Array.from({ length: result.rowCount }, (_, row) => String(result.cell(row, result.columns.indexOf(C.oid)))) : [];
     const shapes = await sqlConsole.shapes(oids, MAX_OUTLINES);
     if (asked === shown.current) setHighlight(resultHighlight(result, shapes));
   };
@@ -41,13 +42,13 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
     void sqlConsole.run(sql);
   };
   // A shared link runs its query as the console opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening.
   useEffect(() => {
     const shared = sharedQuery();
     if (shared) void sqlConsole.run(shared);
-    // Only on opening.
   }, []);
   return (
-    <section className={collapsed ? 'sql-console collapsed' : 'sql-console'} aria-label={t('sqlConsole')} data-phase={state.phase}>
+    <section className={collapsed ? 'sql-console collapsed' : 'sql-console'} aria-label={t('sqlConsole')} data-phase={state.phase} data-step={state.phase === 'running' ? state.step : undefined}>
       <header>
         <h2>{t('sqlConsole')}</h2>
         <CollapseToggle collapsed={collapsed} onToggle={() => setCollapsed(!collapsed)} />
@@ -112,7 +113,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
                 </button>
                 <button
                   type="button"
-                  disabled={!state.result.columns.some((c) => c === 'geometry' || c === 'lon')}
+                  disabled={!state.result.columns.some((c) => c === C.geometry || c === C.lon)}
                   onClick={() => {
                     const geojson = resultToGeoJson(state.result);
                     if (geojson) download('query.geojson', 'application/geo+json', geojson);
@@ -131,8 +132,8 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
               </button>
             )}
             <span className="sql-status">
-              {state.phase === 'running' && `${t('sqlRunning')} ${state.step}`}
-              {state.phase === 'done' && `${state.result.rowCount.toLocaleString()} ${t('sqlRows')} · ${state.result.milliseconds.toFixed(0)} ms`}
+              {state.phase === 'running' && t('sqlRunning', { step: state.step })}
+              {state.phase === 'done' && `${t('sqlRows', { rows: state.result.rowCount.toLocaleString() })} · ${state.result.milliseconds.toFixed(0)} ms`}
               {state.phase === 'cancelled' && t('sqlCancelled')}
             </span>
           </div>

@@ -1,3 +1,4 @@
+import { LAYER_TABLE_COLUMNS as C } from '../../layers/index.ts';
 import type { Highlight } from '../highlight/index.tsx';
 import { outerRings } from '../selection/outerRings.ts';
 import type { QueryResult } from './hooks.ts';
@@ -15,7 +16,7 @@ export const MAX_OUTLINES = 500;
  */
 export function resultHighlight(result: QueryResult, shapes: readonly string[] = []): Highlight {
   const column = (name: string) => result.columns.indexOf(name);
-  const [oid, lon, lat, geometry] = [column('oid'), column('lon'), column('lat'), column('geometry')];
+  const [oid, lon, lat, geometry] = [column(C.oid), column(C.lon), column(C.lat), column(C.geometry)];
   // An empty cell is no value: no object, and no position (Number(null) would be 0°, 0°).
   const present = (row: number, column: number) => {
     const value = column < 0 ? null : result.cell(row, column);

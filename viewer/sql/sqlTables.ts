@@ -1,6 +1,6 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { LayerDefinition, LocalizedText, RecordTableEntry } from '../../layers/index.ts';
+import { LAYER_CAPABILITIES, type LayerDefinition, type LocalizedText, type RecordTableEntry } from '../../layers/index.ts';
 
 /** A table of the console: a layer's attribute table, or a kind of record of the data API. */
 export interface SqlTable {
@@ -20,7 +20,7 @@ export interface SqlTable {
 export function sqlTables(layers: readonly LayerDefinition[], records: readonly RecordTableEntry[]): SqlTable[] {
   const fromLayers = layers
     .filter((layer) => layer.table)
-    .map((layer): SqlTable => ({ name: layer.id.replaceAll('-', '_'), title: layer.title, origin: 'layer', arrowUrl: layer.table!.arrow, outlined: layer.kind !== 'buildings' }));
+    .map((layer): SqlTable => ({ name: layer.id.replaceAll('-', '_'), title: layer.title, origin: 'layer', arrowUrl: layer.table!.arrow, outlined: !LAYER_CAPABILITIES[layer.kind].highlightsOwnObjects }));
   const taken = new Set(fromLayers.map((table) => table.name));
   const fromRecords = records
     .filter((record) => !taken.has(record.name))

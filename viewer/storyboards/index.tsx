@@ -26,7 +26,7 @@ export function StoryboardPanel({ catalog, camera, visibleLayers, onClose }: { c
           <li key={storyboard.id} data-storyboard-id={storyboard.id}>
             <span className="storyboard-title">{pick(storyboard.title)}</span>
             <span className="storyboard-meta">
-              {storyboard.scenes.length} {t('scenes')} · {t(storyboard.origin === 'catalog' ? 'origin.catalog' : 'origin.saved')}
+              {t('scenes', { count: storyboard.scenes.length })} · {t(storyboard.origin === 'catalog' ? 'origin.catalog' : 'origin.saved')}
             </span>
             <a href={presentationPath(storyboard.id)}>{t('present')}</a>
             <a href={presentationPath(storyboard.id, true)} target="_blank" rel="noreferrer">
@@ -65,7 +65,7 @@ function SaveViewForm({ saved, camera, visibleLayers, onSaved }: { saved: Storyb
       setTarget(storyboard.id);
       setTitle('');
       setCaption('');
-      setMessage({ text: `${t('saved')}：${pick(storyboard.title)} · ${storyboard.scenes.length} ${t('scenes')}`, failed: false });
+      setMessage({ text: `${t('saved', { title: pick(storyboard.title) })} · ${t('scenes', { count: storyboard.scenes.length })}`, failed: false });
       onSaved();
     } catch (error) {
       setMessage({ text: problemMessage(error, t), failed: true });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { changedPixelShare, screenshotGlobe } from './canvasPixels.ts';
 
-export { waitForScene } from '../../support/twinScene.ts';
+export { framesDrawn, waitForScene } from '../../support/twinScene.ts';
 
 export const urlParams = (page: Page) => new URL(page.url()).searchParams;
 

@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SAMPLE_VERSION, buildSample, sampleIsCurrent } from '../../../datasets/sample/buildSample.ts';
+import { sampleData } from '../../support/sampleData.ts';
 
 export interface TwinServer {
   url: string;
@@ -13,19 +13,6 @@ export interface TwinServer {
   stop: () => Promise<void>;
 }
 
-/**
- * The sample twin, built once and copied for each server: building it takes half a minute. One
- * folder per sample version, so checkouts of different versions on one machine keep their own.
- */
-const sampleCache = join(tmpdir(), `wuyi-twin-e2e-sample-v${SAMPLE_VERSION}`);
-
-export async function sampleData(): Promise<string> {
-  if (!(await sampleIsCurrent(sampleCache))) {
-    await rm(sampleCache, { recursive: true, force: true });
-    await buildSample(sampleCache);
-  }
-  return sampleCache;
-}
 
 /**
  * Starts the real twin server (as `npm start` runs it) on a free port, over a fresh copy of the

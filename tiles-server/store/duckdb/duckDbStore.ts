@@ -182,8 +182,14 @@ export class DuckDbStore implements TwinStore {
         params[key] = filter[key];
       }
     }
-    if (filter.from) (where.push(`reported_at >= $from`), (params.from = filter.from));
-    if (filter.to) (where.push(`reported_at < $to`), (params.to = filter.to));
+    if (filter.from) {
+      where.push(`reported_at >= $from`);
+      params.from = filter.from;
+    }
+    if (filter.to) {
+      where.push(`reported_at < $to`);
+      params.to = filter.to;
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [count] = await this.read(`SELECT count(*) AS n FROM incidents ${clause}`, params);
     const rows = await this.read(`SELECT * FROM incidents ${clause} ORDER BY reported_at DESC, id DESC LIMIT $limit OFFSET $offset`, {

@@ -19,7 +19,10 @@ function fakeStore() {
 describe('group commit', () => {
   it('commits a burst of writes in fewer transactions than writes, each answered', async () => {
     const { log, group } = fakeStore();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => group.submit(async (tx) => (await tx.write(`w${i}`), i))));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => group.submit(async (tx) => {
+          await tx.write(`w${i}`);
+          return i;
+        })));
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(log.committed).toEqual(Array.from({ length: 20 }, (_, i) => `w${i}`));
     expect(log.commits).toBeLessThan(20);

@@ -1,6 +1,5 @@
 import { GeoJSONOverlay } from '3d-tiles-renderer/three/plugins';
-import type { ThematicLayerDefinition, VectorLayerDefinition } from '../../../layers/index.ts';
-import { DRAPE_ORDER } from '../drapes.ts';
+import { LAYER_CAPABILITIES, type ThematicLayerDefinition, type VectorLayerDefinition } from '../../../layers/index.ts';
 import type { LiteLayerFactory } from './types.ts';
 
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
@@ -28,7 +27,7 @@ export const vectorLayer: LiteLayerFactory<VectorLayerDefinition> = (layer, scen
   const line: FeatureStyle = { fill: style.fill ?? TRANSPARENT, stroke: style.stroke ?? '#ffffff', strokeWidth: style.strokeWidth ?? 2, radius: 0 };
   const dot: FeatureStyle = { fill: style.pointColor ?? '#e53935', stroke: '#ffffff', strokeWidth: 2, radius: (style.pointSize ?? 8) / 2 };
   const overlay = overlayOf({ url: layer.source.url, getStyle: (feature) => (feature.geometry?.type.endsWith('Point') ? dot : line) });
-  return { dispose: scene.drapes.add(overlay, DRAPE_ORDER.vector) };
+  return { dispose: scene.drapes.add(overlay, LAYER_CAPABILITIES[layer.kind].drapeOrder) };
 };
 
 /** Land use and planning zones: each polygon in its class's colour, as the full viewer draws them. */
@@ -42,5 +41,5 @@ export const thematicLayer: LiteLayerFactory<ThematicLayerDefinition> = (layer, 
     opacity: layer.style.opacity,
     getStyle: (_feature, properties) => styles.get(String(properties[field] ?? '')) ?? unclassed,
   });
-  return { dispose: scene.drapes.add(overlay, DRAPE_ORDER.thematic) };
+  return { dispose: scene.drapes.add(overlay, LAYER_CAPABILITIES[layer.kind].drapeOrder) };
 };

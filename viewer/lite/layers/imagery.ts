@@ -1,7 +1,6 @@
 import { MathUtils } from 'three';
 import { XYZTilesOverlay } from '3d-tiles-renderer/three/plugins';
-import type { ImageryLayerDefinition } from '../../../layers/index.ts';
-import { DRAPE_ORDER } from '../drapes.ts';
+import { type ImageryLayerDefinition, LAYER_CAPABILITIES } from '../../../layers/index.ts';
 import type { LiteLayerFactory } from './types.ts';
 
 /** The part of the overlay's tile source this layer bounds (not in the library's typings). */
@@ -29,6 +28,6 @@ export const imageryLayer: LiteLayerFactory<ImageryLayerDefinition> = (layer, sc
       source.tiling.setContentBounds(...(rectangle.map((degrees) => degrees * MathUtils.DEG2RAD) as [number, number, number, number]));
     };
   }
-  const remove = scene.drapes.add(overlay, DRAPE_ORDER.imagery);
+  const remove = scene.drapes.add(overlay, LAYER_CAPABILITIES[layer.kind].drapeOrder);
   return { dispose: remove };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestedExtensions } from '../../../tiles-server/terrain/quantizedMeshExtensions.ts';
+import { requestedExtensions } from '../../../layers/index.ts';
 import { quantizedMeshAccept } from './quantizedMeshAccept.ts';
 
 describe('the Accept header for quantized-mesh tiles', () => {

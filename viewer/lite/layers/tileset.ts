@@ -1,4 +1,4 @@
-import { type Material, type Mesh, type Object3D } from 'three';
+import type { Material, Mesh, Object3D } from 'three';
 import { TilesRenderer } from '3d-tiles-renderer/three';
 import type { LiteScene } from '../liteScene.ts';
 import type { LiteLayer } from './types.ts';

@@ -84,6 +84,11 @@ describe('server process', () => {
     await writeFile(join(dir, 'cases-again.csv'), await readFile(join(dir, 'cases.csv')));
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', 'import', 'records', join(dir, 'cases-again.csv'), '--kind', 'incidents'], { env: { ...process.env, DATA_DIR: dataDir } });
     await expect.poll(server.output, { timeout: 10_000 }).toContain(`Could not store the records of ${join(dataDir, 'cases-again', 'records')}`);
+    // A dataset removed by hand and imported again with other cases: the other cases are stored.
+    await rm(join(dataDir, 'cases'), { recursive: true });
+    await writeFile(join(dir, 'cases.csv'), '事件编号,事件类型,事件名称,状态,上报时间,经度,纬度\nC-2,违法用地,疑似私搭乱建,受理,2026-11-19 09:05,119.8025,28.9005\n');
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'datasets/cli.ts', 'import', 'records', join(dir, 'cases.csv'), '--kind', 'incidents'], { env: { ...process.env, DATA_DIR: dataDir } });
+    await expect.poll(async () => (await fetch(`${base}/api/incidents/C-2`)).status, { timeout: 10_000 }).toBe(200);
 
     // An event stream open across a reload ends, so that its client resumes under the new catalog's access levels.
     const stream = (await fetch(`${base}/api/events`)).body!.getReader();

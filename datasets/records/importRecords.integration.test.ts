@@ -24,7 +24,7 @@ const places = [
 
 /** Eastings and northings of CGCS2000 / 3° Gauss-Krüger zone 40 (with its zone prefix), as GDAL computes them. */
 function gaussKruger(points: readonly (readonly [number, number])[]): [number, number][] {
-  const out = execFileSync('gdaltransform', ['-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4528'], { input: points.map(([lon, lat]) => `${lon} ${lat}`).join('\n') + '\n', encoding: 'utf8' });
+  const out = execFileSync('gdaltransform', ['-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4528'], { input: `${points.map(([lon, lat]) => `${lon} ${lat}`).join('\n')}\n`, encoding: 'utf8' });
   return out.trim().split('\n').map((line) => line.split(/\s+/).slice(0, 2).map(Number) as [number, number]);
 }
 
@@ -50,7 +50,7 @@ describe('incidents from a case system’s CSV export', () => {
       ['SZCG-2026-0009', '其他', '村口大树倒伏', '受理', '2026/11/22', gk[5]![1], gk[5]![0]],
       ['SZCG-2026-0010', '其他', '无状态', '挂起', '2026/11/22', gk[5]![1], gk[5]![0]],
     ];
-    const csv = rows.map((row) => row.join(',')).join('\r\n') + '\r\n';
+    const csv = `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
     const input = join(dir, '城管案件.csv');
     execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', '-o', input], { input: csv });
     const dataDir = join(dir, 'incidents-data');

@@ -31,6 +31,7 @@ beforeAll(async () => {
 
 const getJson = async (path: string) => {
   const response = await t.app.request(path);
+  // biome-ignore lint/suspicious/noExplicitAny: OGC documents of every shape, read by path in the tests
   return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, any> };
 };
 

@@ -7,6 +7,7 @@ import { toFootprint } from '../buildings/footprint.ts';
 import { importBuildings } from '../buildings/importBuildings.ts';
 import { resolveCrs } from '../crs/resolveCrs.ts';
 import { readFlatGeobuf } from './flatgeobuf.ts';
+import { readGeoPackage } from './geopackage.ts';
 import { readShapefile } from './shapefile.ts';
 import type { SourceEvent, SourceFeature } from './types.ts';
 
@@ -34,6 +35,10 @@ beforeAll(async () => {
   ogr2ogr('-f', 'ESRI Shapefile', '-t_srs', 'EPSG:4549', '-lco', 'ENCODING=GBK', 'nocpg.shp', 'source.geojson');
   await rm(join(dir, 'nocpg.cpg'));
   ogr2ogr('-f', 'FlatGeobuf', '-t_srs', 'EPSG:4549', 'cm120.fgb', 'source.geojson');
+  // A GeoPackage as GDAL writes one, two tables in it: the buildings in zone 40 with its prefix, and a second table.
+  ogr2ogr('-f', 'GPKG', '-t_srs', 'EPSG:4528', '-nln', 'JZ', 'two.gpkg', 'source.geojson');
+  ogr2ogr('-f', 'GPKG', '-update', '-t_srs', 'EPSG:4549', '-nln', 'JZ_CM120', 'two.gpkg', 'source.geojson');
+  ogr2ogr('-f', 'GPKG', '-t_srs', 'EPSG:4549', '-nlt', 'MULTIPOLYGON', 'one.gpkg', 'source.geojson');
 });
 
 async function collect(events: AsyncIterable<SourceEvent>) {
@@ -81,6 +86,37 @@ describe('Shapefile', () => {
 
   it('says when the .shp is missing', async () => {
     await expect(collect(readShapefile(join(dir, 'missing.shp')))).rejects.toThrow(/missing\.shp: does not exist/);
+  });
+});
+
+describe('GeoPackage', () => {
+  it('reads the features of its one table, their fid as id, and the EPSG code of their CRS', async () => {
+    const { crs, features } = await collect(readGeoPackage(join(dir, 'one.gpkg')));
+    expect(crs).toBe('EPSG:4549');
+    expect(features.map((f) => [f.id, f.properties.name, f.properties.floors])).toEqual([
+      [1, '武义县人民政府', 5],
+      [2, '熟溪小学', 3],
+    ]);
+    expect(features[0]!.geometry!.type).toBe('MultiPolygon');
+    expectBackAtWuyi(crs!, features);
+  });
+
+  it('reads the table it is told to, and names the tables when the choice is the reader\'s', async () => {
+    const { crs, features } = await collect(readGeoPackage(join(dir, 'two.gpkg'), { table: 'JZ' }));
+    expect(crs).toBe('EPSG:4528');
+    expectBackAtWuyi(crs!, features);
+    await expect(collect(readGeoPackage(join(dir, 'two.gpkg')))).rejects.toThrow(/two\.gpkg: holds 2 feature tables \("JZ", "JZ_CM120"\); pass --source-layer/);
+    await expect(collect(readGeoPackage(join(dir, 'two.gpkg'), { table: 'LCXZ' }))).rejects.toThrow(/two\.gpkg: has no feature table "LCXZ"; its feature tables: "JZ", "JZ_CM120"/);
+  });
+
+  it('imports buildings from the table named, as the Shapefile of the same features', async () => {
+    const fromGpkg = await importBuildings({ input: join(dir, 'two.gpkg'), sourceLayer: 'JZ_CM120', outDir: join(dir, 'out-gpkg'), floorHeight: 3, defaultHeight: 10, oidPrefix: 'bldg:' });
+    expect(fromGpkg).toMatchObject({ imported: 2, crs: 'EPSG:4549' });
+  });
+
+  it('refuses a file that is not a GeoPackage', async () => {
+    await writeFile(join(dir, 'fake.gpkg'), 'not a geopackage');
+    await expect(collect(readGeoPackage(join(dir, 'fake.gpkg')))).rejects.toThrow(/fake\.gpkg: (cannot be read as|is not) a GeoPackage/);
   });
 });
 

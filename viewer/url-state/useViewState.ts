@@ -1,21 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CameraView, Catalog } from '../../layers/index.ts';
-import { fetchCatalog } from '../api/client.ts';
-import { useFetched } from '../api/useFetched.ts';
 import type { Language } from '../i18n/index.tsx';
 import type { ClassFilter } from '../layers/thematic/classFilter.tsx';
-import type { LayerStatus } from '../layers/types.ts';
+import { formatViewState, parseViewState } from './viewState.ts';
 
 const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
-import { formatViewState, parseViewState } from '../url-state/viewState.ts';
-
-export type CatalogState = { catalog?: Catalog; error?: string; retry: () => void };
-
-export function useCatalog(): CatalogState {
-  const { data, error, reload } = useFetched(fetchCatalog, []);
-  const retry = useCallback(() => reload(true), [reload]);
-  return { catalog: data, error, retry };
-}
 
 /**
  * Camera, visible layers and language, started from the address bar and written back to it
@@ -74,12 +63,4 @@ export function useViewState(catalog: Catalog | undefined) {
   const showLayers = useCallback((layerIds: string[]) => setChosenLayers([...new Set([...visibleLayers, ...layerIds])]), [visibleLayers]);
 
   return { initialCamera: initial.camera, camera, language, setLanguage, setCamera, mode, setMode, visibleLayers, toggleLayer, showLayers, classFilter };
-}
-
-export function useLayerStatus() {
-  const [status, setStatus] = useState<Record<string, LayerStatus>>({});
-  const report = useCallback((layerId: string, next: LayerStatus) => {
-    setStatus((current) => (current[layerId] === next ? current : { ...current, [layerId]: next }));
-  }, []);
-  return { status, report };
 }

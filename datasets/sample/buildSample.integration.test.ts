@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +6,11 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleData } from '../../test/support/sampleData.ts';
 import { pointInRing, ringCentroid, signedArea2 } from '../geometry/ring.ts';
 import { readDem } from '../raster/dem.ts';
-import { buildSample, sampleIsCurrent } from './buildSample.ts';
+import { sampleIsCurrent } from './buildSample.ts';
 import { wuyiHeights } from './wuyiDem.ts';
 
 type Position = [number, number];
@@ -20,15 +21,20 @@ interface FeatureCollection {
 const centre = (multiPolygon: Position[][][]): [number, number] => ringCentroid(multiPolygon[0]![0]!.flat());
 
 describe('Wuyi sample data', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-sample-'));
+  // Built once and shared with the browser tests; the tests here only read it.
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await sampleData();
+  }, 240_000);
   const read = async (name: string) =>
     JSON.parse(await readFile(join(dataDir, 'sample', name), 'utf8')) as FeatureCollection;
 
   it('is missing before it is built and current afterwards', async () => {
-    expect(await sampleIsCurrent(dataDir)).toBe(false);
-    await buildSample(dataDir);
+    const empty = await mkdtemp(join(tmpdir(), 'wuyi-twin-empty-'));
+    expect(await sampleIsCurrent(empty)).toBe(false);
+    await rm(empty, { recursive: true });
     expect(await sampleIsCurrent(dataDir)).toBe(true);
-  }, 180_000);
+  });
 
   it('has the county outline as a closed counter-clockwise ring within the county extent', async () => {
     const [county] = (await read('county-boundary.geojson')).features;
@@ -204,7 +210,10 @@ describe('Wuyi sample data', async () => {
   });
 
   it('is rebuilt when its manifest is from another version', async () => {
-    await writeFile(join(dataDir, 'sample', 'manifest.json'), JSON.stringify({ version: 0 }));
-    expect(await sampleIsCurrent(dataDir)).toBe(false);
+    const older = await mkdtemp(join(tmpdir(), 'wuyi-twin-older-'));
+    await mkdir(join(older, 'sample'));
+    await writeFile(join(older, 'sample', 'manifest.json'), JSON.stringify({ ...JSON.parse(await readFile(join(dataDir, 'sample', 'manifest.json'), 'utf8')), version: 0 }));
+    expect(await sampleIsCurrent(older)).toBe(false);
+    await rm(older, { recursive: true });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestedExtensions } from './quantizedMeshExtensions.ts';
+import { requestedExtensions } from './quantizedMesh.ts';
 
 describe('quantized-mesh extensions in Accept', () => {
   it('reads the list Cesium sends', () => {

@@ -142,6 +142,19 @@ describe('land use from a 三调 delivery', () => {
     expect(areaOf(10) / areaOf(8)).toBeCloseTo(2 / 9, 2);
   });
 
+  it('reads the same delivery from a GeoPackage, its DLTB table chosen from beside another', async () => {
+    ogr2ogr('-f', 'GPKG', '-nln', 'DLTB', 'delivery.gpkg', 'DLTB.shp');
+    ogr2ogr('-f', 'GPKG', '-update', '-nln', 'XZQ', '-select', 'ZLDWDM', 'delivery.gpkg', 'DLTB.shp');
+    const ownDataDir = join(dir, 'gpkg-data');
+    const imported = await importLandUse({ input: join(dir, 'delivery.gpkg'), sourceLayer: 'DLTB', dataDir: ownDataDir });
+    expect(imported).toMatchObject({ layerId: 'delivery', read: 48, imported: 48, skipped: [], crs: 'EPSG:4528' });
+    const fromShapefile = await gdalJson(join(dataDir, 'dltb', 'parcels.geojson'));
+    const fromGpkg = await gdalJson(join(ownDataDir, 'delivery', 'parcels.geojson'));
+    const withoutOid = ({ oid: _oid, ...rest }: Record<string, unknown>) => rest;
+    expect(fromGpkg.features.map((f) => withoutOid(f.properties))).toEqual(fromShapefile.features.map((f) => withoutOid(f.properties)));
+    expect(fromGpkg.features.map((f) => f.geometry)).toEqual(fromShapefile.features.map((f) => f.geometry));
+  });
+
   it('writes a catalog entry that draws every class in its colour, with names in Chinese and English', async () => {
     const entry = LayerDefinition.parse(JSON.parse(await readFile(join(dataDir, 'dltb', CATALOG_ENTRY_FILE), 'utf8')));
     expect(entry).toMatchObject({ id: 'dltb', kind: 'thematic', source: { url: '/data/dltb/parcels.geojson' }, metadata: { originalCrs: 'EPSG:4528' } });

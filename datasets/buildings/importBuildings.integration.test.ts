@@ -12,7 +12,7 @@ import validator from 'gltf-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ImportBuildingsOptions, importBuildings } from './importBuildings.ts';
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const defaults = { floorHeight: 3, defaultHeight: 10, oidPrefix: 'bldg:' };
 
 interface Tile {

@@ -1,0 +1,43 @@
+import { defineMessages } from '../i18n/defineMessages.ts';
+
+/** The storyboards panel and saving a view as a scene. */
+export const storyboardsMessages = defineMessages({
+  zh: {
+    storyboards: '演示',
+    storyboardsTitle: '演示方案与大屏',
+    storyboard: '演示方案',
+    scenes: '{count} 个场景',
+    'origin.catalog': '内置',
+    'origin.saved': '已保存',
+    present: '播放',
+    kiosk: '大屏',
+    saveView: '保存当前视图为场景',
+    saveViewButton: '保存场景',
+    saveViewNeedsTitles: '请填写场景名称（新建时还需方案名称）',
+    saved: '已保存：{title}',
+    newStoryboard: '新建演示方案…',
+    storyboardTitle: '方案名称',
+    sceneTitle: '场景名称',
+    sceneCaption: '字幕',
+    sceneSeconds: '时长（秒）',
+  },
+  en: {
+    storyboards: 'Present',
+    storyboardsTitle: 'Storyboards and the big screen',
+    storyboard: 'Storyboard',
+    scenes: '{count} scenes',
+    'origin.catalog': 'built in',
+    'origin.saved': 'saved',
+    present: 'Play',
+    kiosk: 'Big screen',
+    saveView: 'Save this view as a scene',
+    saveViewButton: 'Save scene',
+    saveViewNeedsTitles: 'Name the scene (and a new storyboard)',
+    saved: 'Saved: {title}',
+    newStoryboard: 'New storyboard…',
+    storyboardTitle: 'Storyboard name',
+    sceneTitle: 'Scene name',
+    sceneCaption: 'Caption',
+    sceneSeconds: 'Seconds',
+  },
+});
