@@ -1,6 +1,5 @@
-import { gzipSync } from 'node:zlib';
 import type { Building } from '../buildings/building.ts';
-import { writeDataFile } from '../output/writeDataFile.ts';
+import { gzip, writeDataFile } from '../output/writeDataFile.ts';
 import { type Matrix4, multiply } from '../geo/enuFrame.ts';
 import type { TileNode } from './quadtree.ts';
 import { tileContent } from './tileContent.ts';
@@ -35,15 +34,27 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
   // that building spans a pixel, not only while the tileset is wide enough to need refining.
   const tilesetError = Math.max(rootError * 2, CESIUM_MAXIMUM_SCREEN_SPACE_ERROR * largestBuildingMetres(buildings));
 
+  // Tiles are compressed and written in zlib's threads while the next ones are built; a few at a time, to bound memory.
+  const writing = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  const write = async (uri: string, glb: Uint8Array) => {
+    const gzipped = await gzip(glb);
+    await writeDataFile(join(options.outDir, `${uri}.gz`), gzipped);
+    stats.tiles++;
+    stats.rawBytes += glb.byteLength;
+    stats.gzipBytes += gzipped.byteLength;
+    options.onTile?.(stats);
+  };
+
   async function tileJson(node: TileNode, parentFromEcef: Matrix4 | undefined): Promise<object> {
     const content = tileContent(node, buildings, options.maxCoarseFeatures);
     const uri = `tiles/${node.level}/${node.x}/${node.y}.glb`;
-    const gzipped = gzipSync(content.glb, { level: 9 });
-    await writeDataFile(join(options.outDir, `${uri}.gz`), gzipped);
-    stats.tiles++;
-    stats.rawBytes += content.glb.byteLength;
-    stats.gzipBytes += gzipped.byteLength;
-    options.onTile?.(stats);
+    const written: Promise<void> = write(uri, content.glb)
+      .catch((error: unknown) => void (failed ??= { error }))
+      .finally(() => writing.delete(written));
+    writing.add(written);
+    if (writing.size >= TILES_IN_FLIGHT) await Promise.race(writing);
+    if (failed) throw failed.error;
 
     const toEcef = content.frame.toEcefMatrix();
     const transform = parentFromEcef ? multiply(parentFromEcef, toEcef) : toEcef;
@@ -65,9 +76,13 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
     geometricError: tilesetError,
     root: await tileJson(root, undefined),
   };
+  await Promise.all(writing);
+  if (failed) throw failed.error;
   await writeDataFile(join(options.outDir, 'tileset.json'), new TextEncoder().encode(JSON.stringify(tileset)), { gzip: true });
   return stats;
 }
+
+const TILES_IN_FLIGHT = 4;
 
 /** Cesium3DTileset's default `maximumScreenSpaceError`, pixels. */
 const CESIUM_MAXIMUM_SCREEN_SPACE_ERROR = 16;

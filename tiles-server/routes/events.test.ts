@@ -125,6 +125,9 @@ describe('event stream under load', () => {
     await open({ maxQueuedEvents: 20 });
     const server = await t.listen();
     const socket = connect(server.port, '127.0.0.1');
+    // Listened for from the start: a reset connection closes even while paused.
+    const closed = new Promise<'closed'>((resolve) => socket.once('close', () => resolve('closed')));
+    socket.on('error', () => undefined);
     socket.write('GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     await new Promise((resolve) => socket.once('data', resolve));
     socket.pause();
@@ -132,7 +135,6 @@ describe('event stream under load', () => {
     await report(100);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // A paused socket reports its end only once read: read what came, and see whether the server ended it.
-    const closed = new Promise<'closed'>((resolve) => socket.once('close', () => resolve('closed')));
     socket.resume();
     const outcome = await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 3000))]);
     socket.destroy();

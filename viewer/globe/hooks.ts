@@ -14,6 +14,8 @@ import {
   type Viewer,
 } from 'cesium';
 import type { CameraView } from '../../layers/index.ts';
+import { watchCameraRest } from './cameraRest.ts';
+import { flightPending } from './flyToGround.ts';
 
 /**
  * Construction options of the Cesium viewer for a closed network: no ion, no geocoder, no
@@ -83,22 +85,21 @@ export function currentView(viewer: Viewer): CameraView | undefined {
 
 /**
  * Marks the globe's container with `data-tiles-loaded` once the view is drawn complete and the
- * camera is at rest (a flight ended), so screenshots and tests know when the picture is.
+ * camera is at rest, no flight on its way, so screenshots and tests know when the picture is.
  */
 export function useTilesLoadedMarker(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
     const container = viewer.container as HTMLElement;
-    let moving = false;
-    const removers = [
-      viewer.camera.moveStart.addEventListener(() => (moving = true)),
-      viewer.camera.moveEnd.addEventListener(() => (moving = false)),
-      viewer.scene.postRender.addEventListener(() => {
-        const loaded = String(!moving && viewDrawn(viewer));
-        if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
-      }),
-    ];
-    return () => removers.forEach((remove) => remove());
+    const camera = watchCameraRest(viewer);
+    const stop = viewer.scene.postRender.addEventListener(() => {
+      const loaded = String(camera.atRest() && !flightPending(viewer) && viewDrawn(viewer));
+      if (container.dataset.tilesLoaded !== loaded) container.dataset.tilesLoaded = loaded;
+    });
+    return () => {
+      stop();
+      camera.remove();
+    };
   }, [viewer]);
 }
 

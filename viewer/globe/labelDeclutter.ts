@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Cartesian3, ConstantProperty, type Entity, JulianDate, SceneMode, SceneTransforms, type Viewer } from 'cesium';
+import { watchCameraRest } from './cameraRest.ts';
 
 /** A label's box on screen, CSS pixels. */
 export interface LabelBox {
@@ -45,7 +46,8 @@ export function textWidth(text: string, fontPx: number): number {
 export function useLabelDeclutter(viewer: Viewer | undefined) {
   useEffect(() => {
     if (!viewer) return;
-    let moving = false;
+    const camera = watchCameraRest(viewer);
+    let wasAtRest = false;
     let placedAt = 0;
     const place = () => {
       placedAt = performance.now();
@@ -53,17 +55,16 @@ export function useLabelDeclutter(viewer: Viewer | undefined) {
       // When the names were last placed, in the page's clock, for screenshots and tests to wait for.
       (viewer.container as HTMLElement).dataset.labelsPlacedAt = String(Math.round(placedAt));
     };
-    const removers = [
-      viewer.camera.moveStart.addEventListener(() => (moving = true)),
-      viewer.camera.moveEnd.addEventListener(() => {
-        moving = false;
-        place();
-      }),
-      viewer.scene.postRender.addEventListener(() => {
-        if (performance.now() - placedAt > (moving ? MOVING_INTERVAL_MS : RESTING_INTERVAL_MS)) place();
-      }),
-    ];
-    return () => removers.forEach((remove) => remove());
+    const stop = viewer.scene.postRender.addEventListener(() => {
+      const atRest = camera.atRest();
+      // Placed again at once when the camera comes to rest, then now and then (texts change with the language, layers come and go).
+      if ((atRest && !wasAtRest) || performance.now() - placedAt > (atRest ? RESTING_INTERVAL_MS : MOVING_INTERVAL_MS)) place();
+      wasAtRest = atRest;
+    });
+    return () => {
+      stop();
+      camera.remove();
+    };
   }, [viewer]);
 }
 

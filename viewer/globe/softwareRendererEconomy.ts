@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Viewer } from 'cesium';
 import { isSoftwareRenderer } from '../app/softwareWebgl.ts';
+import { watchCameraRest } from './cameraRest.ts';
 import { viewTilesLoaded } from './hooks.ts';
 
 /** The share of the resolution the globe is drawn at on software WebGL while it is busy. */
@@ -20,18 +21,15 @@ export function useSoftwareRendererEconomy(viewer: Viewer | undefined) {
     const gl = viewer?.canvas.getContext('webgl2') ?? viewer?.canvas.getContext('webgl');
     if (!viewer || !gl || !isSoftwareRenderer(gl)) return;
     viewer.scene.msaaSamples = 1;
-    let moving = false;
-    const removers = [
-      viewer.camera.moveStart.addEventListener(() => (moving = true)),
-      viewer.camera.moveEnd.addEventListener(() => (moving = false)),
-      // Decided after each frame for the next: a frame's size is set before it is drawn.
-      viewer.scene.postRender.addEventListener(() => {
-        const scale = moving || !viewTilesLoaded(viewer) ? BUSY_RESOLUTION : 1;
-        if (viewer.resolutionScale !== scale) viewer.resolutionScale = scale;
-      }),
-    ];
+    const camera = watchCameraRest(viewer);
+    // Decided after each frame for the next: a frame's size is set before it is drawn.
+    const stop = viewer.scene.postRender.addEventListener(() => {
+      const scale = !camera.atRest() || !viewTilesLoaded(viewer) ? BUSY_RESOLUTION : 1;
+      if (viewer.resolutionScale !== scale) viewer.resolutionScale = scale;
+    });
     return () => {
-      removers.forEach((remove) => remove());
+      stop();
+      camera.remove();
       if (!viewer.isDestroyed()) viewer.resolutionScale = 1;
     };
   }, [viewer]);
