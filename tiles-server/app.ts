@@ -107,7 +107,7 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/objects', objectRoutes({ catalog, store, objects }));
   app.route('/api/incidents', incidentRoutes({ catalog, store, objects }));
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
-  app.route('/api/codes', codeRoutes({ store, objects }));
+  app.route('/api/codes', codeRoutes({ catalog, store, objects }));
   app.route('/api/records', recordRoutes({ catalog, store, objects }));
   const openStreams = new Set<() => void>();
   app.route('/api/events', eventRoutes({ catalog, store, objects, open: openStreams, ...(options.streamLimits ? { limits: options.streamLimits } : {}) }));

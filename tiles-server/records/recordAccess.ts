@@ -56,6 +56,14 @@ export class RecordView {
     return this.objects.withExactResourceCode(record.resourceCode, role).length > 0 || (record.oid !== null && this.objects.get(record.oid, role) !== undefined);
   }
 
+  /**
+   * A lifecycle record as the caller may see it: the object it names left out (null) when the
+   * caller may not read that object, as a record bound to nothing it may see reads.
+   */
+  lifecycleRecord(record: LifecycleRecord, role: Role): LifecycleRecord {
+    return record.oid === null || this.canSeeBinding({ oid: record.oid, method: 'given', layerId: null }, role) ? record : { ...record, oid: null };
+  }
+
   /** The record itself when its binding may be seen, else a copy without it. */
   record<T extends { binding: Binding }>(record: T, role: Role): T {
     return this.canSeeBinding(record.binding, role) ? record : { ...record, binding: UNBOUND };

@@ -126,7 +126,7 @@ const lifecycle = recordTable<LifecycleRecord>({
   ],
   // Which of them a caller may see depends on each one's parcel: counting them means reading them.
   rows: () => null,
-  records: ({ store, view }, role) => mapped(store.allLifecycleRecords(), (chunk) => chunk.filter((record) => view.canSeeLifecycle(record, role))),
+  records: ({ store, view }, role) => mapped(store.allLifecycleRecords(), (chunk) => chunk.filter((record) => view.canSeeLifecycle(record, role)).map((record) => view.lifecycleRecord(record, role))),
 });
 
 /** The data API's records as SQL tables, in the order they are listed. */

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { LifecycleInput } from '../../layers/index.ts';
+import { type Catalog, LifecycleInput } from '../../layers/index.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
+import { RecordView } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { describeObject } from './objects.ts';
 import { actorOf } from './storeErrors.ts';
@@ -20,8 +21,9 @@ const PrefixQuery = z.object({
  * Natural-resource codes (资源码): a code's parcel(s) and its lifecycle records (planning, land
  * supply, approval, supervision), prefix search over codes, and new lifecycle records.
  */
-export function codeRoutes(options: { store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
+export function codeRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
+  const view = new RecordView(options.catalog, options.objects);
 
   app.get('/', (c) => {
     const query = parseQuery(c, PrefixQuery);
@@ -37,7 +39,9 @@ export function codeRoutes(options: { store: TwinStore; objects: ObjectIndex }):
     const code = c.req.param('code');
     const objects = options.objects.withExactResourceCode(code, c.get('caller').role);
     if (objects.length === 0) return jsonError(c, 404, 'not_found', `No object has the resource code "${code}"`);
-    return c.json({ resourceCode: code, objects: objects.map(describeObject), lifecycle: await options.store.lifecycle(code) });
+    const role = c.get('caller').role;
+    const lifecycle = (await options.store.lifecycle(code)).map((record) => view.lifecycleRecord(record, role));
+    return c.json({ resourceCode: code, objects: objects.map(describeObject), lifecycle });
   });
 
   app.post('/:code/lifecycle', requireRole('operator'), async (c) => {

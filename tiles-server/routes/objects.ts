@@ -4,7 +4,7 @@ import type { BoundObject, Catalog, Role } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex, SpatialObject } from '../objects/objectIndex.ts';
-import { canReadRecords } from '../records/recordAccess.ts';
+import { RecordView, canReadRecords } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { LonLat } from './lonLat.ts';
 import { parseQuery } from './validation.ts';
@@ -27,6 +27,7 @@ export function describeObject(object: SpatialObject) {
  * smallest object there (204 when there is none). Only objects of layers the caller may read are found.
  */
 export function objectRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
+  const view = new RecordView(options.catalog, options.objects);
   const withRecords = async (object: SpatialObject, role: Role): Promise<BoundObject> => {
     const code = object.properties.resourceCode;
     const bound = await options.store.recordsBoundTo(object.oid, typeof code === 'string' && code !== '' ? code : undefined);
@@ -35,7 +36,7 @@ export function objectRoutes(options: { catalog: Catalog; store: TwinStore; obje
       records: {
         incidents: canReadRecords(options.catalog, 'incidents', role) ? bound.incidents : [],
         monitoringPoints: canReadRecords(options.catalog, 'monitoring-points', role) ? bound.monitoringPoints : [],
-        lifecycle: bound.lifecycle,
+        lifecycle: bound.lifecycle.map((record) => view.lifecycleRecord(record, role)),
       },
     };
   };

@@ -44,6 +44,8 @@ beforeAll(async () => {
       // An internal parcel's code, but named for the public building: its page lists it to anyone.
       { resourceCode: INTERNAL_CODE, oid: 'bldg:330723-000001', stage: '审批', date: '2021-07-01', summary: '县政府用地审批', department: '县自然资源和规划局' },
       { resourceCode: '330723001-0701-09999', oid: null, stage: '监管', date: '2022-01-01', summary: '无图斑的记录', department: '县自然资源和规划局' },
+      // A public parcel's code, named for the restricted building: anyone sees the record, only some the building.
+      { resourceCode: PUBLIC_CODE, oid: 'bldg:restricted', stage: '监管', date: '2023-04-01', summary: '涉密建筑周边巡查', department: '县自然资源和规划局' },
     ],
     system,
   );
@@ -165,9 +167,24 @@ describe('record tables', () => {
 
   it('show lifecycle records through a parcel with their code or the object they name, and no others', async () => {
     const summaries = async (role: Role) => (await arrowRows('lifecycle_records', role)).rows.map((row) => row.summary).sort();
-    expect(await summaries('anonymous')).toEqual(['县政府用地审批', '纳入国土空间规划']);
-    expect(await summaries('viewer')).toEqual(['内部地块划拨', '县政府用地审批', '纳入国土空间规划']);
+    expect(await summaries('anonymous')).toEqual(['县政府用地审批', '涉密建筑周边巡查', '纳入国土空间规划']);
+    expect(await summaries('viewer')).toEqual(['内部地块划拨', '县政府用地审批', '涉密建筑周边巡查', '纳入国土空间规划']);
     expect(await summaries('admin')).toEqual(await summaries('viewer'));
+  });
+
+  it('name the object of a lifecycle record only to callers who may read it, on every road', async () => {
+    const named = async (role: Role) => {
+      const table = await arrowRows('lifecycle_records', role);
+      const byCode = JSON.stringify((await getJson(`/api/codes/${PUBLIC_CODE}`, role)).body);
+      const page = JSON.stringify((await getJson(`/api/objects/${encodeURIComponent('parcel:330723-000001')}`, role)).body);
+      return {
+        oid: table.rows.find((row) => row.summary === '涉密建筑周边巡查')?.oid,
+        leaks: [new TextDecoder().decode(table.bytes), byCode, page].map((text) => text.includes('bldg:restricted')),
+      };
+    };
+    expect(await named('anonymous')).toEqual({ oid: null, leaks: [false, false, false] });
+    expect(await named('viewer')).toEqual({ oid: null, leaks: [false, false, false] });
+    expect(await named('admin')).toEqual({ oid: 'bldg:restricted', leaks: [true, true, true] });
   });
 
   it('stream a large table in record batches', async () => {
