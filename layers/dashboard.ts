@@ -39,14 +39,27 @@ export function dashboardRoles(layers: readonly { id: string; kind: string; dash
   return sources;
 }
 
+/** The county's clock, China Standard Time: UTC+8 all year, no daylight saving. The trend's days are its days. */
+export const COUNTY_UTC_OFFSET_MINUTES = 8 * 60;
+/** Days in the incident trend, today the last. */
+export const TREND_DAYS = 30;
+/** The share of incidents closed that the county's plan asks for (结案率 95 %). */
+export const COMPLETION_TARGET = 0.95;
+
 /** The dashboard's figures as `GET /api/dashboard` sends them; a part the caller may not read is absent. */
 export interface DashboardFigures {
+  /** The township the figures are narrowed to (`?township=`); absent for the whole county. */
+  township?: { code: string; name: string | null; nameEn: string | null };
   incidents?: {
     total: number;
     byStatus: Partial<Record<IncidentStatus, number>>;
-    byTownship: { code: string | null; name: string | null; count: number }[];
+    byTownship: { code: string | null; name: string | null; nameEn: string | null; count: number }[];
     /** Share of incidents closed (办结), 0–1; null when there are none. */
     completionRate: number | null;
+    /** The share the plan asks for, 0–1. */
+    completionTarget: number;
+    /** Incidents reported each day of the last TREND_DAYS, oldest first, days in the county's time (YYYY-MM-DD). */
+    trend: { day: string; count: number }[];
   };
   alarms?: { active: number; points: { id: string; name: string; kind: string; value: number | null; unit: string }[] };
   landUse?: { code: string; label: string; area: number; parcels: number }[];

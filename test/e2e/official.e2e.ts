@@ -130,8 +130,14 @@ describe('official: storyboards on the big screen', () => {
       const kpi = (name: string) => page.locator(`[data-kpi=${name}] .kpi-value`).textContent();
       expect(await kpi('incidentsTotal')).toBe(String(figures.incidents.total));
       expect(await kpi('completionRate')).toBe(`${Math.round(figures.incidents.completionRate! * 100)}%`);
-      const landUseRows = await page.locator('.dashboard-section').nth(2).locator('.bar-label').allTextContents();
+      expect(await page.locator('[data-kpi=completionRate] .kpi-note').textContent()).toBe(`目标 ${Math.round(figures.incidents.completionTarget * 100)}%`);
+      const landUseRows = await page.locator('[data-section=landUse] .bar-label').allTextContents();
       expect(landUseRows[0]).toBe(figures.landUse[0]!.label);
+      // The trend is the server's, day by day, and the clock shows the county's date.
+      const drawnTrend = await page.locator('.incident-trend rect').evaluateAll((bars) => bars.map((bar) => [bar.getAttribute('data-day'), Number(bar.getAttribute('data-count'))]));
+      expect(drawnTrend).toEqual(figures.incidents.trend.map((day) => [day.day, day.count]));
+      const countyDate = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date());
+      expect(await page.locator('.county-clock .clock-date').textContent()).toContain(countyDate);
       // Type for a room: the body text is about 1 % of the screen's width, headline figures twice that.
       const sizes = await page.evaluate(() => ({
         body: parseFloat(getComputedStyle(document.querySelector('.presentation')!).fontSize),
@@ -148,6 +154,18 @@ describe('official: storyboards on the big screen', () => {
 
       await api('/api/incidents', { method: 'POST', body: { type: '道路积水', title: '大屏测试：积水', lon: 119.8155, lat: 28.8956 } });
       await expect.poll(() => kpi('incidentsTotal'), { timeout: 10_000 }).toBe(String(figures.incidents.total + 1));
+
+      // Drilling into the busiest township narrows every figure to it, as the server narrows them; and back.
+      const busiest = figures.incidents.byTownship.find((row) => row.code !== null)!;
+      await page.locator(`[data-section=byTownship] li[data-key="${busiest.code}"] button`).click();
+      await page.waitForSelector(`.dashboard[data-township="${busiest.code}"][data-dashboard=loaded]`);
+      const narrowed = await api<Required<DashboardFigures>>(`/api/dashboard?township=${busiest.code}`);
+      await expect.poll(() => kpi('incidentsTotal')).toBe(String(narrowed.incidents.total));
+      expect(await page.locator('.dashboard-scope h2').textContent()).toBe(busiest.name);
+      expect(new URL(page.url()).searchParams.get('township')).toBe(busiest.code);
+      expect(await page.locator('[data-section=landUse] .bar-label').first().textContent()).toBe(narrowed.landUse[0]!.label);
+      await page.locator('.dashboard-scope button').click();
+      await expect.poll(() => kpi('incidentsTotal')).toBe(String(figures.incidents.total + 1));
       // Software rendering loads a scene's tiles slower than the scenes change: hold one, as a presenter's
       // clicker does (space), and look at it once drawn. At 3840×2160 software rendering can take longer than
       // the test may wait to draw the deepest tiles (the wall itself waits at most 20 s): the screenshot then says so.

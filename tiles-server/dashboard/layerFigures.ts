@@ -1,11 +1,14 @@
 import type { DashboardFigures, DashboardSources } from '../../layers/index.ts';
-import type { ObjectIndex } from '../objects/objectIndex.ts';
+import type { ObjectIndex, SpatialObject } from '../objects/objectIndex.ts';
 
-/** Land-use area by class, largest first, from the parcels of the configured layer. */
-export function landUseByClass(objects: ObjectIndex, source: NonNullable<DashboardSources['landUse']>): NonNullable<DashboardFigures['landUse']> {
+/** Which objects count: all of a layer's, or those whose representative point lies in one township. */
+export type ObjectFilter = (object: SpatialObject) => boolean;
+
+/** Land-use area by class, largest first, from the parcels of the configured layer that `within` keeps. */
+export function landUseByClass(objects: ObjectIndex, source: NonNullable<DashboardSources['landUse']>, within: ObjectFilter = () => true): NonNullable<DashboardFigures['landUse']> {
   const classes = new Map<string, { code: string; label: string; area: number; parcels: number }>();
   for (const object of objects.all()) {
-    if (object.layerId !== source.layer) continue;
+    if (object.layerId !== source.layer || !within(object)) continue;
     const code = object.properties[source.classField];
     const area = Number(object.properties[source.areaField]);
     if (typeof code !== 'string' || !Number.isFinite(area)) continue;
@@ -18,10 +21,10 @@ export function landUseByClass(objects: ObjectIndex, source: NonNullable<Dashboa
 }
 
 /** How many buildings serve each use, most first; buildings without one count as "". */
-export function buildingsByUse(objects: ObjectIndex, source: NonNullable<DashboardSources['buildings']>): NonNullable<DashboardFigures['buildings']> {
+export function buildingsByUse(objects: ObjectIndex, source: NonNullable<DashboardSources['buildings']>, within: ObjectFilter = () => true): NonNullable<DashboardFigures['buildings']> {
   const counts = new Map<string, number>();
   for (const object of objects.all()) {
-    if (object.layerId !== source.layer) continue;
+    if (object.layerId !== source.layer || !within(object)) continue;
     const use = object.properties[source.useField];
     const key = typeof use === 'string' ? use : '';
     counts.set(key, (counts.get(key) ?? 0) + 1);

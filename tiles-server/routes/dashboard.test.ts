@@ -43,15 +43,85 @@ describe('dashboard API', () => {
       expect((await t.call('POST', `/api/incidents/${closed.id}/steps`, { as: 'operator', body: step })).status).toBe(200);
     }
     const { incidents } = await (await t.call('GET', '/api/dashboard')).json();
-    expect(incidents).toEqual({
+    expect({ ...incidents, trend: undefined }).toEqual({
       total: 4,
       byStatus: { 受理: 2, 交办: 1, 办结: 1 },
       byTownship: [
-        { code: '330723001', name: '白洋街道', count: 3 },
-        { code: null, name: null, count: 1 },
+        { code: '330723001', name: '白洋街道', nameEn: null, count: 3 },
+        { code: null, name: null, nameEn: null, count: 1 },
       ],
       completionRate: 0.25,
+      completionTarget: 0.95,
     });
+    // All four reported today, the trend's last day.
+    expect(incidents.trend.map((day: { count: number }) => day.count)).toEqual([...Array(29).fill(0), 4]);
+  });
+
+  it('counts the incidents of each of the last 30 days by the county’s clock (UTC+8), zero where there were none', async () => {
+    t = await dashboardApp('public');
+    const now = Date.now();
+    // Midnight starting today in the county, as an instant: 16:00 UTC the day before.
+    const countyMidnight = Date.parse(`${new Date(now + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`) - 8 * 3_600_000;
+    const day = 86_400_000;
+    const at = (ms: number) => new Date(ms).toISOString();
+    const seeded = [
+      at(countyMidnight + 60_000), // today, a minute after midnight (still yesterday by UTC)
+      at(countyMidnight - 60_000), // yesterday, a minute before midnight
+      at(countyMidnight - 17 * 3_600_000), // yesterday at 07:00 in the county, the day before by UTC
+      at(countyMidnight - 29 * day), // the trend's first day, at its first instant
+      at(countyMidnight - 29 * day - 60_000), // the day before it: left out
+    ];
+    await t.store.importOnce(
+      'trend',
+      {
+        monitoringPoints: [],
+        lifecycle: [],
+        incidents: seeded.map((reportedAt, i) => ({ id: `T-${i}`, type: '道路积水', title: `第${i}件`, status: '受理' as const, reportedAt, lon: 119.85, lat: 28.85, township: '330723001', binding: { oid: null, method: 'none' as const, layerId: null }, source: 'test' })),
+      },
+      { name: 'tests', role: 'admin' },
+    );
+    const { incidents } = await (await t.call('GET', '/api/dashboard')).json();
+    const trend = incidents.trend as { day: string; count: number }[];
+    const countyDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(trend).toHaveLength(30);
+    expect(trend.map((entry) => entry.day)).toEqual(Array.from({ length: 30 }, (_, i) => countyDate(countyMidnight - (29 - i) * day)));
+    expect(trend.map((entry) => entry.count)).toEqual([1, ...Array(27).fill(0), 2, 1]);
+    expect(incidents.total).toBe(5);
+  });
+
+  it('narrows every figure to a township asked for: records filed under it, parcels and buildings standing in it', async () => {
+    const catalog = await wuyiCatalogWith([
+      testLayer({ id: 'landuse', kind: 'vector', source: { type: 'geojson', url: '/data/landuse.geojson' } }),
+      testLayer({ id: 'buildings', kind: 'buildings', source: { type: '3dtiles', url: '/data/buildings/tileset.json' } }),
+    ]);
+    const objects = [
+      ...FIXTURE_OBJECTS.filter((object) => object.layerId !== 'landuse' && object.layerId !== 'buildings'),
+      fixtureObject('parcel:in', 'landuse', square(119.82, 28.82, 0.005), { code: '0101', className: '水田', area: 4000 }),
+      fixtureObject('parcel:out', 'landuse', square(119.5, 28.5, 0.005), { code: '0301', className: '乔木林地', area: 9000 }),
+      fixtureObject('bldg:in', 'buildings', square(119.821, 28.821, 0.0005), { use: '住宅' }),
+      fixtureObject('bldg:out', 'buildings', square(119.501, 28.501, 0.0005), { use: '商业' }),
+    ];
+    t = await createTestApp({ catalog, objects });
+    const report = (lon: number, lat: number) => t.call('POST', '/api/incidents', { as: 'operator', body: { type: '道路积水', title: '积水', lon, lat } });
+    await report(119.85, 28.85);
+    await report(119.86, 28.86);
+    await report(119.5, 28.5);
+    const county = await (await t.call('GET', '/api/dashboard')).json();
+    const township = await (await t.call('GET', '/api/dashboard?township=330723001')).json();
+    // The oracle for the records is the incident list's own filter.
+    const listed = await (await t.call('GET', '/api/incidents?township=330723001')).json();
+    expect(township.township).toEqual({ code: '330723001', name: '白洋街道', nameEn: null });
+    expect(township.incidents.total).toBe(listed.total);
+    expect(township.incidents.total).toBe(2);
+    expect(township.incidents.trend.at(-1).count).toBe(2);
+    expect(township.incidents.byTownship).toEqual([{ code: '330723001', name: '白洋街道', nameEn: null, count: 2 }]);
+    expect(township.landUse).toEqual([{ code: '0101', label: '水田', area: 4000, parcels: 1 }]);
+    expect(township.buildings).toEqual([{ use: '住宅', count: 1 }]);
+    expect(county.incidents.total).toBe(3);
+    expect(county.landUse).toHaveLength(2);
+    expect(county).not.toHaveProperty('township');
+    expect((await t.call('GET', '/api/dashboard?township=330723999')).status).toBe(404);
+    expect((await t.call('GET', '/api/dashboard?township=baiyang')).status).toBe(400);
   });
 
   it('sums land-use area by class and counts buildings by use, from the layers the catalog names', async () => {

@@ -80,6 +80,13 @@ export interface IncidentCount {
   count: number;
 }
 
+/** Incidents reported on one day (YYYY-MM-DD, in the time zone asked for) in one township. */
+export interface IncidentDayCount {
+  day: string;
+  township: string | null;
+  count: number;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -102,6 +109,8 @@ export interface TwinStore {
   incidents(filter: IncidentFilter): Promise<{ total: number; incidents: Incident[] }>;
   /** How many incidents there are by status and township, for the dashboard. */
   incidentCounts(): Promise<IncidentCount[]>;
+  /** Incidents reported since `since` (an instant), by day in a time zone `utcOffsetMinutes` ahead of UTC, and township. */
+  incidentsPerDay(since: string, utcOffsetMinutes: number): Promise<IncidentDayCount[]>;
 
   upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number>;
   monitoringPoints(): Promise<MonitoringPoint[]>;

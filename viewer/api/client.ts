@@ -141,8 +141,9 @@ export async function addScene(id: string, scene: Scene, token: string): Promise
 }
 
 /** The big-screen dashboard's figures, as far as this user may read them. */
-export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardFigures> {
-  return (await getJson('/api/dashboard', signal)) as DashboardFigures;
+/** The dashboard's figures for the county, or narrowed to one township. */
+export async function fetchDashboard(township: string | undefined, signal?: AbortSignal): Promise<DashboardFigures> {
+  return (await getJson(township === undefined ? '/api/dashboard' : `/api/dashboard?township=${encodeURIComponent(township)}`, signal)) as DashboardFigures;
 }
 
 

@@ -8,24 +8,21 @@ export interface BarRow {
   share: number;
 }
 
+/** The key of the row that sums the items left out. */
+export const OTHER = '(other)';
+
 /**
- * The rows of a bar list, largest first (or in the items' own order): the top `limit` items, the
- * rest summed into one "other" row (labelled `otherLabel`) so a long tail does not crowd a big screen.
+ * The rows of a bar list, largest first: the top `limit` items, the rest summed into one "other"
+ * row (labelled `otherLabel`) so a long tail does not crowd a big screen.
  */
-export function barRows<T>(
-  items: readonly T[],
-  row: (item: T) => { key: string; label: string; value: number },
-  limit: number,
-  otherLabel: string,
-  order: 'largest-first' | 'as-given' = 'largest-first',
-): BarRow[] {
-  const rows = items.map(row);
-  if (order === 'largest-first') rows.sort((a, b) => b.value - a.value);
+export function barRows<T>(items: readonly T[], row: (item: T) => { key: string; label: string; value: number }, limit: number, otherLabel: string): BarRow[] {
+  const rows = items.map(row).sort((a, b) => b.value - a.value);
   const shown = rows.slice(0, limit);
-  const rest = rows.slice(limit).reduce((sum, r) => sum + r.value, 0);
-  if (rest > 0) shown.push({ key: '(other)', label: otherLabel, value: rest });
   const longest = Math.max(...shown.map((r) => r.value), 0);
-  return shown.map((r) => ({ ...r, share: longest > 0 ? r.value / longest : 0 }));
+  const rest = rows.slice(limit).reduce((sum, r) => sum + r.value, 0);
+  if (rest > 0) shown.push({ key: OTHER, label: otherLabel, value: rest });
+  // Scaled to the longest item shown: the rest, however long, is not drawn as a bar.
+  return shown.map((r) => ({ ...r, share: longest > 0 ? Math.min(1, r.value / longest) : 0 }));
 }
 
 /** Incidents by status in the workflow's order, every status present (0 when none). */

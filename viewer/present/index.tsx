@@ -1,5 +1,5 @@
 import './present.css';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Catalog, StoryboardEntry } from '../../layers/index.ts';
 import { CatalogPending } from '../catalog/CatalogPending.tsx';
 import type { CatalogState } from '../catalog/useCatalog.ts';
@@ -17,6 +17,19 @@ import { PlayerIcon } from './PlayerIcon.tsx';
 import { SceneCamera } from './SceneCamera.ts';
 
 const ignoreCamera = () => undefined;
+
+/** The township the dashboard is narrowed to, kept in the address (`?township=`) so a wall PC starts on it. */
+function useTownshipScope(): [string | undefined, (township: string | undefined) => void] {
+  const [township, setTownship] = useState(() => new URLSearchParams(window.location.search).get('township') ?? undefined);
+  const scopeTo = useCallback((next: string | undefined) => {
+    const url = new URL(window.location.href);
+    if (next === undefined) url.searchParams.delete('township');
+    else url.searchParams.set('township', next);
+    window.history.replaceState(null, '', url);
+    setTownship(next);
+  }, []);
+  return [township, scopeTo];
+}
 
 /**
  * A storyboard on the big screen (`/present/{id}`): its scenes one after another over the
@@ -58,6 +71,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
   const { report } = useLayerStatus();
   const visible = useMemo(() => new Set(scene.layers), [scene]);
   const symbolScale = useWindowSymbolScale();
+  const [township, scopeTo] = useTownshipScope();
   return (
     <div
       className={kiosk ? 'presentation kiosk' : 'presentation'}
@@ -90,7 +104,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
         )}
         {!kiosk && <PlayerControls playing={state.playing} loop={state.loop} act={act} onSwitchLanguage={onSwitchLanguage} />}
       </div>
-      <Dashboard />
+      <Dashboard township={township} onScope={scopeTo} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   type AuditEntry,
   type Incident,
   type IncidentCount,
+  type IncidentDayCount,
   type IncidentFilter,
   type IncidentStep,
   type IncidentTransition,
@@ -203,6 +204,14 @@ export class DuckDbStore implements TwinStore {
   async incidentCounts(): Promise<IncidentCount[]> {
     const rows = await this.read(`SELECT status, township, count(*) AS n FROM incidents GROUP BY status, township ORDER BY status, township`);
     return rows.map((row) => ({ status: row.status as IncidentCount['status'], township: (row.township as string) ?? null, count: Number(row.n) }));
+  }
+
+  async incidentsPerDay(since: string, utcOffsetMinutes: number): Promise<IncidentDayCount[]> {
+    const rows = await this.read(
+      `SELECT strftime(reported_at + to_minutes(CAST($offset AS INTEGER)), '%Y-%m-%d') AS day, township, count(*) AS n FROM incidents WHERE reported_at >= $since GROUP BY day, township ORDER BY day, township`,
+      { since, offset: Math.trunc(utcOffsetMinutes) },
+    );
+    return rows.map((row) => ({ day: String(row.day), township: (row.township as string) ?? null, count: Number(row.n) }));
   }
 
   async upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number> {
