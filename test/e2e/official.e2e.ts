@@ -152,8 +152,11 @@ describe('official: storyboards on the big screen', () => {
       const box = (await page.locator('.dashboard-section').last().boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(screen.height);
 
-      await api('/api/incidents', { method: 'POST', body: { type: '道路积水', title: '大屏测试：积水', lon: 119.8155, lat: 28.8956 } });
+      const reported = await api<{ id: string; title: string }>('/api/incidents', { method: 'POST', body: { type: '道路积水', title: `大屏测试：积水 ${screen.width}`, lon: 119.8155, lat: 28.8956 } });
       await expect.poll(() => kpi('incidentsTotal'), { timeout: 10_000 }).toBe(String(figures.incidents.total + 1));
+      // The live line shows it at once, as the server has it.
+      await page.waitForSelector(`.incident-ticker[data-incident-id="${reported.id}"]`, { timeout: 10_000 });
+      expect(await page.locator('.incident-ticker .ticker-title').textContent()).toBe((await api<{ title: string }>(`/api/incidents/${reported.id}`)).title);
 
       // Drilling into the busiest township narrows every figure to it, as the server narrows them; and back.
       const busiest = figures.incidents.byTownship.find((row) => row.code !== null)!;

@@ -6,6 +6,7 @@ import type { CatalogState } from '../catalog/useCatalog.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { TwinProviders } from '../app/TwinProviders.tsx';
 import { Dashboard } from '../dashboard/index.tsx';
+import { IncidentTicker } from '../dashboard/IncidentTicker.tsx';
 import { Globe } from '../globe/index.tsx';
 import { SymbolScaleProvider, useWindowSymbolScale } from '../globe/symbolScale.tsx';
 import { type Language, useI18n } from '../i18n/index.tsx';
@@ -97,6 +98,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
             {pick(scene.title)}
           </p>
         </header>
+        <IncidentTicker />
         {scene.caption && (
           <p className="scene-caption" key={state.index}>
             {pick(scene.caption)}
