@@ -18,6 +18,7 @@ export function IncidentTicker() {
   const latest = useMemo(() => [...(feed?.incidents ?? [])].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt)).slice(0, LATEST), [feed?.incidents]);
   const newest = latest[0]?.id;
   const [turn, setTurn] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new newest incident starts the turns afresh, from itself.
   useEffect(() => {
     setTurn(0);
     const timer = setInterval(() => setTurn((n) => n + 1), TURN_MS);
