@@ -31,8 +31,8 @@ export function incidentFigures(
     byTownship.set(township, (byTownship.get(township) ?? 0) + count);
     total += count;
   }
-  const first = Date.parse(trendStart(now)) + COUNTY_UTC_OFFSET_MINUTES * 60_000;
-  const trend = Array.from({ length: TREND_DAYS }, (_, i) => ({ day: new Date(first + i * DAY_MS).toISOString().slice(0, 10), count: 0 }));
+  const first = Date.parse(trendStart(now));
+  const trend = Array.from({ length: TREND_DAYS }, (_, i) => ({ day: countyDay(first + i * DAY_MS), count: 0 }));
   const index = new Map(trend.map((entry, i) => [entry.day, i]));
   for (const { day, count } of perDay) {
     const i = index.get(day);

@@ -23,6 +23,8 @@ export const RECORD_FILE_NAMES: readonly (keyof RecordFiles)[] = ['incidents.jso
  * imports were known by content (by `name` alone) counts as stored.
  */
 export async function importRecordsOnce(store: TwinStore, objects: ObjectIndex, folder: string, name: string): Promise<number> {
+  // Every start comes here: do not read, parse and bind the files again once they are stored.
+  if (await store.hasImported(name)) return 0;
   const texts = new Map<keyof RecordFiles, string>();
   const hash = createHash('sha256');
   for (const file of RECORD_FILE_NAMES) {
@@ -31,8 +33,7 @@ export async function importRecordsOnce(store: TwinStore, objects: ObjectIndex, 
     hash.update(file).update('\0').update(text).update('\0');
   }
   const key = `${name}@${hash.digest('hex').slice(0, 16)}`;
-  // Every start comes here: do not parse and bind the files again once they are stored.
-  if ((await store.hasImported(key)) || (await store.hasImported(name))) return 0;
+  if (await store.hasImported(key)) return 0;
   const read = <K extends keyof RecordFiles>(file: K): RecordFiles[K] => {
     try {
       return JSON.parse(texts.get(file)!) as RecordFiles[K];

@@ -43,8 +43,12 @@ export class RecordView {
   }
 
   canSeeBinding(binding: Binding, role: Role): boolean {
-    if (binding.oid === null) return true;
-    const access = this.objects.get(binding.oid)?.access ?? (binding.layerId === null ? undefined : this.layerAccess.get(binding.layerId));
+    return binding.oid === null || this.canSeeObject(binding.oid, binding.layerId, role);
+  }
+
+  /** Whether an object may be named to the caller: by its own access, else its layer's; one known to neither is restricted. */
+  private canSeeObject(oid: string, layerId: string | null, role: Role): boolean {
+    const access = this.objects.get(oid)?.access ?? (layerId === null ? undefined : this.layerAccess.get(layerId));
     return canRead(role, access ?? 'restricted');
   }
 
@@ -61,7 +65,7 @@ export class RecordView {
    * caller may not read that object, as a record bound to nothing it may see reads.
    */
   lifecycleRecord(record: LifecycleRecord, role: Role): LifecycleRecord {
-    return record.oid === null || this.canSeeBinding({ oid: record.oid, method: 'given', layerId: null }, role) ? record : { ...record, oid: null };
+    return record.oid === null || this.canSeeObject(record.oid, null, role) ? record : { ...record, oid: null };
   }
 
   /** The record itself when its binding may be seen, else a copy without it. */

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useI18n } from '../i18n/index.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import { localeOf, useI18n } from '../i18n/index.tsx';
 
 /** The county's own clock: China Standard Time whatever the screen's machine is set to, as the trend's days are. */
 const TIME_ZONE = 'Asia/Shanghai';
@@ -12,10 +12,15 @@ export function CountyClock() {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
-  const long = language === 'zh' ? 'long' : 'short';
-  const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, year: 'numeric', month: long, day: 'numeric', weekday: long }).format(now);
-  const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
+  // Made once per language, not at every tick.
+  const formats = useMemo(() => {
+    const long = language === 'zh' ? 'long' : 'short';
+    return {
+      date: new Intl.DateTimeFormat(localeOf(language), { timeZone: TIME_ZONE, year: 'numeric', month: long, day: 'numeric', weekday: long }),
+      time: new Intl.DateTimeFormat(localeOf(language), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+    };
+  }, [language]);
+  const [date, time] = [formats.date.format(now), formats.time.format(now)];
   return (
     <time className="county-clock" dateTime={now.toISOString()}>
       <span className="clock-time">{time}</span>

@@ -15,7 +15,8 @@ const TURN_MS = 6000;
 export function IncidentTicker() {
   const { t, language } = useI18n();
   const feed = useIncidentFeedContext();
-  const latest = useMemo(() => [...(feed?.incidents ?? [])].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt)).slice(0, LATEST), [feed?.incidents]);
+  // The feed keeps its incidents newest first.
+  const latest = useMemo(() => (feed?.incidents ?? []).slice(0, LATEST), [feed?.incidents]);
   const newest = latest[0]?.id;
   const [turn, setTurn] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new newest incident starts the turns afresh, from itself.

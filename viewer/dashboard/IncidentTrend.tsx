@@ -1,5 +1,5 @@
 import type { DashboardFigures } from '../../layers/index.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { localeOf, useI18n } from '../i18n/index.tsx';
 
 const WIDTH = 300;
 const HEIGHT = 64;
@@ -12,7 +12,7 @@ export function IncidentTrend({ trend }: { trend: NonNullable<DashboardFigures['
   const most = Math.max(1, ...trend.map((day) => day.count));
   const step = WIDTH / trend.length;
   const sum = (days: typeof trend) => days.reduce((total, day) => total + day.count, 0);
-  const number = (value: number) => value.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
+  const number = (value: number) => value.toLocaleString(localeOf(language));
   return (
     <figure className="incident-trend">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t('dashboard.trend')}>

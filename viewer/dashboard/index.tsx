@@ -1,7 +1,7 @@
 import './dashboard.css';
 import type { ReactNode } from 'react';
 import type { DashboardFigures } from '../../layers/index.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { localeOf, useI18n } from '../i18n/index.tsx';
 import { type BarRow, OTHER, barRows, headlineFigures, squareKilometres } from './dashboardRows.ts';
 import { CountyClock } from './CountyClock.tsx';
 import { useDashboardFigures } from './hooks.ts';
@@ -34,7 +34,7 @@ export function Dashboard({ township, onScope }: { township?: string | undefined
 function Figures({ figures, onScope }: { figures: DashboardFigures; onScope: (township: string | undefined) => void }) {
   const { t, language } = useI18n();
   const headline = headlineFigures(figures);
-  const number = (value: number) => value.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
+  const number = (value: number) => value.toLocaleString(localeOf(language));
   // A place's name in the interface's language, its Chinese name where it has no English one.
   const placeName = ({ name, nameEn }: { name: string | null; nameEn: string | null }) => (language === 'en' ? (nameEn ?? name) : name);
   const belowTarget = figures.incidents?.completionRate != null && figures.incidents.completionRate < figures.incidents.completionTarget;

@@ -29,6 +29,9 @@ export function useI18n(): I18n {
 }
 
 /** A moment as the interface's language writes it: month, day and time. */
+/** The locale numbers, dates and times are written in for a language. */
+export const localeOf = (language: Language): string => (language === 'zh' ? 'zh-CN' : 'en-GB');
+
 export function formatTime(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(localeOf(language), { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
