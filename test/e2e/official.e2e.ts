@@ -136,6 +136,11 @@ describe('official: storyboards on the big screen', () => {
       // The trend is the server's, day by day, and the clock shows the county's date.
       const drawnTrend = await page.locator('.incident-trend rect').evaluateAll((bars) => bars.map((bar) => [bar.getAttribute('data-day'), Number(bar.getAttribute('data-count'))]));
       expect(drawnTrend).toEqual(figures.incidents.trend.map((day) => [day.day, day.count]));
+      // And as drawn: each bar's height on screen is its day's share of the busiest day, from the server's counts.
+      const heights = await page.locator('.incident-trend rect').evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().height));
+      const busiestDay = Math.max(...figures.incidents.trend.map((day) => day.count));
+      const tallest = Math.max(...heights);
+      expect(heights.map((height) => Math.round((height / tallest) * busiestDay))).toEqual(figures.incidents.trend.map((day) => day.count));
       const countyDate = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date());
       expect(await page.locator('.county-clock .clock-date').textContent()).toContain(countyDate);
       // Type for a room: the body text is about 1 % of the screen's width, headline figures twice that.
