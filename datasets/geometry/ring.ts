@@ -89,7 +89,10 @@ export function ringCentroid(ring: ArrayLike<number>): [number, number] {
   const x0 = ring[0]!;
   const y0 = ring[1]!;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const [xi, yi, xj, yj] = [ring[i]! - x0, ring[i + 1]! - y0, ring[j]! - x0, ring[j + 1]! - y0];
+    const xi = ring[i]! - x0;
+    const yi = ring[i + 1]! - y0;
+    const xj = ring[j]! - x0;
+    const yj = ring[j + 1]! - y0;
     const cross = xj * yi - xi * yj;
     area2 += cross;
     cx += (xj + xi) * cross;

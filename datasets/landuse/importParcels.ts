@@ -2,9 +2,9 @@ import { basename, join } from 'node:path';
 import { IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { checkAreaOfUse } from '../crs/areaOfUse.ts';
 import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
-import { writeAttributeFiles } from '../output/attributeFiles.ts';
 import { pipelineMetadata, writeCatalogEntry } from '../output/catalogEntry.ts';
-import { featureTableColumns } from '../output/featureTable.ts';
+import { writeFeatureLayerFiles } from '../output/featureLayerFiles.ts';
+import type { LayerRow } from '../output/featureTable.ts';
 import { catalogFileLayerIds, layerIdOf, publishLayer } from '../output/publishLayer.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { readFeatures, resolveCrsOf } from '../readers/readFeatures.ts';
@@ -80,8 +80,65 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
     id: options.idField ?? scheme.fields.id,
     area: options.areaField ?? scheme.fields.area,
   };
+  const folder = join(options.dataDir, layerId);
+  const catalogIds = await catalogFileLayerIds(options.catalogPath);
+  const { rows, read, skipped, warnings, classes, crs } = await readParcels(scheme, options, layerId, fields);
+  const areaByClass: Record<string, number> = {};
+  for (const { properties } of rows) areaByClass[properties.code as string] = (areaByClass[properties.code as string] ?? 0) + (properties.area as number);
+  const summary = await publishLayer(options.dataDir, layerId, { replace: options.replace ?? false, catalogIds }, async (staging, url) => {
+    await writeFeatureLayerFiles(rows, { geoJson: join(staging, 'parcels.geojson'), tableDir: staging });
+    await writeCatalogEntry(staging, {
+      id: layerId,
+      kind: 'thematic',
+      title: options.title ?? scheme.title(file),
+      description: scheme.description,
+      group: 'planning',
+      visible: false,
+      access: options.access ?? 'public',
+      source: { type: 'geojson', url: `${url}/parcels.geojson` },
+      table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
+      classify: landUseClassify([...classes.values()].sort((a, b) => a.code.localeCompare(b.code))),
+      style: LAND_USE_STYLE,
+      ...(options.dashboard ? { dashboard: 'landUse' } : {}),
+      metadata: pipelineMetadata({ sourceSystem: `import of ${file}`, updateFrequency: 'yearly', originalCrs: crs!.id, synthetic: false }),
+    });
+    const result: ImportParcelsSummary = {
+      layerId,
+      folder,
+      read,
+      imported: rows.length,
+      skipped,
+      warnings,
+      crs: crs!.id,
+      areaByClass,
+      seconds: (performance.now() - started) / 1000,
+    };
+    await writeDataFile(join(staging, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify({ input: options.input, ...result }, null, 2)));
+    return result;
+  });
+  return summary;
+}
+
+interface ParcelFields {
+  class: string;
+  name: string;
+  id: string;
+  area: string;
+}
+
+interface ReadParcels {
+  rows: LayerRow[];
+  read: number;
+  skipped: ParcelProblem[];
+  warnings: ParcelProblem[];
+  classes: Map<string, { code: string; zh: string; en: string; color?: readonly number[] }>;
+  crs: Crs;
+}
+
+/** The delivery's parcels as the layer's rows; refused whole when its ids repeat or its coordinates lie outside its CRS. */
+async function readParcels(scheme: ParcelScheme, options: ImportParcelsOptions, layerId: string, fields: ParcelFields): Promise<ReadParcels> {
   let crs: Crs | undefined = options.crs ? resolveCrs(options.crs) : undefined;
-  const features: { type: 'Feature'; id: string; properties: Record<string, unknown>; geometry: { type: 'MultiPolygon'; coordinates: number[][][][] } }[] = [];
+  const rows: LayerRow[] = [];
   const skipped: ParcelProblem[] = [];
   const warnings: ParcelProblem[] = [];
   const firstIndexOfId = new Map<string, number>();
@@ -90,7 +147,14 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
   const classes = new Map<string, { code: string; zh: string; en: string; color?: readonly number[] }>();
   let read = 0;
   // The fields read into the parcel's own properties; the rest are kept under their names.
-  const consumed = new Set([fields.class, fields.name, fields.id, fields.area, scheme.fields.place, scheme.fields.placeName, options.codeField].map((f) => f?.toUpperCase()));
+  const consumedNames = new Set([fields.class, fields.name, fields.id, fields.area, scheme.fields.place, scheme.fields.placeName, options.codeField].map((f) => f?.toUpperCase()));
+  // By the file's own spelling of each key, so a parcel's keys are not upper-cased one by one.
+  const consumedKeys = new Map<string, boolean>();
+  const consumed = (key: string) => {
+    let known = consumedKeys.get(key);
+    if (known === undefined) consumedKeys.set(key, (known = consumedNames.has(key.toUpperCase())));
+    return known;
+  };
 
   for await (const event of readFeatures(options.input, { encoding: options.encoding, sourceLayer: options.sourceLayer })) {
     if (event.type === 'crs') {
@@ -109,8 +173,7 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
       skipped.push({ index, field: fields.class, problem: 'no class' });
       continue;
     }
-    growByPositions(sourceExtent, event.feature.geometry?.coordinates);
-    const geometry = toParcelGeometry(event.feature.geometry, crs);
+    const geometry = toParcelGeometry(event.feature.geometry, crs, sourceExtent);
     if (typeof geometry === 'string') {
       skipped.push({ index, problem: geometry });
       continue;
@@ -132,9 +195,9 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
     const place = scheme.fields.place && text(value(scheme.fields.place));
     const village = scheme.fields.placeName && text(value(scheme.fields.placeName));
     const resourceCode = options.codeField ? text(value(options.codeField)) : undefined;
-    const rest = Object.fromEntries(Object.entries(properties).filter(([key, v]) => !consumed.has(key.toUpperCase()) && v !== null && v !== ''));
-    features.push({
-      type: 'Feature',
+    const rest: Record<string, unknown> = {};
+    for (const key in properties) if (!consumed(key) && properties[key] !== null && properties[key] !== '') rest[key] = properties[key];
+    rows.push({
       id: oid,
       properties: {
         oid,
@@ -146,51 +209,20 @@ export async function importParcels(scheme: ParcelScheme, options: ImportParcels
         ...(resourceCode ? { resourceCode } : {}),
         ...rest,
       },
-      geometry: { type: 'MultiPolygon', coordinates: geometry.coordinates },
+      geometry: geometry.geoJson,
+      bbox: geometry.bbox,
+      point: geometry.point,
     });
-    for (const polygon of geometry.coordinates) for (const [lon, lat] of polygon[0]!) grow(extent, [lon!, lat!, lon!, lat!]);
+    extent[0] = Math.min(extent[0], geometry.bbox[0]);
+    extent[1] = Math.min(extent[1], geometry.bbox[1]);
+    extent[2] = Math.max(extent[2], geometry.bbox[2]);
+    extent[3] = Math.max(extent[3], geometry.bbox[3]);
   }
   // Before anything else: coordinates in another CRS than the one stated usually fail to convert at all.
   if (sourceExtent.every(Number.isFinite)) checkAreaOfUse(options.input, crs!, extent, sourceExtent);
-  if (features.length === 0) throw new InputError(options.input, `has no usable parcels (${read} read, ${skipped.length} skipped)`);
+  if (rows.length === 0) throw new InputError(options.input, `has no usable parcels (${read} read, ${skipped.length} skipped)`);
 
-  const areaByClass: Record<string, number> = {};
-  for (const { properties } of features) areaByClass[properties.code as string] = (areaByClass[properties.code as string] ?? 0) + (properties.area as number);
-  const folder = join(options.dataDir, layerId);
-  const catalogIds = await catalogFileLayerIds(options.catalogPath);
-  const summary = await publishLayer(options.dataDir, layerId, { replace: options.replace ?? false, catalogIds }, async (staging, url) => {
-    await writeDataFile(join(staging, 'parcels.geojson'), new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), { gzip: true });
-    await writeAttributeFiles(staging, featureTableColumns(features));
-    await writeCatalogEntry(staging, {
-      id: layerId,
-      kind: 'thematic',
-      title: options.title ?? scheme.title(file),
-      description: scheme.description,
-      group: 'planning',
-      visible: false,
-      access: options.access ?? 'public',
-      source: { type: 'geojson', url: `${url}/parcels.geojson` },
-      table: { arrow: `${url}/attributes.arrow`, parquet: `${url}/attributes.parquet` },
-      classify: landUseClassify([...classes.values()].sort((a, b) => a.code.localeCompare(b.code))),
-      style: LAND_USE_STYLE,
-      ...(options.dashboard ? { dashboard: 'landUse' } : {}),
-      metadata: pipelineMetadata({ sourceSystem: `import of ${file}`, updateFrequency: 'yearly', originalCrs: crs!.id, synthetic: false }),
-    });
-    const result: ImportParcelsSummary = {
-      layerId,
-      folder,
-      read,
-      imported: features.length,
-      skipped,
-      warnings,
-      crs: crs!.id,
-      areaByClass,
-      seconds: (performance.now() - started) / 1000,
-    };
-    await writeDataFile(join(staging, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify({ input: options.input, ...result }, null, 2)));
-    return result;
-  });
-  return summary;
+  return { rows, read, skipped, warnings, classes, crs: crs! };
 }
 
 /** The key a field was last found under in another case: a file spells its fields one way, so the scan runs once per field, not per parcel. */
@@ -212,17 +244,4 @@ function text(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = String(value).trim();
   return trimmed === '' ? undefined : trimmed;
-}
-
-function growByPositions(box: [number, number, number, number], coordinates: unknown): void {
-  if (!Array.isArray(coordinates)) return;
-  if (typeof coordinates[0] === 'number') grow(box, [coordinates[0], coordinates[1], coordinates[0], coordinates[1]]);
-  else for (const part of coordinates) growByPositions(box, part);
-}
-
-function grow(box: [number, number, number, number], [west, south, east, north]: readonly number[]): void {
-  box[0] = Math.min(box[0], west!);
-  box[1] = Math.min(box[1], south!);
-  box[2] = Math.max(box[2], east!);
-  box[3] = Math.max(box[3], north!);
 }

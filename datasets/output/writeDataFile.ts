@@ -16,8 +16,14 @@ export async function writeDataFile(path: string, bytes: Uint8Array, options: { 
   if (options.gzip) await writeAtomically(`${path}.gz`, await gzip(bytes));
 }
 
-/** gzip at zlib's default level, off the main thread. */
-export const gzip: (bytes: Uint8Array) => Promise<Buffer> = promisify(gzipCallback);
+const gzipAsync = promisify(gzipCallback);
+
+/**
+ * gzip at zlib's default level, off the main thread, in one piece: by default zlib compresses
+ * 16 KB at a time and needs the main thread between pieces, so a main thread busy importing
+ * stalled it (a 30 MB GeoJSON took 1.6 s beside a busy main thread instead of 1 s).
+ */
+export const gzip = (bytes: Uint8Array): Promise<Buffer> => gzipAsync(bytes, { chunkSize: Math.max(Math.ceil(bytes.byteLength * 1.001) + 1024, 64 * 1024) });
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;

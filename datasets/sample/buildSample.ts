@@ -5,8 +5,8 @@ import { renderBasemap } from '../basemap/renderBasemap.ts';
 import { buildingsLayer } from '../buildings/buildingsLayer.ts';
 import { importBuildings } from '../buildings/importBuildings.ts';
 import { dataUrl, writeCatalogEntry } from '../output/catalogEntry.ts';
-import { writeAttributeFiles } from '../output/attributeFiles.ts';
-import { type TableFeature, featureTableColumns } from '../output/featureTable.ts';
+import { writeFeatureLayerFiles } from '../output/featureLayerFiles.ts';
+import { type GeoJsonFeature, layerRowOf } from '../output/featureTable.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { readDem } from '../raster/dem.ts';
 import { GeographicGrid } from '../terrain/geographicGrid.ts';
@@ -144,73 +144,55 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
 }
 
 async function writeVectorLayers(sampleDir: string, admin: ReturnType<typeof placeAdminAreas>, roads: Road[]): Promise<void> {
-  const files: Record<string, object> = {
-    'county-boundary.geojson': featureCollection([
+  const files: Record<string, GeoJsonFeature[]> = {
+    'county-boundary.geojson': [
       {
         type: 'Feature',
         id: 'admin:330723',
         properties: { oid: 'admin:330723', name: '武义县', nameEn: 'Wuyi County', code: '330723' },
         geometry: { type: 'Polygon', coordinates: [countyOutline] },
       },
-    ]),
-    'neighbouring-counties.geojson': featureCollection(
-      neighbouringCounties.map((county) => ({
-        type: 'Feature',
-        id: `admin:${county.code}`,
-        properties: { oid: `admin:${county.code}`, name: county.name, nameEn: county.nameEn, code: county.code },
-        geometry: { type: 'MultiLineString', coordinates: neighbourBorders(county.outline, countyOutline, demGrid) },
-      })),
-    ),
-    'townships.geojson': featureCollection(
-      admin.townships.map((township) => ({
-        type: 'Feature',
-        id: `admin:${township.code}`,
-        properties: { oid: `admin:${township.code}`, name: township.name, nameEn: township.nameEn, code: township.code, type: township.type },
-        geometry: { type: 'MultiPolygon', coordinates: township.area },
-      })),
-    ),
-    'township-seats.geojson': featureCollection(
-      admin.townships.map((township) => ({
-        type: 'Feature',
-        id: `seat:${township.code}`,
-        properties: { oid: `seat:${township.code}`, name: township.name, nameEn: township.nameEn, code: township.code, type: township.type },
-        geometry: { type: 'Point', coordinates: township.seat },
-      })),
-    ),
-    'villages.geojson': featureCollection(
-      admin.villages.map((village) => ({
-        type: 'Feature',
-        id: `village:${village.code}`,
-        properties: { oid: `village:${village.code}`, name: village.name, code: village.code, townshipCode: village.townshipCode, type: village.kind },
-        geometry: { type: 'Point', coordinates: [village.lon, village.lat] },
-      })),
-    ),
-    'roads.geojson': featureCollection(
-      roads.map((road, i) => ({
-        type: 'Feature',
-        id: `road:330723-${String(i + 1).padStart(4, '0')}`,
-        properties: { oid: `road:330723-${String(i + 1).padStart(4, '0')}`, name: road.name, grade: road.grade },
-        geometry: { type: 'LineString', coordinates: road.course },
-      })),
-    ),
-    'rivers.geojson': featureCollection(
-      rivers.map((river, index) => ({
-        type: 'Feature',
-        id: `river:${index + 1}`,
-        properties: { oid: `river:${index + 1}`, name: river.name, nameEn: river.nameEn },
-        geometry: { type: 'LineString', coordinates: river.course },
-      })),
-    ),
+    ],
+    'neighbouring-counties.geojson': neighbouringCounties.map((county) => ({
+      type: 'Feature',
+      id: `admin:${county.code}`,
+      properties: { oid: `admin:${county.code}`, name: county.name, nameEn: county.nameEn, code: county.code },
+      geometry: { type: 'MultiLineString', coordinates: neighbourBorders(county.outline, countyOutline, demGrid) },
+    })),
+    'townships.geojson': admin.townships.map((township) => ({
+      type: 'Feature',
+      id: `admin:${township.code}`,
+      properties: { oid: `admin:${township.code}`, name: township.name, nameEn: township.nameEn, code: township.code, type: township.type },
+      geometry: { type: 'MultiPolygon', coordinates: township.area },
+    })),
+    'township-seats.geojson': admin.townships.map((township) => ({
+      type: 'Feature',
+      id: `seat:${township.code}`,
+      properties: { oid: `seat:${township.code}`, name: township.name, nameEn: township.nameEn, code: township.code, type: township.type },
+      geometry: { type: 'Point', coordinates: township.seat },
+    })),
+    'villages.geojson': admin.villages.map((village) => ({
+      type: 'Feature',
+      id: `village:${village.code}`,
+      properties: { oid: `village:${village.code}`, name: village.name, code: village.code, townshipCode: village.townshipCode, type: village.kind },
+      geometry: { type: 'Point', coordinates: [village.lon, village.lat] },
+    })),
+    'roads.geojson': roads.map((road, i) => ({
+      type: 'Feature',
+      id: `road:330723-${String(i + 1).padStart(4, '0')}`,
+      properties: { oid: `road:330723-${String(i + 1).padStart(4, '0')}`, name: road.name, grade: road.grade },
+      geometry: { type: 'LineString', coordinates: road.course },
+    })),
+    'rivers.geojson': rivers.map((river, index) => ({
+      type: 'Feature',
+      id: `river:${index + 1}`,
+      properties: { oid: `river:${index + 1}`, name: river.name, nameEn: river.nameEn },
+      geometry: { type: 'LineString', coordinates: river.course },
+    })),
   };
-  for (const [name, content] of Object.entries(files)) {
-    await writeDataFile(join(sampleDir, name), new TextEncoder().encode(JSON.stringify(content)), { gzip: true });
+  for (const [name, features] of Object.entries(files)) {
     // The same layer as a table for SQL in the browser (Arrow) and for desktop tools (Parquet).
-    const { features } = content as { features: TableFeature[] };
-    await writeAttributeFiles(join(sampleDir, 'tables'), featureTableColumns(features), name.replace(/\.geojson$/, ''));
+    await writeFeatureLayerFiles(features.map(layerRowOf), { geoJson: join(sampleDir, name), tableDir: join(sampleDir, 'tables'), tableName: name.replace(/\.geojson$/, '') });
   }
 }
 
-
-function featureCollection(features: object[]) {
-  return { type: 'FeatureCollection', features };
-}

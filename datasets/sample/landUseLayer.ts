@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { ringCentroid, signedArea2 } from '../geometry/ring.ts';
-import { writeAttributeFiles } from '../output/attributeFiles.ts';
 import { dataUrl, pipelineMetadata, writeCatalogEntry } from '../output/catalogEntry.ts';
-import { featureTableColumns } from '../output/featureTable.ts';
-import { writeDataFile } from '../output/writeDataFile.ts';
+import { writeFeatureLayerFiles } from '../output/featureLayerFiles.ts';
+import { layerRowOf } from '../output/featureTable.ts';
 import { type Parcels, parcelPolygons } from './landUse.ts';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
 import { LAND_USE_STYLE, landUseClassify } from '../landuse/landUseClassify.ts';
@@ -39,13 +38,12 @@ export async function writeLandUse(dataDir: string, outDir: string, parcels: Par
     };
   });
   const features = rows.map(({ polygon, ...properties }) => ({
-    type: 'Feature',
+    type: 'Feature' as const,
     id: properties.oid,
     properties,
     geometry: { type: 'MultiPolygon', coordinates: polygon },
   }));
-  await writeDataFile(join(outDir, 'landuse.geojson'), new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), { gzip: true });
-  await writeAttributeFiles(outDir, featureTableColumns(features));
+  await writeFeatureLayerFiles(features.map(layerRowOf), { geoJson: join(outDir, 'landuse.geojson'), tableDir: outDir });
   const url = dataUrl(dataDir, outDir);
   const metadata = pipelineMetadata({ sourceSystem: 'wuyi-twin sample generator', updateFrequency: 'yearly', originalCrs: 'EPSG:4490', synthetic: true });
   await writeCatalogEntry(outDir, {
