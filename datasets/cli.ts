@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { buildSample } from './sample/buildSample.ts';
 import { importBuildingsCommand, importBuildingsUsage } from './commands/importBuildingsCommand.ts';
 import { importParcelsCommand, importParcelsUsage } from './commands/importParcelsCommand.ts';
 import { LAND_USE_SURVEY, SPATIAL_PLAN } from './landuse/parcelSchemes.ts';
@@ -36,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'sample') {
+    const { buildSample } = await import('./sample/buildSample.ts');
     const summary = await buildSample(dataDir, (step) => console.log(`Building the sample ${step}`));
     console.log(`Sample built in ${dataDir} in ${summary.seconds.toFixed(1)} s: ${summary.buildings} buildings, ${summary.terrainTiles} terrain tiles`);
     return 0;

@@ -123,6 +123,9 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   }
 
   progress.stage = 'tile';
+  // The table first: its compression and Parquet are made in other threads while the tiles are built here.
+  const attributeFiles = writeBuildingAttributeFiles(options.outDir, buildings);
+  attributeFiles.catch(() => undefined); // its failure is thrown below, after the tiles
   const tree = buildQuadtree(buildings, { ...defaultLimits, maxFeatures: options.maxFeaturesPerTile ?? defaultLimits.maxFeatures });
   const tiles = await writeTileset(tree, buildings, {
     outDir: options.outDir,
@@ -131,8 +134,8 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
       progress.tiles = stats.tiles;
       if (stats.tiles % 10 === 0) options.onProgress?.(progress);
     },
-  });
-  await writeBuildingAttributeFiles(options.outDir, buildings);
+  }).finally(() => attributeFiles.catch(() => undefined)); // a failed import leaves no write under way in its folder
+  await attributeFiles;
   const summary: ImportSummary = {
     read: progress.features,
     imported: buildings.length,

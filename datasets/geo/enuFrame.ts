@@ -47,7 +47,26 @@ export class EnuFrame {
 
   /** East, north, up (m) of a geodetic point, written into `out` at `offset`. */
   toLocal(lon: number, lat: number, height: number, out: Float64Array | number[], offset = 0): void {
-    const [x, y, z] = geodeticToEcef(lon, lat, height);
+    this.toLocalPair(lon, lat, height, height, out, offset, out, offset);
+  }
+
+  /**
+   * One point at two heights (a wall's foot and top) into `low` and `high` at `offset`: the
+   * sines and cosines, most of the cost, once for both.
+   */
+  toLocalPair(lon: number, lat: number, lowHeight: number, highHeight: number, low: Float64Array | number[], lowOffset: number, high: Float64Array | number[], highOffset: number): void {
+    const lambda = lon * RAD;
+    const phi = lat * RAD;
+    const sinPhi = Math.sin(phi);
+    const cosPhi = Math.cos(phi);
+    const cosLambda = Math.cos(lambda);
+    const sinLambda = Math.sin(lambda);
+    const n = A / Math.sqrt(1 - E2 * sinPhi * sinPhi);
+    this.#write(((n + highHeight) * cosPhi) * cosLambda, ((n + highHeight) * cosPhi) * sinLambda, (n * (1 - E2) + highHeight) * sinPhi, high, highOffset);
+    this.#write(((n + lowHeight) * cosPhi) * cosLambda, ((n + lowHeight) * cosPhi) * sinLambda, (n * (1 - E2) + lowHeight) * sinPhi, low, lowOffset);
+  }
+
+  #write(x: number, y: number, z: number, out: Float64Array | number[], offset: number): void {
     const dx = x - this.origin[0];
     const dy = y - this.origin[1];
     const dz = z - this.origin[2];

@@ -1,6 +1,7 @@
 import type { Crs } from '../crs/resolveCrs.ts';
 import { signedArea2 } from '../geometry/ring.ts';
 import { largestRingCentroid } from '../output/featureTable.ts';
+import { polygonsGeoJson } from '../output/geoJsonText.ts';
 import type { Position, SourceGeometry } from '../readers/types.ts';
 
 export interface ParcelGeometry {
@@ -22,8 +23,7 @@ const RADIANS = Math.PI / 180;
 /**
  * A parcel's polygon in its source CRS → longitude/latitude with its area, extent and label
  * point, or why it cannot be one; `sourceExtent` grows by its source coordinates, those that
- * do not convert too. Rings stay flat arrays and go straight to text: a county's
- * hundreds of thousands of parcels as nested arrays kept the import busy collecting garbage.
+ * do not convert too. Rings stay flat arrays (closed, as the source's) and go straight to text.
  */
 export function toParcelGeometry(geometry: SourceGeometry | null, crs: Crs, sourceExtent: Box): ParcelGeometry | string {
   if (!geometry) return 'no geometry';
@@ -62,22 +62,7 @@ export function toParcelGeometry(geometry: SourceGeometry | null, crs: Crs, sour
     if (polygon.length > 0) converted.push(polygon);
   }
   if (converted.length === 0 || !(area > 0)) return 'zero area';
-  return { geoJson: multiPolygonText(converted), area, bbox, point: largestRingCentroid(converted.map((polygon) => polygon[0]!)) };
-}
-
-/** The rings as a GeoJSON MultiPolygon, written as `JSON.stringify` writes one (numbers as `String` gives them). */
-function multiPolygonText(polygons: Float64Array[][]): string {
-  let text = '{"type":"MultiPolygon","coordinates":[';
-  polygons.forEach((rings, p) => {
-    text += p > 0 ? ',[' : '[';
-    rings.forEach((ring, r) => {
-      text += r > 0 ? ',[' : '[';
-      for (let i = 0; i < ring.length; i += 2) text += `${i > 0 ? ',' : ''}[${ring[i]},${ring[i + 1]}]`;
-      text += ']';
-    });
-    text += ']';
-  });
-  return `${text}]}`;
+  return { geoJson: polygonsGeoJson(converted, { multi: true, close: false }), area, bbox, point: largestRingCentroid(converted.map((polygon) => polygon[0]!)) };
 }
 
 function reversePairs(ring: Float64Array): void {

@@ -9,6 +9,7 @@
  */
 
 import { ByteWriter } from '../output/byteWriter.ts';
+import { utf8Strings } from '../output/utf8Strings.ts';
 
 const ARRAY_BUFFER = 34962;
 const ELEMENT_ARRAY_BUFFER = 34963;
@@ -128,18 +129,13 @@ function writePropertyTable(bin: BinaryBuilder, table: PropertyTable) {
   for (const column of table.columns) {
     if (column.type === 'STRING') {
       classProperties[column.name] = { type: 'STRING' };
-      const encoder = new TextEncoder();
-      const encoded = column.values.map((value) => encoder.encode(value));
-      const offsets = new Uint32Array(encoded.length + 1);
-      for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i]! + encoded[i]!.length;
-      const bytes = new Uint8Array(offsets[encoded.length]!);
+      const { bytes, offsets } = utf8Strings(column.values);
       // A column of empty strings would need an empty buffer view, which glTF forbids; the
       // class keeps the property and the table leaves it out (readers see no value).
       if (bytes.length === 0) continue;
-      encoded.forEach((value, i) => bytes.set(value, offsets[i]!));
       tableProperties[column.name] = {
         values: bin.addView(bytes, { align: 8 }),
-        stringOffsets: bin.addView(new Uint8Array(offsets.buffer), { align: 8 }),
+        stringOffsets: bin.addView(new Uint8Array(offsets.buffer, 0, offsets.byteLength), { align: 8 }),
         stringOffsetType: 'UINT32',
       };
     } else {

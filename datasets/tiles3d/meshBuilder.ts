@@ -13,7 +13,6 @@ export class MeshBuilder {
   indices = new Uint32Array(3 * 1024);
   vertexCount = 0;
   indexCount = 0;
-  private readonly local = new Float64Array(3);
 
   constructor(private readonly frame: EnuFrame) {}
 
@@ -27,20 +26,31 @@ export class MeshBuilder {
   /** Adds one building (or its simplified block) as feature `featureId`. */
   addExtrusion(polygons: Float64Array[][], base: number, top: number, featureId: number): void {
     for (const rings of polygons) {
-      this.addRoof(rings, top, featureId);
-      for (const ring of rings) this.addWalls(ring, base, top, featureId);
+      // Each ring's points at the foot and at the top, in the frame: the roof and the walls share them.
+      const feet: Float64Array[] = [];
+      const tops: Float64Array[] = [];
+      for (const ring of rings) {
+        const count = ring.length / 2;
+        const [foot, head] = [new Float64Array(3 * count), new Float64Array(3 * count)];
+        for (let i = 0; i < count; i++) this.frame.toLocalPair(ring[2 * i]!, ring[2 * i + 1]!, base, top, foot, 3 * i, head, 3 * i);
+        feet.push(foot);
+        tops.push(head);
+      }
+      this.addRoof(tops, featureId);
+      for (let r = 0; r < rings.length; r++) this.addWalls(feet[r]!, tops[r]!, featureId);
     }
   }
 
-  private addRoof(rings: Float64Array[], top: number, featureId: number): void {
+  /** The roof over rings given in the frame (the first the outline, the rest holes). */
+  private addRoof(rings: Float64Array[], featureId: number): void {
     const first = this.vertexCount;
     const flat: number[] = [];
     const holes: number[] = [];
     for (const [r, ring] of rings.entries()) {
       if (r > 0) holes.push(flat.length / 2);
-      for (let i = 0; i < ring.length; i += 2) {
-        const v = this.addVertex(ring[i]!, ring[i + 1]!, top, 0, 127, 0, featureId);
-        flat.push(this.positions[3 * v]!, -this.positions[3 * v + 2]!);
+      for (let i = 0; i < ring.length / 3; i++) {
+        this.pushLocal(ring, i, 0, 127, 0, featureId);
+        flat.push(ring[3 * i]!, ring[3 * i + 1]!);
       }
     }
     const triangles = earcut(flat, holes, 2);
@@ -56,14 +66,8 @@ export class MeshBuilder {
   }
 
   /** Walls face right of the ring's direction: outwards for CCW outer rings, into the courtyard for CW holes. */
-  private addWalls(ring: Float64Array, base: number, top: number, featureId: number): void {
-    const count = ring.length / 2;
-    const bottoms = new Float64Array(3 * count);
-    const tops = new Float64Array(3 * count);
-    for (let i = 0; i < count; i++) {
-      this.frame.toLocal(ring[2 * i]!, ring[2 * i + 1]!, base, bottoms, 3 * i);
-      this.frame.toLocal(ring[2 * i]!, ring[2 * i + 1]!, top, tops, 3 * i);
-    }
+  private addWalls(bottoms: Float64Array, tops: Float64Array, featureId: number): void {
+    const count = bottoms.length / 3;
     for (let i = 0; i < count; i++) {
       const j = (i + 1) % count;
       const de = bottoms[3 * j]! - bottoms[3 * i]!;
@@ -78,11 +82,6 @@ export class MeshBuilder {
       this.addTriangle(b0, b1, t1);
       this.addTriangle(b0, t1, t0);
     }
-  }
-
-  private addVertex(lon: number, lat: number, height: number, nx: number, ny: number, nz: number, featureId: number): number {
-    this.frame.toLocal(lon, lat, height, this.local, 0);
-    return this.pushLocal(this.local, 0, nx, ny, nz, featureId);
   }
 
   /** Appends the ENU point `enu[3i..3i+2]` in glTF axes. */

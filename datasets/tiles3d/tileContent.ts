@@ -18,12 +18,12 @@ export interface TileContent {
  * has the `maxCoarseFeatures` largest buildings under it as boxes (their extents), so a wide
  * view loads a few coarse tiles instead of every building.
  */
-export function tileContent(node: TileNode, buildings: Building[], maxCoarseFeatures: number): TileContent {
+export function tileContent(node: TileNode, buildings: Building[], maxCoarseFeatures: number, ranks: SizeRanks): TileContent {
   const [west, south, east, north] = node.region;
   const frame = new EnuFrame((west + east) / 2, (south + north) / 2, 0);
   const mesh = new MeshBuilder(frame);
   const leaf = node.children.length === 0;
-  const members = leaf ? node.buildings : largest(node.buildings, buildings, maxCoarseFeatures);
+  const members = leaf ? node.buildings : ranks.largest(node.buildings, maxCoarseFeatures);
   members.forEach((index, featureId) => {
     const { footprint, base, attributes } = buildings[index]!;
     const polygons = leaf ? footprint.polygons : [[boxOf(footprint.extent)]];
@@ -33,17 +33,27 @@ export function tileContent(node: TileNode, buildings: Building[], maxCoarseFeat
   return { glb, frame, featureCount: members.length };
 }
 
-function largest(indices: number[], buildings: Building[], count: number): number[] {
-  if (indices.length <= count) return indices;
-  const size = (i: number) => {
-    const { footprint: { extent }, attributes } = buildings[i]!;
-    return (extent[2] - extent[0]) * (extent[3] - extent[1]) * attributes.height;
-  };
-  return indices
-    .map((i) => ({ i, size: size(i) }))
-    .sort((a, b) => b.size - a.size)
-    .slice(0, count)
-    .map(({ i }) => i);
+/**
+ * Buildings ranked once by their extent's volume, largest first (ties in their order): a coarse
+ * tile picks its largest buildings by rank instead of sorting every building under it again.
+ */
+export class SizeRanks {
+  readonly #rank: Uint32Array;
+  readonly #byRank: Uint32Array;
+
+  constructor(buildings: Building[]) {
+    const size = Float64Array.from(buildings, ({ footprint: { extent }, attributes }) => (extent[2] - extent[0]) * (extent[3] - extent[1]) * attributes.height);
+    this.#byRank = Uint32Array.from(buildings.keys()).sort((a, b) => size[b]! - size[a]! || a - b);
+    this.#rank = new Uint32Array(buildings.length);
+    this.#byRank.forEach((building, rank) => (this.#rank[building] = rank));
+  }
+
+  /** The `count` largest of `indices`, largest first. */
+  largest(indices: number[], count: number): number[] {
+    if (indices.length <= count) return indices;
+    const ranks = Uint32Array.from(indices, (i) => this.#rank[i]!).sort();
+    return Array.from(ranks.subarray(0, count), (rank) => this.#byRank[rank]!);
+  }
 }
 
 function boxOf([west, south, east, north]: [number, number, number, number]): Float64Array {

@@ -2,7 +2,7 @@ import type { Building } from '../buildings/building.ts';
 import { gzip, writeDataFile } from '../output/writeDataFile.ts';
 import { type Matrix4, multiply } from '../geo/enuFrame.ts';
 import type { TileNode } from './quadtree.ts';
-import { tileContent } from './tileContent.ts';
+import { SizeRanks, tileContent } from './tileContent.ts';
 import { join } from 'node:path';
 import { METRES_PER_DEGREE } from '../geo/units.ts';
 
@@ -34,6 +34,7 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
   // that building spans a pixel, not only while the tileset is wide enough to need refining.
   const tilesetError = Math.max(rootError * 2, CESIUM_MAXIMUM_SCREEN_SPACE_ERROR * largestBuildingMetres(buildings));
 
+  const ranks = new SizeRanks(buildings);
   // Tiles are compressed and written in zlib's threads while the next ones are built; a few at a time, to bound memory.
   const writing = new Set<Promise<void>>();
   let failed: { error: unknown } | undefined;
@@ -47,7 +48,7 @@ export async function writeTileset(root: TileNode, buildings: Building[], option
   };
 
   async function tileJson(node: TileNode, parentFromEcef: Matrix4 | undefined): Promise<object> {
-    const content = tileContent(node, buildings, options.maxCoarseFeatures);
+    const content = tileContent(node, buildings, options.maxCoarseFeatures, ranks);
     const uri = `tiles/${node.level}/${node.x}/${node.y}.glb`;
     const written: Promise<void> = write(uri, content.glb)
       .catch((error: unknown) => void (failed ??= { error }))
