@@ -6,12 +6,12 @@ import Martini from '@mapbox/martini';
 import { readDem } from '../datasets/raster/dem.ts';
 import { writeWuyiDem } from '../datasets/sample/wuyiDem.ts';
 import { GeographicGrid } from '../datasets/terrain/geographicGrid.ts';
-import { DEEPEST_LEVEL_ERROR, DEEPEST_LEVEL_RMS, buildTile } from '../datasets/terrain/importTerrain.ts';
+import { DEEPEST_LEVEL_ERROR, DEEPEST_LEVEL_RMS, TILE_GZIP_LEVEL, buildTile } from '../datasets/terrain/importTerrain.ts';
 import { TerrainAccuracy } from '../datasets/terrain/terrainAccuracy.ts';
 import { levelMaximumGeometricError, tileBounds, tileRange } from '../datasets/terrain/tilingScheme.ts';
 
 /**
- * DEM → quantized-mesh on one core: whole tiles (sample the DEM, RTIN mesh, encode, gzip)
+ * DEM → quantized-mesh on one core: whole tiles (sample the DEM, RTIN mesh, encode, gzip as the import does)
  * against the RTIN mesher alone on the same height grids, in the same run; at a level's own
  * error, and at the deepest level as an import makes it (within DEEPEST_LEVEL_ERROR, each tile
  * measured against the DEM's cells for the accuracy report).
@@ -46,7 +46,7 @@ export async function benchTerrain() {
       const full = timeTiles(tiles.length, (i) => {
         const bytes = buildTile(grid, martini, gridSize, tiles[i]!, { maxError, accuracy, targetRms: deepest ? DEEPEST_LEVEL_RMS : undefined });
         raw += bytes.byteLength;
-        gzipped += gzipSync(bytes).byteLength;
+        gzipped += gzipSync(bytes, { level: TILE_GZIP_LEVEL }).byteLength;
       });
       const runs = full.runs;
       rows.push({

@@ -1,3 +1,5 @@
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /**
  * Little-endian binary output, written front to back (quantized-mesh tiles, GLB). The buffer
  * grows as it is written, so a format's byte offsets follow from what it writes, with its
@@ -45,6 +47,19 @@ export class ByteWriter {
   float64(value: number): this {
     this.reserve(8).view.setFloat64(this.position, value, true);
     this.position += 8;
+    return this;
+  }
+
+  /** Many uint16 at once: a copy where the platform is little-endian, as the output is. */
+  uint16s(values: Uint16Array): this {
+    if (LITTLE_ENDIAN) return this.bytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    for (const value of values) this.uint16(value);
+    return this;
+  }
+
+  uint32s(values: Uint32Array): this {
+    if (LITTLE_ENDIAN) return this.bytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    for (const value of values) this.uint32(value);
     return this;
   }
 

@@ -73,6 +73,36 @@ export class GeographicGrid {
     return edge * (1 - t * t * (3 - 2 * t));
   }
 
+  /**
+   * `sampleOrFade` at every crossing of the given longitudes and latitudes, row by row (a tile's
+   * height grid): where each longitude and latitude falls in the grid is worked out once.
+   */
+  sampleLattice(lons: Float64Array, lats: Float64Array, fade: number, out: Float32Array): void {
+    const across = lons.length;
+    const columns = lons.map((lon) => ((lon - this.west) / (this.east - this.west)) * this.width - 0.5);
+    const rows = lats.map((lat) => ((this.north - lat) / (this.north - this.south)) * this.height - 0.5);
+    const h = this.heights;
+    for (let y = 0; y < lats.length; y++) {
+      const row = rows[y]!;
+      const rowInside = row >= -0.5 && row <= this.height - 0.5;
+      const r = Math.min(Math.max(row, 0), this.height - 1);
+      const r0 = Math.min(Math.floor(r), this.height - 2);
+      const fr = r - r0;
+      for (let x = 0; x < across; x++) {
+        const column = columns[x]!;
+        if (!(rowInside && column >= -0.5 && column <= this.width - 0.5)) {
+          out[y * across + x] = this.sampleOrFade(lons[x]!, lats[y]!, fade);
+          continue;
+        }
+        const c = Math.min(Math.max(column, 0), this.width - 1);
+        const c0 = Math.min(Math.floor(c), this.width - 2);
+        const fc = c - c0;
+        const i = r0 * this.width + c0;
+        out[y * across + x] = (h[i]! * (1 - fc) + h[i + 1]! * fc) * (1 - fr) + (h[i + this.width]! * (1 - fc) + h[i + this.width + 1]! * fc) * fr;
+      }
+    }
+  }
+
   /** Cell size in degrees. */
   get resolution(): number {
     return Math.min((this.east - this.west) / this.width, (this.north - this.south) / this.height);

@@ -36,6 +36,12 @@ type Range = { startX: number; startY: number; endX: number; endY: number };
 /** Degrees over which the DEM's border heights ease down to the ellipsoid outside it. */
 const EDGE_FADE = 0.05;
 
+/**
+ * zlib level for the tiles: measured on the sample's deepest level, level 5 makes them 0.6 %
+ * larger than the default 6 in three quarters of its time (0.27 against 0.36 ms a tile).
+ */
+export const TILE_GZIP_LEVEL = 5;
+
 /** Every this many levels, tiles carry the availability of the levels below them. */
 const METADATA_LEVELS = 10;
 
@@ -93,7 +99,7 @@ export async function importTerrain(options: ImportTerrainOptions): Promise<Terr
           targetRms: deepest ? DEEPEST_LEVEL_RMS : undefined,
           available: subtreeAvailability(tile, available),
         });
-        const gzipped = gzipSync(bytes);
+        const gzipped = gzipSync(bytes, { level: TILE_GZIP_LEVEL });
         await writeDataFile(join(options.outDir, String(level), String(x), `${y}.terrain.gz`), gzipped);
         summary.tiles++;
         summary.rawBytes += bytes.byteLength;
@@ -159,12 +165,9 @@ function sampleHeights(grid: GeographicGrid, gridSize: number, tile: TileAddress
   const bounds = tileBounds(tile);
   const heights = new Float32Array(gridSize * gridSize);
   const step = (bounds.east - bounds.west) / (gridSize - 1);
-  for (let row = 0; row < gridSize; row++) {
-    const lat = bounds.north - row * step;
-    for (let column = 0; column < gridSize; column++) {
-      heights[row * gridSize + column] = grid.sampleOrFade(bounds.west + column * step, lat, EDGE_FADE);
-    }
-  }
+  const lons = Float64Array.from({ length: gridSize }, (_, column) => bounds.west + column * step);
+  const lats = Float64Array.from({ length: gridSize }, (_, row) => bounds.north - row * step);
+  grid.sampleLattice(lons, lats, EDGE_FADE, heights);
   return heights;
 }
 

@@ -1,10 +1,14 @@
-import { writeEcef } from '../geo/enuFrame.ts';
 import { ByteWriter } from '../output/byteWriter.ts';
 import type { TileBounds } from './tilingScheme.ts';
 
 /** WGS84 radii: the horizon occlusion point lives in the space where the ellipsoid is the unit sphere. */
 const RADIUS_X = 6378137;
 const RADIUS_Z = 6356752.3142451793;
+/** WGS84, as `writeEcef` has it: the vertices' ECEF positions are computed here from the grid's lines. */
+const A = 6378137;
+const F = 1 / 298.257223563;
+const E2 = F * (2 - F);
+const RAD = Math.PI / 180;
 
 const OCT_VERTEX_NORMALS = 1;
 const METADATA = 4;
@@ -71,16 +75,38 @@ function quantize(mesh: TerrainMesh): QuantizedMesh {
     maxHeight = Math.max(maxHeight, h);
   }
   const range = maxHeight - minHeight;
-  const height = Uint16Array.from(heights, (h) => (range > 0 ? Math.round(((h - minHeight) / range) * QUANTIZED_MAX) : 0));
+  const height = new Uint16Array(count);
+  if (range > 0) for (let n = 0; n < count; n++) height[n] = Math.round(((heights[n]! - minHeight) / range) * QUANTIZED_MAX);
 
+  // Vertices lie on the grid: the sines and cosines of each column's longitude and each row's latitude, once.
   const { west, south, east, north } = mesh.bounds;
+  const columns = gridTrigonometry(mesh.gridSize, (g) => west + (Math.round((g / last) * QUANTIZED_MAX) / QUANTIZED_MAX) * (east - west));
+  const rows = gridTrigonometry(mesh.gridSize, (g) => south + (Math.round(((last - g) / last) * QUANTIZED_MAX) / QUANTIZED_MAX) * (north - south));
   const ecef = new Float64Array(count * 3);
   for (let n = 0; n < count; n++) {
-    const longitude = west + (u[n]! / QUANTIZED_MAX) * (east - west);
-    const latitude = south + (v[n]! / QUANTIZED_MAX) * (north - south);
-    writeEcef(ecef, 3 * n, longitude, latitude, heights[n]!);
+    const gx = mesh.vertices[2 * order[n]!]!;
+    const gy = mesh.vertices[2 * order[n]! + 1]!;
+    const sinPhi = rows.sin[gy]!;
+    const cosPhi = rows.cos[gy]!;
+    const radius = A / Math.sqrt(1 - E2 * sinPhi * sinPhi);
+    const h = heights[n]!;
+    ecef[3 * n] = (radius + h) * cosPhi * columns.cos[gx]!;
+    ecef[3 * n + 1] = (radius + h) * cosPhi * columns.sin[gx]!;
+    ecef[3 * n + 2] = (radius * (1 - E2) + h) * sinPhi;
   }
   return { u, v, height, minHeight, maxHeight, triangles: remapped, ecef };
+}
+
+/** Sine and cosine of the angle (degrees) of each grid line. */
+function gridTrigonometry(gridSize: number, degreesOf: (gridLine: number) => number) {
+  const sin = new Float64Array(gridSize);
+  const cos = new Float64Array(gridSize);
+  for (let g = 0; g < gridSize; g++) {
+    const radians = degreesOf(g) * RAD;
+    sin[g] = Math.sin(radians);
+    cos[g] = Math.cos(radians);
+  }
+  return { sin, cos };
 }
 
 /** A tile's sections in file order, each in its encoding; the writer adds only the padding. */
@@ -151,15 +177,15 @@ function writeTile(tile: TileLayout): Uint8Array {
   [...header.sphere.center, header.sphere.radius, ...header.horizon].forEach((value) => out.float64(value));
 
   out.uint32(tile.vertexCount);
-  tile.vertexData.forEach((value) => out.uint16(value));
+  out.uint16s(tile.vertexData);
 
   out.align(tile.indexBytes);
-  const index = tile.indexBytes === 4 ? (value: number) => out.uint32(value) : (value: number) => out.uint16(value);
+  const indices = (values: ArrayLike<number>) => (tile.indexBytes === 4 ? out.uint32s(Uint32Array.from(values)) : out.uint16s(Uint16Array.from(values)));
   out.uint32(tile.triangleCount);
-  tile.indices.forEach((value) => index(value));
+  indices(tile.indices);
   for (const edge of tile.edges) {
     out.uint32(edge.length);
-    edge.forEach((value) => index(value));
+    indices(edge);
   }
 
   for (const { id, data } of tile.extensions) out.uint8(id).uint32(data.length).bytes(data);
@@ -185,10 +211,11 @@ function zigZagDeltas(arrays: Uint16Array[]): Uint16Array {
 function highWaterMark(triangles: Uint32Array): Uint32Array {
   const out = new Uint32Array(triangles.length);
   let highest = 0;
-  triangles.forEach((index, i) => {
+  for (let i = 0; i < triangles.length; i++) {
+    const index = triangles[i]!;
     out[i] = highest - index;
     if (index === highest) highest++;
-  });
+  }
   return out;
 }
 
@@ -209,15 +236,17 @@ function firstUseOrder(vertexCount: number, triangles: Uint32Array) {
 }
 
 function boundingSphere(ecef: Float64Array) {
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
+  let [minX, minY, minZ] = [Infinity, Infinity, Infinity];
+  let [maxX, maxY, maxZ] = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < ecef.length; i += 3) {
-    for (let a = 0; a < 3; a++) {
-      min[a] = Math.min(min[a]!, ecef[i + a]!);
-      max[a] = Math.max(max[a]!, ecef[i + a]!);
-    }
+    minX = Math.min(minX, ecef[i]!);
+    minY = Math.min(minY, ecef[i + 1]!);
+    minZ = Math.min(minZ, ecef[i + 2]!);
+    maxX = Math.max(maxX, ecef[i]!);
+    maxY = Math.max(maxY, ecef[i + 1]!);
+    maxZ = Math.max(maxZ, ecef[i + 2]!);
   }
-  const center = [0, 1, 2].map((a) => (min[a]! + max[a]!) / 2) as [number, number, number];
+  const center: [number, number, number] = [(minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2];
   let radius = 0;
   for (let i = 0; i < ecef.length; i += 3) {
     radius = Math.max(radius, Math.hypot(ecef[i]! - center[0], ecef[i + 1]! - center[1], ecef[i + 2]! - center[2]));
@@ -240,9 +269,13 @@ function horizonOcclusionPoint(center: [number, number, number], ecef: Float64Ar
     const sz = ecef[i + 2]! / RADIUS_Z;
     const norm = Math.sqrt(sx * sx + sy * sy + sz * sz);
     const length = Math.max(1, norm);
-    const [ux, uy, uz] = [sx / norm, sy / norm, sz / norm];
+    const ux = sx / norm;
+    const uy = sy / norm;
+    const uz = sz / norm;
     const cosAlpha = ux * dx + uy * dy + uz * dz;
-    const [cx, cy, cz] = [uy * dz - uz * dy, uz * dx - ux * dz, ux * dy - uy * dx];
+    const cx = uy * dz - uz * dy;
+    const cy = uz * dx - ux * dz;
+    const cz = ux * dy - uy * dx;
     const sinAlpha = Math.sqrt(cx * cx + cy * cy + cz * cz);
     const cosBeta = 1 / length;
     const sinBeta = Math.sqrt(length * length - 1) * cosBeta;
@@ -260,8 +293,12 @@ function octEncodedNormals(ecef: Float64Array, triangles: Uint32Array): Uint8Arr
     const a = triangles[t]! * 3;
     const b = triangles[t + 1]! * 3;
     const c = triangles[t + 2]! * 3;
-    const [abx, aby, abz] = [ecef[b]! - ecef[a]!, ecef[b + 1]! - ecef[a + 1]!, ecef[b + 2]! - ecef[a + 2]!];
-    const [acx, acy, acz] = [ecef[c]! - ecef[a]!, ecef[c + 1]! - ecef[a + 1]!, ecef[c + 2]! - ecef[a + 2]!];
+    const abx = ecef[b]! - ecef[a]!;
+    const aby = ecef[b + 1]! - ecef[a + 1]!;
+    const abz = ecef[b + 2]! - ecef[a + 2]!;
+    const acx = ecef[c]! - ecef[a]!;
+    const acy = ecef[c + 1]! - ecef[a + 1]!;
+    const acz = ecef[c + 2]! - ecef[a + 2]!;
     const nx = aby * acz - abz * acy;
     const ny = abz * acx - abx * acz;
     const nz = abx * acy - aby * acx;
@@ -273,33 +310,42 @@ function octEncodedNormals(ecef: Float64Array, triangles: Uint32Array): Uint8Arr
   }
   const out = new Uint8Array((ecef.length / 3) * 2);
   for (let i = 0, o = 0; i < ecef.length; i += 3, o += 2) {
-    let n = [sums[i]!, sums[i + 1]!, sums[i + 2]!];
+    let x = sums[i]!;
+    let y = sums[i + 1]!;
+    let z = sums[i + 2]!;
     // Counter-clockwise triangles in (u, v) face up; a vertex on no triangle points away from the centre.
-    if (dot(n, [ecef[i]!, ecef[i + 1]!, ecef[i + 2]!]) < 0) n = n.map((x) => -x);
-    if (n[0] === 0 && n[1] === 0 && n[2] === 0) n = [ecef[i]!, ecef[i + 1]!, ecef[i + 2]!];
-    const [x, y] = octEncode(normalize(n));
-    out[o] = x;
-    out[o + 1] = y;
+    if (x * ecef[i]! + y * ecef[i + 1]! + z * ecef[i + 2]! < 0) {
+      x = -x;
+      y = -y;
+      z = -z;
+    }
+    if (x === 0 && y === 0 && z === 0) {
+      x = ecef[i]!;
+      y = ecef[i + 1]!;
+      z = ecef[i + 2]!;
+    }
+    const length = Math.hypot(x, y, z);
+    octEncode(x / length, y / length, z / length, out, o);
   }
   return out;
 }
 
-function octEncode([x, y, z]: number[]): [number, number] {
-  const l1 = Math.abs(x!) + Math.abs(y!) + Math.abs(z!);
-  let ox = x! / l1;
-  let oy = y! / l1;
-  if (z! < 0) {
+function octEncode(x: number, y: number, z: number, out: Uint8Array, offset: number): void {
+  const l1 = Math.abs(x) + Math.abs(y) + Math.abs(z);
+  let ox = x / l1;
+  let oy = y / l1;
+  if (z < 0) {
     const px = ox;
     const py = oy;
     ox = (1 - Math.abs(py)) * (px >= 0 ? 1 : -1);
     oy = (1 - Math.abs(px)) * (py >= 0 ? 1 : -1);
   }
-  return [toByte(ox), toByte(oy)];
+  out[offset] = toByte(ox);
+  out[offset + 1] = toByte(oy);
 }
 
 const toByte = (value: number) => Math.round((Math.min(Math.max(value, -1), 1) * 0.5 + 0.5) * 255);
 
-const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
 const normalize = (a: number[]) => {
   const length = Math.hypot(a[0]!, a[1]!, a[2]!);
   return a.map((x) => x / length);

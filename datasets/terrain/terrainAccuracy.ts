@@ -43,15 +43,16 @@ export class TerrainAccuracy {
     if (inside.length === 0) return error;
     const { west, north, east } = tileBounds(tile);
     const step = (east - west) / (mesh.gridSize - 1);
-    const surface = new MeshSurface(mesh);
-    for (const i of inside) {
-      const drawn = surface.heightAt((this.cells.lon[i]! - west) / step, (north - this.cells.lat[i]!) / step);
-      if (drawn === undefined) continue;
-      const difference = Math.abs(drawn - this.cells.height[i]!);
+    const columns = inside.map((i) => (this.cells.lon[i]! - west) / step);
+    const rows = inside.map((i) => (north - this.cells.lat[i]!) / step);
+    const drawn = surfaceHeights(mesh, columns, rows);
+    inside.forEach((i, k) => {
+      if (Number.isNaN(drawn[k]!)) return;
+      const difference = Math.abs(drawn[k]! - this.cells.height[i]!);
       error.samples++;
       error.sumOfSquares += difference * difference;
       error.max = Math.max(error.max, difference);
-    }
+    });
     error.rms = Math.sqrt(error.sumOfSquares / Math.max(error.samples, 1));
     return error;
   }
@@ -98,61 +99,52 @@ export class TerrainAccuracy {
 
 const round = (metres: number) => Math.round(metres * 1000) / 1000;
 
-/** A triangle mesh over a tile's grid, evaluated anywhere on it through an index of which triangles touch each grid cell. */
-class MeshSurface {
-  private readonly start: Int32Array;
-  private readonly entries: Int32Array;
-  private readonly cells: number;
-
-  constructor(private readonly mesh: TileMesh) {
-    const { vertices, triangles, gridSize } = mesh;
-    this.cells = gridSize - 1;
-    const counts = new Int32Array(this.cells * this.cells + 1);
-    const visit = (each: (cell: number, triangle: number) => void) => {
-      for (let t = 0; t < triangles.length; t += 3) {
-        const a = 2 * triangles[t]!;
-        const b = 2 * triangles[t + 1]!;
-        const c = 2 * triangles[t + 2]!;
-        const x0 = Math.min(vertices[a]!, vertices[b]!, vertices[c]!);
-        const x1 = Math.min(Math.max(vertices[a]!, vertices[b]!, vertices[c]!, x0 + 1), this.cells);
-        const y0 = Math.min(vertices[a + 1]!, vertices[b + 1]!, vertices[c + 1]!);
-        const y1 = Math.min(Math.max(vertices[a + 1]!, vertices[b + 1]!, vertices[c + 1]!, y0 + 1), this.cells);
-        for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) each(y * this.cells + x, t);
+/**
+ * The mesh's surface height at grid positions (column, row), NaN where no triangle holds one:
+ * the points are sorted into the grid's cells, then each triangle, in order, takes the points
+ * of the cells its box covers that lie in it and no earlier triangle took.
+ */
+function surfaceHeights({ vertices, triangles, heights, gridSize }: TileMesh, columns: number[], rows: number[]): Float64Array {
+  const cells = gridSize - 1;
+  const first = new Int32Array(cells * cells).fill(-1);
+  const next = new Int32Array(columns.length);
+  for (let p = columns.length - 1; p >= 0; p--) {
+    const x = Math.min(Math.max(Math.floor(columns[p]!), 0), cells - 1);
+    const y = Math.min(Math.max(Math.floor(rows[p]!), 0), cells - 1);
+    next[p] = first[y * cells + x]!;
+    first[y * cells + x] = p;
+  }
+  const drawn = new Float64Array(columns.length).fill(Number.NaN);
+  for (let t = 0; t < triangles.length; t += 3) {
+    const a = triangles[t]!;
+    const b = triangles[t + 1]!;
+    const c = triangles[t + 2]!;
+    const ax = vertices[2 * a]!;
+    const ay = vertices[2 * a + 1]!;
+    const bx = vertices[2 * b]!;
+    const by = vertices[2 * b + 1]!;
+    const cx = vertices[2 * c]!;
+    const cy = vertices[2 * c + 1]!;
+    const area = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
+    if (area === 0) continue;
+    const x0 = Math.min(ax, bx, cx);
+    const x1 = Math.min(Math.max(ax, bx, cx, x0 + 1), cells);
+    const y0 = Math.min(ay, by, cy);
+    const y1 = Math.min(Math.max(ay, by, cy, y0 + 1), cells);
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        for (let p = first[y * cells + x]!; p !== -1; p = next[p]!) {
+          if (!Number.isNaN(drawn[p]!)) continue;
+          const column = columns[p]!;
+          const row = rows[p]!;
+          const wb = ((column - ax) * (cy - ay) - (cx - ax) * (row - ay)) / area;
+          const wc = ((bx - ax) * (row - ay) - (column - ax) * (by - ay)) / area;
+          const wa = 1 - wb - wc;
+          if (wa < -1e-9 || wb < -1e-9 || wc < -1e-9) continue;
+          drawn[p] = wa * heights[ay * gridSize + ax]! + wb * heights[by * gridSize + bx]! + wc * heights[cy * gridSize + cx]!;
+        }
       }
-    };
-    visit((cell) => counts[cell + 1]!++);
-    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-    this.start = counts;
-    this.entries = new Int32Array(counts[counts.length - 1]!);
-    const filled = new Int32Array(this.cells * this.cells);
-    visit((cell, triangle) => (this.entries[this.start[cell]! + filled[cell]!++] = triangle));
-  }
-
-  /** The surface's height at grid position (column, row), by the triangle containing it. */
-  heightAt(column: number, row: number): number | undefined {
-    const x = Math.min(Math.max(Math.floor(column), 0), this.cells - 1);
-    const y = Math.min(Math.max(Math.floor(row), 0), this.cells - 1);
-    const { vertices, triangles, heights, gridSize } = this.mesh;
-    const cell = y * this.cells + x;
-    for (let k = this.start[cell]!; k < this.start[cell + 1]!; k++) {
-      const t = this.entries[k]!;
-      const a = triangles[t]!;
-      const b = triangles[t + 1]!;
-      const c = triangles[t + 2]!;
-      const ax = vertices[2 * a]!;
-      const ay = vertices[2 * a + 1]!;
-      const bx = vertices[2 * b]!;
-      const by = vertices[2 * b + 1]!;
-      const cx = vertices[2 * c]!;
-      const cy = vertices[2 * c + 1]!;
-      const area = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
-      if (area === 0) continue;
-      const wb = ((column - ax) * (cy - ay) - (cx - ax) * (row - ay)) / area;
-      const wc = ((bx - ax) * (row - ay) - (column - ax) * (by - ay)) / area;
-      const wa = 1 - wb - wc;
-      if (wa < -1e-9 || wb < -1e-9 || wc < -1e-9) continue;
-      return wa * heights[ay * gridSize + ax]! + wb * heights[by * gridSize + bx]! + wc * heights[cy * gridSize + cx]!;
     }
-    return undefined;
   }
+  return drawn;
 }
