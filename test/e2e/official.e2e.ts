@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DashboardFigures, StoryboardEntry } from '../../layers/index.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { PagePixels, type ScreenPoint, colourDistance, hexColour, projectOnGlobe, terrainHeights } from './support/screenSamples.ts';
 import { waitForScene } from './support/twinPage.ts';
 import { twinSuite } from './support/twinSuite.ts';
 
@@ -28,6 +29,29 @@ const tour = {
     { title: { zh: '柳城', en: 'Liucheng' }, camera: { lon: 119.55, lat: 28.62, height: 9000, heading: 200, pitch: -50 }, layers: ['terrain', 'incidents'], durationSeconds: 3 },
   ],
 };
+
+/** The outer ring of a polygon, or of a multipolygon's part with the most vertices, as [lon, lat] pairs. */
+const largestOuterRing = ({ type, coordinates }: { type: string; coordinates: number[][][] | number[][][][] }): [number, number][] => {
+  const polygons = (type === 'Polygon' ? [coordinates] : coordinates) as number[][][][];
+  return polygons.map((polygon) => polygon[0]!).reduce((a, b) => (b.length > a.length ? b : a)) as [number, number][];
+};
+
+/** Waits until the camera has held still for a second, to a centimetre and a ten-thousandth of a degree: a flight has ended. */
+async function cameraAtRest(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const view = (await page.evaluate(() => window.wuyiTwin!.camera()))!;
+        const now = [view.lon.toFixed(7), view.lat.toFixed(7), view.height.toFixed(2), view.heading.toFixed(4), view.pitch.toFixed(4)].join();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { timeout: 60_000, interval: 1000 },
+    )
+    .toBe(true);
+}
 
 const sceneIndex = async (page: Page) => Number(await page.locator('.presentation').getAttribute('data-scene-index'));
 const camera = async (page: Page) => (await page.evaluate(() => window.wuyiTwin!.camera()))!;
@@ -172,8 +196,32 @@ describe('official: storyboards on the big screen', () => {
       expect(await page.locator('.dashboard-scope h2').textContent()).toBe(busiest.name);
       expect(new URL(page.url()).searchParams.get('township')).toBe(busiest.code);
       expect(await page.locator('[data-section=landUse] .bar-label').first().textContent()).toBe(narrowed.landUse[0]!.label);
+      // The camera and the boundaries narrow too, the story held meanwhile: the township's outline, from
+      // its own object, is framed on the wall and drawn on the ground.
+      await page.waitForSelector('.presentation.kiosk[data-playing=false]');
+      const { geometry } = await api<{ geometry: { type: string; coordinates: number[][][] | number[][][][] } }>(`/api/objects/admin:${busiest.code}`);
+      const outline = largestOuterRing(geometry);
+      const samples = outline.filter((_, i) => i % Math.max(1, Math.floor(outline.length / 48)) === 0);
+      await cameraAtRest(page);
+      const grounds = await terrainHeights(page, samples);
+      const projected = await projectOnGlobe(page, samples.map(([lon, lat], i) => [lon, lat, grounds[i] ?? 0]));
+      const onScreen = projected.filter((point): point is ScreenPoint => point !== null);
+      expect(onScreen.length / samples.length).toBeGreaterThanOrEqual(0.9);
+      const canvas = (await page.locator('.cesium-widget canvas').boundingBox())!;
+      const span = (axis: 0 | 1) => Math.max(...onScreen.map((point) => point[axis])) - Math.min(...onScreen.map((point) => point[axis]));
+      expect(Math.max(span(0) / canvas.width, span(1) / canvas.height)).toBeGreaterThan(0.4);
+      const outlineColour = hexColour('#ffeb3b');
+      const drawnOnOutline = async () => {
+        const pixels = await PagePixels.of(page);
+        const near = ([x, y]: ScreenPoint) => [-3, 0, 3].some((dx) => [-3, 0, 3].some((dy) => colourDistance(pixels.at(x + dx, y + dy), outlineColour) < 120));
+        return onScreen.filter(near).length / onScreen.length;
+      };
+      await expect.poll(drawnOnOutline, { timeout: 60_000, interval: 2000 }).toBeGreaterThan(0.6);
+      await saveScreenshot(page, `official-kiosk-township-${screen.width}x${screen.height}`);
       await page.locator('.dashboard-scope button').click();
       await expect.poll(() => kpi('incidentsTotal')).toBe(String(figures.incidents.total + 1));
+      // Back at the county, the story plays on from the scene it held.
+      await page.waitForSelector('.presentation.kiosk[data-playing=true]');
       // Software rendering loads a scene's tiles slower than the scenes change: hold one, as a presenter's
       // clicker does (space), and look at it once drawn. At 3840×2160 software rendering can take longer than
       // the test may wait to draw the deepest tiles (the wall itself waits at most 20 s): the screenshot then says so.

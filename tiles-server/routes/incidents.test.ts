@@ -120,6 +120,57 @@ describe('incident input, as careless and hostile clients send it', () => {
   });
 });
 
+describe('incidents as they stood at an instant (asOf)', () => {
+  type Step = { status: string; assignee: string | null; at: string };
+  const later = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
+  /** The test's own reading of the steps: the last at or before `instant`, and the last assignee named by then. */
+  const expectedAt = (steps: Step[], instant: string) => {
+    const taken = steps.filter((step) => Date.parse(step.at) <= Date.parse(instant));
+    if (taken.length === 0) return undefined;
+    return { status: taken.at(-1)!.status, assignee: taken.findLast((step) => step.assignee !== null)?.assignee ?? null, updatedAt: taken.at(-1)!.at };
+  };
+
+  it('gives each incident its status, assignee and last change at that instant, from its steps; later reports are not there yet', async () => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const { id } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: report })).json();
+    for (const body of [{ to: '交办', assignee: '县住建局' }, { to: '处置' }, { to: '办结', note: '已更换灯具' }]) {
+      await pause();
+      expect((await t.call('POST', `/api/incidents/${encodeURIComponent(id)}/steps`, { as: 'operator', body })).status).toBe(200);
+    }
+    await pause();
+    const { id: laterId } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: { ...report, title: '后来上报' } })).json();
+    const { steps, reportedAt } = (await (await t.call('GET', `/api/incidents/${encodeURIComponent(id)}`)).json()) as { steps: Step[]; reportedAt: string };
+    const laterReportedAt = (await (await t.call('GET', `/api/incidents/${encodeURIComponent(laterId)}`)).json()).reportedAt as string;
+    expect(steps.map((step) => step.status)).toEqual(['受理', '交办', '处置', '办结']);
+
+    const asOf = async (instant: string, filter = '') => (await (await t.call('GET', `/api/incidents?asOf=${encodeURIComponent(instant)}${filter}`)).json()) as { total: number; incidents: { id: string; status: string; assignee: string | null; updatedAt: string }[] };
+    const instants = [later(reportedAt, -1), ...steps.flatMap((step) => [later(step.at, -1), step.at]), laterReportedAt];
+    for (const instant of instants) {
+      const listed = await asOf(instant);
+      const expected = expectedAt(steps, instant);
+      const found = listed.incidents.find((incident) => incident.id === id);
+      expect(found && { status: found.status, assignee: found.assignee, updatedAt: found.updatedAt }, instant).toEqual(expected);
+      expect(listed.incidents.some((incident) => incident.id === laterId), instant).toBe(Date.parse(instant) >= Date.parse(laterReportedAt));
+    }
+    // An incident closed at T is open just before T, and filters read the status it had then.
+    const closedAt = steps.at(-1)!.at;
+    expect((await asOf(later(closedAt, -1), '&status=办结')).total).toBe(0);
+    expect((await asOf(later(closedAt, -1), '&status=处置')).incidents.map((incident) => incident.id)).toEqual([id]);
+    expect((await asOf(closedAt, '&status=办结')).incidents.map((incident) => incident.id)).toEqual([id]);
+    // The same instant in Beijing time.
+    const beijing = new Date(Date.parse(closedAt) + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+    expect((await asOf(beijing, '&status=办结')).total).toBe(1);
+    // Now, it is the incident as it is.
+    expect((await asOf(new Date(Date.now() + 1000).toISOString())).incidents.find((incident) => incident.id === id)).toMatchObject({ status: '办结', assignee: '县住建局' });
+  });
+
+  it('refuses an instant without its offset, naming the field', async () => {
+    const response = await t.call('GET', '/api/incidents?asOf=2026-11-28T09:00:00');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/asOf/);
+  });
+});
+
 describe('event stream', () => {
   it('pushes each change live and replays what a client missed from its Last-Event-ID', async () => {
     const live = new EventStreamReader(await t.call('GET', '/api/events'));

@@ -22,6 +22,7 @@ const ListQuery = z.object({
   oid: Text(128).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
+  asOf: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -31,6 +31,8 @@ export interface IncidentFilter {
   oid?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Each incident as it stood at this instant (UTC ISO): only those reported by then, with their status, assignee and last change then. */
+  asOf?: string | undefined;
   limit: number;
   offset: number;
 }

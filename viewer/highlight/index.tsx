@@ -1,4 +1,4 @@
-import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
 
 /** Objects to stand out in 3D, e.g. the rows of a SQL result: by oid, and positions to mark. */
 export interface Highlight {
@@ -19,8 +19,10 @@ const HighlightContext = createContext<{ highlight: Highlight; setHighlight: (hi
 });
 
 export function HighlightProvider({ children }: { children: ReactNode }) {
-  const [highlight, setHighlight] = useState<Highlight>(NONE);
-  const value = useMemo(() => ({ highlight, setHighlight: (next: Highlight | undefined) => setHighlight(next ?? NONE) }), [highlight]);
+  const [highlight, setHighlightState] = useState<Highlight>(NONE);
+  // Stable, so an effect that sets the highlight does not run again because it did.
+  const setHighlight = useCallback((next: Highlight | undefined) => setHighlightState(next ?? NONE), []);
+  const value = useMemo(() => ({ highlight, setHighlight }), [highlight, setHighlight]);
   return <HighlightContext.Provider value={value}>{children}</HighlightContext.Provider>;
 }
 

@@ -10,12 +10,13 @@ const MAX_FLIGHT_SECONDS = 4;
 /**
  * Flies the globe's camera to each scene's view as the storyboard moves on (the first is set at
  * once), and calls `onViewDrawn` once the camera is there and the view's tiles have loaded.
+ * `held` leaves the camera to something else (a township drilled into) and flies back after.
  */
-export function SceneCamera({ camera, durationSeconds, onViewDrawn }: { camera: CameraView; durationSeconds: number; onViewDrawn: () => void }) {
+export function SceneCamera({ camera, durationSeconds, onViewDrawn, held = false }: { camera: CameraView; durationSeconds: number; onViewDrawn: () => void; held?: boolean }) {
   const { viewer } = useCesium();
   const first = useRef(true);
   useEffect(() => {
-    if (!viewer) return;
+    if (!viewer || held) return;
     const target = {
       destination: Cartesian3.fromDegrees(camera.lon, camera.lat, camera.height),
       orientation: { heading: CesiumMath.toRadians(camera.heading), pitch: CesiumMath.toRadians(camera.pitch), roll: 0 },
@@ -40,6 +41,6 @@ export function SceneCamera({ camera, durationSeconds, onViewDrawn }: { camera: 
       stopWatching?.();
       if (!viewer.isDestroyed()) viewer.camera.cancelFlight();
     };
-  }, [viewer, camera, durationSeconds, onViewDrawn]);
+  }, [viewer, camera, durationSeconds, onViewDrawn, held]);
   return null;
 }

@@ -1,5 +1,5 @@
 import './present.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Catalog, StoryboardEntry } from '../../layers/index.ts';
 import { CatalogPending } from '../catalog/CatalogPending.tsx';
 import type { CatalogState } from '../catalog/useCatalog.ts';
@@ -16,6 +16,7 @@ import { parseViewState } from '../url-state/viewState.ts';
 import { type PlayerCommand, useKioskFullscreen, usePresenterKeys, useStoryboard, useStoryboardPlayer } from './hooks.ts';
 import { PlayerIcon } from './PlayerIcon.tsx';
 import { SceneCamera } from './SceneCamera.ts';
+import { useTownshipFocus } from './useTownshipFocus.ts';
 
 const ignoreCamera = () => undefined;
 
@@ -30,6 +31,21 @@ function useTownshipScope(): [string | undefined, (township: string | undefined)
     setTownship(next);
   }, []);
   return [township, scopeTo];
+}
+
+/** The story stops while `held` (a township drilled into holds the camera) and plays on after, if it was playing. */
+function useStoryHeldWhile(held: boolean, playing: boolean, act: (type: PlayerCommand) => void): void {
+  const resume = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only holding and letting go act; playing is read at that moment.
+  useEffect(() => {
+    if (held) {
+      resume.current = playing;
+      if (playing) act('pause');
+    } else if (resume.current) {
+      resume.current = false;
+      act('play');
+    }
+  }, [held, act]);
 }
 
 /**
@@ -73,6 +89,8 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
   const visible = useMemo(() => new Set(scene.layers), [scene]);
   const symbolScale = useWindowSymbolScale();
   const [township, scopeTo] = useTownshipScope();
+  useTownshipFocus(township);
+  useStoryHeldWhile(township !== undefined, state.playing, act);
   return (
     <div
       className={kiosk ? 'presentation kiosk' : 'presentation'}
@@ -87,7 +105,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
           <SymbolScaleProvider value={symbolScale}>
             <CatalogLayers catalog={catalog} visible={visible} onStatus={report} />
           </SymbolScaleProvider>
-          <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} onViewDrawn={viewDrawn} />
+          <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} onViewDrawn={viewDrawn} held={township !== undefined} />
         </Globe>
         <header className="presentation-title">
           <h1>{pick(storyboard.title)}</h1>
@@ -99,7 +117,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
           </p>
         </header>
         <IncidentTicker />
-        {scene.caption && (
+        {scene.caption && township === undefined && (
           <p className="scene-caption" key={state.index}>
             {pick(scene.caption)}
           </p>

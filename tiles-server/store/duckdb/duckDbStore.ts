@@ -192,8 +192,13 @@ export class DuckDbStore implements TwinStore {
       params.to = filter.to;
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [count] = await this.read(`SELECT count(*) AS n FROM incidents ${clause}`, params);
-    const rows = await this.read(`SELECT * FROM incidents ${clause} ORDER BY reported_at DESC, id DESC LIMIT $limit OFFSET $offset`, {
+    let source = 'incidents';
+    if (filter.asOf !== undefined) {
+      params.asOf = filter.asOf;
+      source = `(${INCIDENTS_AS_OF})`;
+    }
+    const [count] = await this.read(`SELECT count(*) AS n FROM ${source} ${clause}`, params);
+    const rows = await this.read(`SELECT * FROM ${source} ${clause} ORDER BY reported_at DESC, id DESC LIMIT $limit OFFSET $offset`, {
       ...params,
       limit: filter.limit,
       offset: filter.offset,
@@ -551,6 +556,28 @@ async function migrate(connection: DuckDBConnection): Promise<void> {
     }
   }
 }
+
+/**
+ * The incidents as they stood at `$asOf`, from their steps (each incident's first step is its
+ * report): those reported by then, each with the status of its last step by then, the last
+ * assignee named by then, and that step's time as its last change. Steps of one instant count
+ * in the order they were written.
+ */
+const INCIDENTS_AS_OF = `
+  WITH steps AS (SELECT *, rowid AS written FROM incident_steps WHERE stepped_at <= $asOf),
+  last_step AS (
+    SELECT incident_id, status, stepped_at FROM steps
+    QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY stepped_at DESC, written DESC) = 1
+  ),
+  last_assignee AS (
+    SELECT incident_id, assignee FROM steps WHERE assignee IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY stepped_at DESC, written DESC) = 1
+  )
+  SELECT incidents.* REPLACE (last_step.status AS status, last_assignee.assignee AS assignee, last_step.stepped_at AS updated_at)
+  FROM incidents
+  JOIN last_step ON last_step.incident_id = incidents.id
+  LEFT JOIN last_assignee ON last_assignee.incident_id = incidents.id
+  WHERE incidents.reported_at <= $asOf`;
 
 async function insertIncident(tx: Transaction, incident: NewIncident, actor: Actor, idPrefix: string): Promise<Incident> {
   const reportedAt = incident.reportedAt ?? new Date().toISOString();
