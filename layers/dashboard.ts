@@ -50,6 +50,8 @@ export const COMPLETION_TARGET = 0.95;
 export interface DashboardFigures {
   /** The township the figures are narrowed to (`?township=`); absent for the whole county. */
   township?: { code: string; name: string | null; nameEn: string | null };
+  /** The instant the records' figures are of (`?asOf=`); absent for now. */
+  asOf?: string;
   incidents?: {
     total: number;
     byStatus: Partial<Record<IncidentStatus, number>>;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DashboardFigures } from '../../layers/index.ts';
 import { FIXTURE_OBJECTS, createTestApp, fixtureObject, testLayer, wuyiCatalogWith } from '../testApp.ts';
 
 const square = (west: number, south: number, size: number) => ({
@@ -122,6 +123,49 @@ describe('dashboard API', () => {
     expect(county).not.toHaveProperty('township');
     expect((await t.call('GET', '/api/dashboard?township=330723999')).status).toBe(404);
     expect((await t.call('GET', '/api/dashboard?township=baiyang')).status).toBe(400);
+  });
+
+  it('gives the figures as they stood at an instant (asOf): incidents by the status they had, alarms raised and not yet cleared, the trend to that day', async () => {
+    t = await dashboardApp('public');
+    await t.call('POST', '/api/monitoring/points', {
+      as: 'operator',
+      body: { points: [{ id: 'mp:gauge', kind: 'water-level', name: '熟溪水位站', unit: 'm', thresholds: { warning: 3.5, alarm: 4.5 }, lon: 119.85, lat: 28.85 }] },
+    });
+    // In July: the gauge passes its alarm level at 00:01 (raising an incident then) and falls back at 00:02.
+    const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 6, 1, 0, minute, second)).toISOString();
+    const readings = [3.1, 4.8, 3.0].map((value, minute) => ({ pointId: 'mp:gauge', at: at(minute), value }));
+    expect((await t.call('POST', '/api/monitoring/readings', { as: 'operator', body: { readings } })).status).toBe(202);
+    // Today: one more incident, reported and closed.
+    const { id } = await (await t.call('POST', '/api/incidents', { as: 'operator', body: { type: '道路积水', title: '积水', lon: 119.86, lat: 28.85 } })).json();
+    for (const step of [{ to: '交办', assignee: '城管' }, { to: '处置' }, { to: '办结', note: '已清理' }]) await t.call('POST', `/api/incidents/${id}/steps`, { as: 'operator', body: step });
+    const closedAt = ((await (await t.call('GET', `/api/incidents/${id}`)).json()) as { steps: { at: string }[] }).steps.at(-1)!.at;
+
+    const dashboard = async (instant: string) => (await (await t.call('GET', `/api/dashboard?asOf=${encodeURIComponent(instant)}`)).json()) as Required<DashboardFigures>;
+    /** The test's own count over the incidents listed as of the instant. */
+    const byStatusOf = async (instant: string) => {
+      const { incidents } = (await (await t.call('GET', `/api/incidents?asOf=${encodeURIComponent(instant)}&limit=500`)).json()) as { incidents: { status: string }[] };
+      const counts: Record<string, number> = {};
+      for (const { status } of incidents) counts[status] = (counts[status] ?? 0) + 1;
+      return counts;
+    };
+    for (const instant of [at(0, 30), at(1, 30), at(2, 30), new Date(Date.parse(closedAt) - 1).toISOString(), closedAt]) {
+      const figures = await dashboard(instant);
+      expect(figures.asOf).toBe(instant);
+      expect(figures.incidents.byStatus, instant).toEqual(await byStatusOf(instant));
+    }
+    expect((await dashboard(at(0, 30))).incidents.total).toBe(0);
+    expect((await dashboard(at(1, 30))).incidents).toMatchObject({ total: 1, byStatus: { 受理: 1 }, completionRate: 0 });
+    // Closed at T: not closed just before it.
+    expect((await dashboard(new Date(Date.parse(closedAt) - 1).toISOString())).incidents.byStatus.办结).toBeUndefined();
+    expect((await dashboard(closedAt)).incidents.byStatus.办结).toBe(1);
+    // The alarm stands from 00:01 to 00:02, with the reading it had then.
+    expect((await dashboard(at(0, 30))).alarms.active).toBe(0);
+    expect((await dashboard(at(1, 30))).alarms).toEqual({ active: 1, points: [{ id: 'mp:gauge', name: '熟溪水位站', kind: 'water-level', unit: 'm', value: 4.8 }] });
+    expect((await dashboard(at(2, 30))).alarms.active).toBe(0);
+    // The trend ends on that instant's day in the county: 1 July, with the alarm's incident.
+    const { trend } = (await dashboard(at(1, 30))).incidents;
+    expect(trend.at(-1)).toEqual({ day: '2026-07-01', count: 1 });
+    expect(trend.slice(0, -1).every((day) => day.count === 0)).toBe(true);
   });
 
   it('sums land-use area by class and counts buildings by use, from the layers the catalog names', async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { COUNTY_UTC_OFFSET_MINUTES, type Catalog, type DashboardFigures, type Role, canRead } from '../../layers/index.ts';
+import { COUNTY_UTC_OFFSET_MINUTES, type Catalog, type DashboardFigures, Instant, type Role, canRead } from '../../layers/index.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { incidentFigures, trendStart } from '../dashboard/incidentFigures.ts';
 import { type ObjectFilter, buildingsByUse, landUseByClass } from '../dashboard/layerFigures.ts';
@@ -10,7 +10,7 @@ import { canReadRecords } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { parseQuery } from './validation.ts';
 
-const DashboardQuery = z.object({ township: z.string().regex(/^\d{6,12}$/, 'must be an administrative code').optional() });
+const DashboardQuery = z.object({ township: z.string().regex(/^\d{6,12}$/, 'must be an administrative code').optional(), asOf: Instant.optional() });
 
 /**
  * The big-screen dashboard's figures, from the twin's own data: incidents by status and
@@ -18,7 +18,8 @@ const DashboardQuery = z.object({ township: z.string().regex(/^\d{6,12}$/, 'must
  * store), land-use area by class and buildings by use (from the layers, counted once). With
  * `?township=`, every figure is narrowed to that township: records by the township they were
  * filed under, parcels and buildings by the township their representative point lies in.
- * Parts the caller may not read are left out.
+ * With `?asOf=`, the records' figures are as they stood at that instant (the trend's last day
+ * is that instant's). Parts the caller may not read are left out.
  */
 export function dashboardRoutes(options: { catalog: Catalog; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const { catalog, store, objects } = options;
@@ -52,21 +53,27 @@ export function dashboardRoutes(options: { catalog: Catalog; store: TwinStore; o
   app.get('/', async (c) => {
     const query = parseQuery(c, DashboardQuery);
     if (query.error) return query.error;
-    const { township } = query.data;
+    const { township, asOf } = query.data;
     const role = c.get('caller').role;
     if (township !== undefined && !objects.get(`admin:${township}`, role)) return jsonError(c, 404, 'not_found', `No township has the code "${township}"`);
     const inTownship = <T extends { township: string | null }>(rows: T[]) => (township === undefined ? rows : rows.filter((row) => row.township === township));
-    const figures: DashboardFigures = township === undefined ? {} : { township: { code: township, ...townshipNames(township) } };
+    const figures: DashboardFigures = {
+      ...(township === undefined ? {} : { township: { code: township, ...townshipNames(township) } }),
+      ...(asOf === undefined ? {} : { asOf }),
+    };
     if (canReadRecords(catalog, 'incidents', role)) {
-      const now = Date.now();
-      const [counts, perDay] = await Promise.all([store.incidentCounts(), store.incidentsPerDay(trendStart(now), COUNTY_UTC_OFFSET_MINUTES)]);
+      const now = asOf === undefined ? Date.now() : Date.parse(asOf);
+      const [counts, perDay] = await Promise.all([store.incidentCounts(asOf), store.incidentsPerDay(trendStart(now), COUNTY_UTC_OFFSET_MINUTES, asOf)]);
       figures.incidents = incidentFigures(inTownship(counts), inTownship(perDay), townshipNames, now);
     }
     if (canReadRecords(catalog, 'monitoring-points', role)) {
-      const alarming = inTownship(await store.monitoringPoints()).filter((point) => point.alarm !== null);
+      const points = inTownship(await store.monitoringPoints());
+      // At an instant: the points in alarm then, with their reading then; else as they are.
+      const then = asOf === undefined ? undefined : new Map((await store.alarmingAt(asOf)).map(({ pointId, value }) => [pointId, value]));
+      const alarming = points.filter((point) => (then ? then.has(point.id) : point.alarm !== null));
       figures.alarms = {
         active: alarming.length,
-        points: alarming.map(({ id, name, kind, unit, latest }) => ({ id, name, kind, unit, value: latest?.value ?? null })),
+        points: alarming.map(({ id, name, kind, unit, latest }) => ({ id, name, kind, unit, value: then ? (then.get(id) ?? null) : (latest?.value ?? null) })),
       };
     }
     const counted = countedLayers(township);

@@ -109,10 +109,12 @@ export interface TwinStore {
   transitionIncident(id: string, transition: IncidentTransition, actor: Actor): Promise<Incident>;
   incident(id: string): Promise<(Incident & { steps: IncidentStep[] }) | undefined>;
   incidents(filter: IncidentFilter): Promise<{ total: number; incidents: Incident[] }>;
-  /** How many incidents there are by status and township, for the dashboard. */
-  incidentCounts(): Promise<IncidentCount[]>;
-  /** Incidents reported since `since` (an instant), by day in a time zone `utcOffsetMinutes` ahead of UTC, and township. */
-  incidentsPerDay(since: string, utcOffsetMinutes: number): Promise<IncidentDayCount[]>;
+  /** How many incidents there are by status and township, for the dashboard; with `asOf`, as they stood then. */
+  incidentCounts(asOf?: string): Promise<IncidentCount[]>;
+  /** Incidents reported since `since` (an instant) and, with `until`, by then, by day in a time zone `utcOffsetMinutes` ahead of UTC, and township. */
+  incidentsPerDay(since: string, utcOffsetMinutes: number, until?: string): Promise<IncidentDayCount[]>;
+  /** The monitoring points in alarm at an instant, each with its latest reading by then. */
+  alarmingAt(asOf: string): Promise<{ pointId: string; value: number | null }[]>;
 
   upsertMonitoringPoints(points: NewMonitoringPoint[], actor: Actor): Promise<number>;
   monitoringPoints(): Promise<MonitoringPoint[]>;

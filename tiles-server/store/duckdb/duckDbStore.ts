@@ -206,15 +206,16 @@ export class DuckDbStore implements TwinStore {
     return { total: Number(count!.n), incidents: rows.map(incidentFrom) };
   }
 
-  async incidentCounts(): Promise<IncidentCount[]> {
-    const rows = await this.read(`SELECT status, township, count(*) AS n FROM incidents GROUP BY status, township ORDER BY status, township`);
+  async incidentCounts(asOf?: string): Promise<IncidentCount[]> {
+    const source = asOf === undefined ? 'incidents' : `(${INCIDENTS_AS_OF})`;
+    const rows = await this.read(`SELECT status, township, count(*) AS n FROM ${source} GROUP BY status, township ORDER BY status, township`, asOf === undefined ? {} : { asOf });
     return rows.map((row) => ({ status: row.status as IncidentCount['status'], township: (row.township as string) ?? null, count: Number(row.n) }));
   }
 
-  async incidentsPerDay(since: string, utcOffsetMinutes: number): Promise<IncidentDayCount[]> {
+  async incidentsPerDay(since: string, utcOffsetMinutes: number, until?: string): Promise<IncidentDayCount[]> {
     const rows = await this.read(
-      `SELECT strftime(reported_at + to_minutes(CAST($offset AS INTEGER)), '%Y-%m-%d') AS day, township, count(*) AS n FROM incidents WHERE reported_at >= $since GROUP BY day, township ORDER BY day, township`,
-      { since, offset: Math.trunc(utcOffsetMinutes) },
+      `SELECT strftime(reported_at + to_minutes(CAST($offset AS INTEGER)), '%Y-%m-%d') AS day, township, count(*) AS n FROM incidents WHERE reported_at >= $since ${until === undefined ? '' : 'AND reported_at <= $until'} GROUP BY day, township ORDER BY day, township`,
+      { since, offset: Math.trunc(utcOffsetMinutes), ...(until === undefined ? {} : { until }) },
     );
     return rows.map((row) => ({ day: String(row.day), township: (row.township as string) ?? null, count: Number(row.n) }));
   }
@@ -225,6 +226,16 @@ export class DuckDbStore implements TwinStore {
       tx.audit(actor, 'monitoring.register', points.map((p) => p.id).join(',').slice(0, 500));
       return points.length;
     });
+  }
+
+  async alarmingAt(asOf: string): Promise<{ pointId: string; value: number | null }[]> {
+    const rows = await this.read(
+      `SELECT DISTINCT a.point_id,
+         (SELECT r.value FROM readings r WHERE r.point_id = a.point_id AND r.read_at <= $asOf ORDER BY r.read_at DESC LIMIT 1) AS value
+       FROM alarms a WHERE a.raised_at <= $asOf AND (a.cleared_at IS NULL OR a.cleared_at > $asOf) ORDER BY a.point_id`,
+      { asOf },
+    );
+    return rows.map((row) => ({ pointId: String(row.point_id), value: row.value === null ? null : Number(row.value) }));
   }
 
   async monitoringPoints(): Promise<MonitoringPoint[]> {
