@@ -144,7 +144,7 @@ async function readParcels(scheme: ParcelScheme, options: ImportParcelsOptions, 
   const firstIndexOfId = new Map<string, number>();
   const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const sourceExtent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const classes = new Map<string, { code: string; zh: string; en: string; color?: readonly number[] }>();
+  const classes: ReadParcels['classes'] = new Map();
   let read = 0;
   // The fields read into the parcel's own properties; the rest are kept under their names.
   const consumedNames = new Set([fields.class, fields.name, fields.id, fields.area, scheme.fields.place, scheme.fields.placeName, options.codeField].map((f) => f?.toUpperCase()));
