@@ -66,7 +66,7 @@ const template = (parts: TemplateStringsArray, ...values: fc.Arbitrary<string>[]
   fc.tuple(...values).map((filled) => parts.reduce((path, part, i) => path + part + (i < filled.length ? filled[i] : ''), ''));
 
 const ROUTES: RouteCase[] = [
-  { name: '/api/incidents?…', method: 'GET', path: query({ status, type: hostileText, township: hostileText, oid: pathSegment, from: hostileInstant, to: hostileInstant, limit: hostileNumber, offset: hostileNumber }).map((q) => `/api/incidents${q}`) },
+  { name: '/api/incidents?…', method: 'GET', path: query({ status, type: hostileText, township: hostileText, oid: pathSegment, from: hostileInstant, to: hostileInstant, asOf: hostileInstant, limit: hostileNumber, offset: hostileNumber }).map((q) => `/api/incidents${q}`) },
   { name: '/api/incidents/:id', method: 'GET', path: template`/api/incidents/${seg()}` },
   {
     name: '/api/incidents', method: 'POST',
@@ -120,7 +120,7 @@ const ROUTES: RouteCase[] = [
   { name: '/api/storyboards/:id', method: 'PUT', path: template`/api/storyboards/${seg(fc.oneof(fc.constant('tour'), hostileText))}`, body: body({ title: field(fc.record({ zh: field(hostileText), en: field(hostileText) })), scenes: field(fc.array(fc.oneof(fc.constant(scene), anything), { maxLength: 3 })) }) },
   { name: '/api/storyboards/:id/scenes', method: 'POST', path: template`/api/storyboards/${seg()}/scenes`, body: fc.oneof(fc.constant(scene), body({ title: field(anything), camera: field(anything), layers: field(fc.array(hostileText)), durationSeconds: field(hostileNumber) })) },
   { name: '/api/storyboards/:id', method: 'DELETE', path: template`/api/storyboards/${seg(fc.constantFrom('nothing', 'tour-x'))}` },
-  { name: '/api/dashboard?…', method: 'GET', path: query({ township: hostileText }).map((q) => `/api/dashboard${q}`) },
+  { name: '/api/dashboard?…', method: 'GET', path: query({ township: hostileText, asOf: hostileInstant }).map((q) => `/api/dashboard${q}`) },
   { name: '/api/audit?…', method: 'GET', path: query({ limit: hostileNumber, offset: hostileNumber }).map((q) => `/api/audit${q}`) },
   { name: '/ogc/collections/:id/items?…', method: 'GET', path: fc.tuple(seg(fc.constantFrom('villages', 'townships', 'nothing')), query({ bbox: hostileText, limit: hostileNumber, offset: hostileNumber, name: hostileText })).map(([id, q]) => `/ogc/collections/${id}/items${q}`) },
   { name: '/ogc/collections/:id/items/:featureId', method: 'GET', path: template`/ogc/collections/${seg(fc.constantFrom('villages', 'townships'))}/items/${seg()}` },
