@@ -123,7 +123,7 @@ export async function importBuildings(options: ImportBuildingsOptions): Promise<
   }
 
   progress.stage = 'tile';
-  // The table first: its compression and Parquet are made in other threads while the tiles are built here.
+  // The table first: its compression runs in zlib's threads while the tiles are built here.
   const attributeFiles = writeBuildingAttributeFiles(options.outDir, buildings);
   attributeFiles.catch(() => undefined); // its failure is thrown below, after the tiles
   const tree = buildQuadtree(buildings, { ...defaultLimits, maxFeatures: options.maxFeaturesPerTile ?? defaultLimits.maxFeatures });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Table, Utf8, makeData, makeVector, tableToIPC } from 'apache-arrow';
-import { parquetInWorker } from './parquetInWorker.ts';
+import { Compression, Table as ParquetTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import { utf8Strings } from './utf8Strings.ts';
 import { writeDataFile } from './writeDataFile.ts';
 
@@ -13,7 +13,7 @@ const typedArrays = { float64: Float64Array, float32: Float32Array, uint16: Uint
 
 /**
  * Writes a layer's attributes as `<name>.arrow` (Arrow IPC file, which DuckDB-WASM reads in the
- * browser with no extension) and `<name>.parquet` (ZSTD, for desktop tools), made beside it.
+ * browser with no extension) and `<name>.parquet` (ZSTD, for desktop tools).
  */
 export async function writeAttributeFiles(outDir: string, columns: AttributeColumn[], name = 'attributes'): Promise<void> {
   const table = new Table(
@@ -21,9 +21,9 @@ export async function writeAttributeFiles(outDir: string, columns: AttributeColu
       columns.map((column) => [column.name, column.type === 'utf8' ? utf8Vector(column.values) : makeVector(typedArrays[column.type].from(column.values))]),
     ),
   );
-  const parquet = parquetInWorker(tableToIPC(table, 'stream'));
   await writeDataFile(join(outDir, `${name}.arrow`), tableToIPC(table, 'file'), { gzip: true });
-  await writeDataFile(join(outDir, `${name}.parquet`), await parquet);
+  const properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
+  await writeDataFile(join(outDir, `${name}.parquet`), writeParquet(ParquetTable.fromIPCStream(tableToIPC(table, 'stream')), properties));
 }
 
 /** A text column from its strings encoded into one buffer. */

@@ -7,7 +7,7 @@ import { writeDataFile } from './writeDataFile.ts';
  * geometry is GeoJSON text already: the coordinates are most of either file's text, written once.
  */
 export async function writeFeatureLayerFiles(rows: LayerRow[], { geoJson, tableDir, tableName }: { geoJson: string; tableDir: string; tableName?: string }): Promise<void> {
-  // The table first: its Parquet is made in a worker while the GeoJSON text is made here.
+  // The table first: its Arrow file's gzip runs in zlib's threads while the GeoJSON text is made here.
   const table = writeAttributeFiles(tableDir, featureTableColumns(rows), tableName);
   await Promise.all([table, writeDataFile(geoJson, Buffer.from(featureCollectionText(rows)), { gzip: true })]);
 }
