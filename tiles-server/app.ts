@@ -16,6 +16,7 @@ import type { SkippedLayer } from './loadCatalog.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bodyCap } from './routes/bodyCap.ts';
+import { refuseControlCharacters } from './routes/controlCharacters.ts';
 import { codeRoutes } from './routes/codes.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -85,6 +86,8 @@ export function createTwin(options: AppOptions): Twin {
   app.use('/api/*', crossOrigin);
   app.use('/ogc/*', crossOrigin);
   app.options('/data/*', crossOrigin);
+  app.use('/api/*', refuseControlCharacters());
+  app.use('/ogc/*', refuseControlCharacters());
   app.use('/api/*', auditRefusals(store));
   app.use('/api/*', authenticate(options.tokens));
   app.use('/ogc/*', authenticate(options.tokens));
