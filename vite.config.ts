@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const server = `http://localhost:${process.env.PORT ?? 8080}`;
@@ -42,6 +43,20 @@ export default defineConfig({
           root: '.',
           include: ['{datasets,tiles-server}/**/*.integration.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The store-backed route tests again, over PostgreSQL with PostGIS instead of DuckDB.
+          name: 'postgres',
+          root: '.',
+          include: ['tiles-server/{app,routeFuzz,dataLane}.test.ts', 'tiles-server/{auth,routes}/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          env: { TWIN_TEST_STORE: 'postgres' },
+          globalSetup: [fileURLToPath(new URL('test/support/postgresGlobalSetup.ts', import.meta.url))],
           sequence: { groupOrder: 0 },
         },
       },

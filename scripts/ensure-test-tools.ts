@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 /**
  * What the tests need from Debian: Chromium for the browser tests (a browser downloaded by a test
  * tool cannot be fetched on a closed network), a Chinese font for the UI and labels, and GDAL,
- * which writes the Shapefiles and FlatGeobuf files the importers are tested against. Installs
+ * which writes the Shapefiles and FlatGeobuf files the importers are tested against; and the real
+ * servers the scale-out tests run (PostgreSQL with PostGIS, mosquitto, nginx), each started by the
+ * test that needs it in a temporary folder, never as a system service. Installs
  * what is missing when running as root; otherwise says exactly how to install it.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,7 +14,16 @@ const needs = [
   { package: 'chromium', present: () => existsSync(chromium) },
   { package: 'fonts-noto-cjk', present: () => succeeds('fc-list', [':lang=zh'], (out) => out.trim().length > 0) },
   { package: 'gdal-bin', present: () => succeeds('ogr2ogr', ['--version']) },
+  { package: 'postgresql', present: () => anyVersionHas('/usr/lib/postgresql', 'bin/postgres') },
+  { package: 'postgresql-postgis', present: () => anyVersionHas('/usr/share/postgresql', 'extension/postgis.control') },
+  { package: 'mosquitto', present: () => existsSync('/usr/sbin/mosquitto') },
+  { package: 'nginx', present: () => existsSync('/usr/sbin/nginx') },
 ];
+
+/** Whether some installed major version under `root` (Debian's layout: `root/15/…`) holds `file`. */
+function anyVersionHas(root: string, file: string): boolean {
+  return existsSync(root) && readdirSync(root).some((version) => existsSync(`${root}/${version}/${file}`));
+}
 
 function succeeds(command: string, args: string[], check: (stdout: string) => boolean = () => true): boolean {
   const run = spawnSync(command, args, { encoding: 'utf8' });

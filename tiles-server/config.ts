@@ -10,6 +10,8 @@ export interface ServerConfig {
   dataDir: string;
   /** The DuckDB file of incidents, monitoring, lifecycle records and the audit log. */
   storePath: string;
+  /** A PostgreSQL database (with PostGIS) to keep them in instead, which several servers may share. */
+  storeUrl: string | undefined;
   catalogPath: string;
   viewerDir: string;
   cesiumDir: string;
@@ -28,11 +30,16 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!Number.isInteger(catalogPollMs) || catalogPollMs < 100) {
     throw new Error(`CATALOG_POLL_MS must be a whole number of milliseconds, at least 100, got "${env.CATALOG_POLL_MS}"`);
   }
+  const storeUrl = env.STORE_URL || undefined;
+  if (storeUrl !== undefined && !/^postgres(ql)?:\/\//.test(storeUrl)) {
+    throw new Error(`STORE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database), got "${storeUrl.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     storePath: resolve(env.STORE_PATH || join(dataDir, 'twin.duckdb')),
+    storeUrl,
     catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
     viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),
     cesiumDir: join(dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium'),

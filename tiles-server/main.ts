@@ -8,7 +8,7 @@ import { readConfig } from './config.ts';
 import { loadCatalog } from './loadCatalog.ts';
 import { loadObjectIndex } from './objects/loadObjectIndex.ts';
 import { importRecordFolders } from './records/importRecordFolders.ts';
-import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
+import { openStore } from './store/openStore.ts';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     return { catalog, skippedLayers, objects: await loadObjectIndex(catalog, config.dataDir) };
   };
   const { catalog, skippedLayers, objects } = await load();
-  const store = await DuckDbStore.open(config.storePath, { adminCode: catalog.adminCode ?? 'twin' });
+  const store = await openStore(config, { adminCode: catalog.adminCode ?? 'twin' });
   const storeRecords = async (index: typeof objects) => {
     for (const { folder, stored, problem } of await importRecordFolders(store, index, config.dataDir)) {
       if (problem) console.error(`Could not store the records of ${folder}: ${problem}`);

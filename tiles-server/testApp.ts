@@ -8,7 +8,10 @@ import { createTwin } from './app.ts';
 import type { StreamLimits } from './events/subscriberStream.ts';
 import { readTokens } from './auth/tokens.ts';
 import { ObjectIndex, type SpatialObject } from './objects/objectIndex.ts';
-import { DuckDbStore } from './store/duckdb/duckDbStore.ts';
+import { inject } from 'vitest';
+import { createDatabase } from './store/postgres/postgresTestServer.ts';
+import { openDuckDbStore } from './store/duckdb/duckDbStore.ts';
+import { openPostgresStore } from './store/postgres/postgresStore.ts';
 
 /** Tokens of the test app, one per role, in TWIN_TOKENS form. */
 export const TEST_TOKENS = { viewer: 'viewer-token-0123456789', operator: 'operator-token-0123456789', admin: 'admin-token-0123456789' };
@@ -65,7 +68,11 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
   const dirs = { dataDir: join(root, 'data'), viewerDir: join(root, 'dist'), cesiumDir: join(root, 'cesium') };
   await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
   const catalog = options.catalog ?? (await wuyiCatalogWith([FIXTURE_FILES_LAYER]));
-  const store = await DuckDbStore.open(join(root, 'twin.duckdb'), { adminCode: '330723' });
+  // The `postgres` test project runs the route tests again over a PostgreSQL store, the same behaviour asked of both.
+  const store =
+    process.env.TWIN_TEST_STORE === 'postgres'
+      ? await openPostgresStore(await createDatabase(inject('postgresAdminUrl')), { adminCode: '330723' })
+      : await openDuckDbStore(join(root, 'twin.duckdb'), { adminCode: '330723' });
   const objects = new ObjectIndex(options.objects ?? FIXTURE_OBJECTS);
   const tokens = readTokens({ TWIN_TOKENS: Object.entries(TEST_TOKENS).map(([role, token]) => `${role}-user:${role}:${token}`).join(',') }, dirs.dataDir);
   const { app, listener } = createTwin({

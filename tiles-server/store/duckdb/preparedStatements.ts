@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import type { Row } from './rows.ts';
+import type { Row } from '../sql/sqlEngine.ts';
 
 /**
  * The statements of one connection, each prepared on first use and kept (the most recent

@@ -1,11 +1,8 @@
-import type { DuckDBValue } from '@duckdb/node-api';
 import type { StoryboardEntry } from '../../../layers/index.ts';
 import type { Binding, Incident, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, RecordedStep } from '../twinStore.ts';
+import type { Row } from './sqlEngine.ts';
 
-/** A result row as JS values: TIMESTAMP as Date, DATE as its text, BIGINT as bigint. */
-export type Row = Record<string, DuckDBValue | Date | bigint | number | string | null>;
-
-type Cell = Row[string] | undefined;
+type Cell = unknown;
 
 export const iso = (value: Cell): string => (value instanceof Date ? value.toISOString() : String(value));
 const text = (value: Cell): string | null => (value === null || value === undefined ? null : String(value));

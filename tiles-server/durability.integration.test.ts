@@ -1,17 +1,34 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventStreamReader } from '../test/support/eventStream.ts';
+import { type PostgresServer, startPostgres } from './store/postgres/postgresTestServer.ts';
 import { type ServerProcess, runServer } from './testServerProcess.ts';
 
 const token = 'operator-token-0123456789';
-const env = (dataDir: string) => ({ DATA_DIR: dataDir, TWIN_TOKENS: `gateway:operator:${token}` });
 const running: ServerProcess[] = [];
 const dirs: string[] = [];
 
-async function start(dataDir: string): Promise<{ server: ServerProcess; url: string }> {
-  const server = runServer(env(dataDir));
+let postgres: PostgresServer;
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+afterAll(async () => postgres?.stop());
+
+/** Where a server keeps its records: the DuckDB file of its data folder, or a PostgreSQL database (`STORE_URL`). */
+interface Place {
+  dataDir: string;
+  storeUrl?: string;
+}
+
+const STORES: [string, () => Promise<Place>][] = [
+  ['DuckDB', async () => ({ dataDir: await dataDir() })],
+  ['PostgreSQL', async () => ({ dataDir: await dataDir(), storeUrl: await postgres.createDatabase() })],
+];
+
+async function start(place: Place): Promise<{ server: ServerProcess; url: string }> {
+  const server = runServer({ DATA_DIR: place.dataDir, TWIN_TOKENS: `gateway:operator:${token}`, ...(place.storeUrl ? { STORE_URL: place.storeUrl } : {}) });
   running.push(server);
   return { server, url: await server.listening() };
 }
@@ -39,9 +56,9 @@ async function dataDir(): Promise<string> {
   return dir;
 }
 
-describe('durability', () => {
+describe.each(STORES)('durability with the %s store', (_, place) => {
   it('keeps every acknowledged incident when the server is killed with SIGKILL mid-burst', async () => {
-    const dir = await dataDir();
+    const dir = await place();
     const { server, url } = await start(dir);
     const acknowledged: string[] = [];
     let stop = false;
@@ -68,7 +85,7 @@ describe('durability', () => {
   }, 90_000);
 
   it('replays what a live client missed across a server restart, each event once and in order', async () => {
-    const dir = await dataDir();
+    const dir = await place();
     const first = await start(dir);
     const stream = new EventStreamReader(await fetch(`${first.url}/api/events`));
     for (const title of ['A', 'B']) await post(first.url, title);
