@@ -13,6 +13,7 @@ import type { StreamLimits } from './events/subscriberStream.ts';
 import { FileStore } from './files/fileStore.ts';
 import { jsonError } from './jsonError.ts';
 import type { SkippedLayer } from './loadCatalog.ts';
+import type { MqttIngest } from './monitoring/mqttIngest.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bodyCap } from './routes/bodyCap.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
   tokens: TokenRegistry;
   /** Largest request body accepted, bytes (default 2 MiB: 10,000 readings fit). */
   maxBodyBytes?: number;
+  /** The MQTT feed of monitoring readings, when one is configured; health reports its counts. */
+  mqttIngest?: Pick<MqttIngest, 'stats'>;
   /** Bounds of each event stream (keep-alive, replay window, slow clients); defaults in DEFAULT_STREAM_LIMITS. */
   streamLimits?: Partial<StreamLimits>;
 }
@@ -103,6 +106,7 @@ export function createTwin(options: AppOptions): Twin {
       skippedLayers: options.skippedLayers ?? [],
       objects: objects.size,
       objectsByLayer: objects.countsByLayer(),
+      ...(options.mqttIngest ? { mqtt: options.mqttIngest.stats() } : {}),
     }),
   );
   app.get('/api/layers', (c) => c.json(catalogFor(c.get('caller').role, catalog)));

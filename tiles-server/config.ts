@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,10 @@ export interface ServerConfig {
   storePath: string;
   /** A PostgreSQL database (with PostGIS) to keep them in instead, which several servers may share. */
   storeUrl: string | undefined;
+  /** An MQTT broker whose `twin/readings/{pointId}` messages are stored as monitoring readings. */
+  mqttUrl: string | undefined;
+  /** The client id this server keeps its MQTT session under; unique per server, stable across restarts. */
+  mqttClientId: string;
   catalogPath: string;
   viewerDir: string;
   cesiumDir: string;
@@ -34,12 +39,22 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (storeUrl !== undefined && !/^postgres(ql)?:\/\//.test(storeUrl)) {
     throw new Error(`STORE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database), got "${storeUrl.replace(/\/\/[^@/]*@/, '//…@')}"`);
   }
+  const mqttUrl = env.MQTT_URL || undefined;
+  if (mqttUrl !== undefined && !/^mqtts?:\/\/[^/]/.test(mqttUrl)) {
+    throw new Error(`MQTT_URL must be an MQTT broker URL (mqtt://host:1883 or mqtts://host:8883), got "${mqttUrl.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  }
+  const mqttClientId = env.MQTT_CLIENT_ID || `wuyi-twin-${hostname()}-${port}`;
+  if (!/^[\w.-]{1,64}$/.test(mqttClientId)) {
+    throw new Error(`MQTT_CLIENT_ID must be 1–64 letters, digits or . - _, got "${mqttClientId}"`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     storePath: resolve(env.STORE_PATH || join(dataDir, 'twin.duckdb')),
     storeUrl,
+    mqttUrl,
+    mqttClientId,
     catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
     viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),
     cesiumDir: join(dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium'),

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventStreamReader } from '../test/support/eventStream.ts';
-import { type PostgresServer, startPostgres } from './store/postgres/postgresTestServer.ts';
+import mqtt from 'mqtt';
+import { startMosquitto } from './testing/mosquittoServer.ts';
+import { type PostgresServer, startPostgres } from './testing/postgresServer.ts';
 import { type ServerProcess, runServer } from './testServerProcess.ts';
 
 const token = 'operator-token-0123456789';
@@ -27,8 +29,8 @@ const STORES: [string, () => Promise<Place>][] = [
   ['PostgreSQL', async () => ({ dataDir: await dataDir(), storeUrl: await postgres.createDatabase() })],
 ];
 
-async function start(place: Place): Promise<{ server: ServerProcess; url: string }> {
-  const server = runServer({ DATA_DIR: place.dataDir, TWIN_TOKENS: `gateway:operator:${token}`, ...(place.storeUrl ? { STORE_URL: place.storeUrl } : {}) });
+async function start(place: Place, env: Record<string, string> = {}): Promise<{ server: ServerProcess; url: string }> {
+  const server = runServer({ DATA_DIR: place.dataDir, TWIN_TOKENS: `gateway:operator:${token}`, ...(place.storeUrl ? { STORE_URL: place.storeUrl } : {}), ...env });
   running.push(server);
   return { server, url: await server.listening() };
 }
@@ -103,5 +105,45 @@ describe.each(STORES)('durability with the %s store', (_, place) => {
     await resumed.close();
     const titles = [...stream.events, ...resumed.events].map((event) => JSON.parse(event.data).incident.title);
     expect(titles).toEqual(['A', 'B', 'C', 'D']);
+  }, 90_000);
+
+  it('stores every reading the broker took over MQTT when the server is killed mid-feed, none twice', async () => {
+    const broker = await startMosquitto();
+    try {
+      const dir = await place();
+      const env = { MQTT_URL: broker.url, MQTT_CLIENT_ID: 'twin-durable' };
+      const first = await start(dir, env);
+      const registered = await fetch(`${first.url}/api/monitoring/points`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ points: [{ id: 'mp:1', kind: 'water-level', name: '水位站', unit: 'm', thresholds: { warning: 3.5, alarm: 4.5 }, lon: 119.81, lat: 28.89 }] }),
+      });
+      expect(registered.status).toBe(201);
+      const health = async (url: string) => ((await (await fetch(`${url}/api/health`)).json()) as { mqtt: { connected: boolean; readings: number } }).mqtt;
+      while (!(await health(first.url)).connected) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      const gateway = await mqtt.connectAsync(broker.url, { clientId: 'gateway' });
+      const count = 10_000;
+      const readings = Array.from({ length: count }, (_, i) => ({ at: new Date(Date.UTC(2026, 11, 3, 0, 0, i)).toISOString(), value: (i % 50) / 10 }));
+      // Killed once the broker has taken a fifth of the feed: the server is in the middle of it then
+      // (its health answers late under the flood, so it cannot tell when).
+      let brokerHas = 0;
+      const taken = Promise.all(readings.map((reading) => gateway.publishAsync('twin/readings/mp:1', JSON.stringify(reading), { qos: 1 }).then(() => (brokerHas += 1))));
+      while (brokerHas < count / 5) await new Promise((resolve) => setTimeout(resolve, 1));
+      await killHard(first.server);
+      await taken; // the broker has every one
+      await gateway.endAsync();
+
+      const second = await start(dir, env);
+      const stored = async () => ((await (await fetch(`${second.url}/api/monitoring/points/mp:1/readings?limit=10000`)).json()) as { readings: { at: string; value: number }[] }).readings;
+      const deadline = Date.now() + 30_000;
+      while ((await stored()).length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const series = await stored();
+      expect(series.length).toBe(count);
+      expect(new Set(series.map((r) => r.at)).size).toBe(count);
+      expect(series.map((r) => ({ at: r.at, value: r.value })).sort((a, b) => a.at.localeCompare(b.at))).toEqual(readings);
+    } finally {
+      await broker.stop();
+    }
   }, 90_000);
 });

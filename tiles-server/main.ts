@@ -6,6 +6,7 @@ import { catalogFingerprint, watchCatalog } from './catalogWatch.ts';
 import { TOKENS_HELP, readTokens } from './auth/tokens.ts';
 import { readConfig } from './config.ts';
 import { loadCatalog } from './loadCatalog.ts';
+import { startMqttIngest } from './monitoring/mqttIngest.ts';
 import { loadObjectIndex } from './objects/loadObjectIndex.ts';
 import { importRecordFolders } from './records/importRecordFolders.ts';
 import { openStore } from './store/openStore.ts';
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
     }
   };
   await storeRecords(objects);
-  let twin = createTwin({ ...config, catalog, skippedLayers, version, startedAt, store, objects, tokens });
+  const mqttIngest = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, clientId: config.mqttClientId, store }) : undefined;
+  const feeds = mqttIngest ? { mqttIngest } : {};
+  let twin = createTwin({ ...config, catalog, skippedLayers, version, startedAt, store, objects, tokens, ...feeds });
   let layerIds = catalog.layers.map((layer) => layer.id);
   const listener: typeof twin.listener = (req, res) => twin.listener(req, res);
 
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
         const next = await load();
         await storeRecords(next.objects);
         const previous = twin;
-        twin = createTwin({ ...config, ...next, version, startedAt, store, tokens });
+        twin = createTwin({ ...config, ...next, version, startedAt, store, tokens, ...feeds });
         previous.endStreams();
         const ids = next.catalog.layers.map((layer) => layer.id);
         const added = ids.filter((id) => !layerIds.includes(id));
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`${signal} received, closing`);
     watcher.stop();
-    server.close(() => store.close().then(() => process.exit(0)));
+    // The message being stored is stored and acknowledged before the store closes.
+    const closing = (mqttIngest?.close() ?? Promise.resolve()).catch(() => undefined);
+    server.close(() => closing.then(() => store.close()).then(() => process.exit(0)));
     // Open event streams and keep-alive connections may hold the server open; do not wait for them forever.
     // Ending them ends their reads, which the store waits for before it closes.
     setTimeout(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStreamReader } from '../test/support/eventStream.ts';
-import { type PostgresServer, startPostgres } from './store/postgres/postgresTestServer.ts';
+import { type PostgresServer, startPostgres } from './testing/postgresServer.ts';
 import { type ServerProcess, runServer } from './testServerProcess.ts';
 
 const token = 'operator-token-0123456789';

@@ -9,7 +9,7 @@ import type { StreamLimits } from './events/subscriberStream.ts';
 import { readTokens } from './auth/tokens.ts';
 import { ObjectIndex, type SpatialObject } from './objects/objectIndex.ts';
 import { inject } from 'vitest';
-import { createDatabase } from './store/postgres/postgresTestServer.ts';
+import { createDatabase } from './testing/postgresServer.ts';
 import { openDuckDbStore } from './store/duckdb/duckDbStore.ts';
 import { openPostgresStore } from './store/postgres/postgresStore.ts';
 

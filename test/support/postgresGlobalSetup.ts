@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startPostgres } from '../../tiles-server/store/postgres/postgresTestServer.ts';
+import { startPostgres } from '../../tiles-server/testing/postgresServer.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type PostgresServer, startPostgres } from './postgres/postgresTestServer.ts';
+import { type PostgresServer, startPostgres } from '../testing/postgresServer.ts';
 import { openDuckDbStore } from './duckdb/duckDbStore.ts';
 import { openPostgresStore } from './postgres/postgresStore.ts';
 import { type Actor, type MonitoringPoint, type NewIncident, type Reading, StoreClosed, type TwinEvent, type TwinStore } from './twinStore.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresServer, startPostgres } from './postgresTestServer.ts';
+import { type PostgresServer, startPostgres } from '../../testing/postgresServer.ts';
 import type { Actor, NewIncident, TwinEvent, TwinStore } from '../twinStore.ts';
 import { openPostgresStore } from './postgresStore.ts';
 
