@@ -21,6 +21,7 @@ import { refuseControlCharacters } from './routes/controlCharacters.ts';
 import { codeRoutes } from './routes/codes.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { eventRoutes } from './routes/events.ts';
+import { fileAccessRoutes } from './routes/fileAccess.ts';
 import { fileAnswerer, fileRoutes } from './routes/files.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
@@ -121,10 +122,11 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/storyboards', storyboardRoutes({ catalog, store }));
   app.route('/api/dashboard', dashboardRoutes({ catalog, store, objects }));
   app.route('/api/audit', auditRoutes(store));
-  app.route('/ogc', ogcFeatureRoutes({ catalog, dataDir: options.dataDir, prefix: '/ogc' }));
-
   const layerFiles = new LayerFiles(catalog);
   for (const line of layerFiles.sharedAtDifferentLevels()) console.warn(line);
+  app.route('/api/files', fileAccessRoutes({ layerFiles, tokens: options.tokens }));
+  app.route('/ogc', ogcFeatureRoutes({ catalog, dataDir: options.dataDir, prefix: '/ogc' }));
+
   const dataStore = new FileStore(options.dataDir, { admitsLink: (path, realPath) => layerFiles.admitsTarget(`/data/${path}`, `/data/${realPath}`) });
   const dataFileOptions = { cacheControl: 'public, max-age=300', headers: dataCorsHeaders };
   app.route('/data', fileRoutes('/data/', dataStore, dataFileOptions, (path, role) => layerFiles.accessFor(path, role)));

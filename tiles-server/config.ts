@@ -17,6 +17,8 @@ export interface ServerConfig {
   mqttUrl: string | undefined;
   /** The client id this server keeps its MQTT session under; unique per server, stable across restarts. */
   mqttClientId: string;
+  /** Where to write the nginx map of the data files every caller may read, kept current with the catalog (deploy/nginx). */
+  nginxPublicFiles: string | undefined;
   catalogPath: string;
   viewerDir: string;
   cesiumDir: string;
@@ -55,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     storeUrl,
     mqttUrl,
     mqttClientId,
+    nginxPublicFiles: env.NGINX_PUBLIC_FILES ? resolve(env.NGINX_PUBLIC_FILES) : undefined,
     catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
     viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),
     cesiumDir: join(dirname(createRequire(import.meta.url).resolve('cesium/package.json')), 'Build', 'Cesium'),

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createTwin } from './app.ts';
+import { LayerFiles } from './auth/layerFiles.ts';
 import { catalogFingerprint, watchCatalog } from './catalogWatch.ts';
+import { writeNginxPublicFiles } from './deploy/nginxPublicFiles.ts';
 import { TOKENS_HELP, readTokens } from './auth/tokens.ts';
 import { readConfig } from './config.ts';
 import { loadCatalog } from './loadCatalog.ts';
@@ -21,7 +23,12 @@ async function main(): Promise<void> {
   const load = async () => {
     const { catalog, skipped: skippedLayers } = await loadCatalog(config.catalogPath, config.dataDir);
     for (const { entry, problems } of skippedLayers) console.warn(`Left out the layer of ${join(config.dataDir, entry)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    return { catalog, skippedLayers, objects: await loadObjectIndex(catalog, config.dataDir) };
+    const objects = await loadObjectIndex(catalog, config.dataDir);
+    // nginx in front serves these files itself: it learns of a layer closed or opened with the catalog.
+    if (config.nginxPublicFiles && (await writeNginxPublicFiles(config.nginxPublicFiles, new LayerFiles(catalog)))) {
+      console.log(`Wrote the public data files for nginx to ${config.nginxPublicFiles}`);
+    }
+    return { catalog, skippedLayers, objects };
   };
   const { catalog, skippedLayers, objects } = await load();
   const store = await openStore(config, { adminCode: catalog.adminCode ?? 'twin' });

@@ -27,6 +27,11 @@ export class LayerFiles {
     });
   }
 
+  /** Each file or folder a layer publishes, with that layer's access level (a path may appear under several). */
+  get publications(): readonly Readonly<FileRule>[] {
+    return this.rules;
+  }
+
   /**
    * The access level under which `role` may read the file at `path` (a URL path under `/data/`,
    * still percent-encoded): the strictest of the layers publishing it; undefined when it is not

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { QUANTIZED_MESH } from '../../layers/index.ts';
 
 /** Media types of what a twin serves; geo formats first, then the web basics. */
-const contentTypes: Record<string, string> = {
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.geojson': 'application/geo+json',
   '.json': 'application/json; charset=utf-8',
   '.glb': 'model/gltf-binary',
@@ -42,5 +42,5 @@ const contentTypes: Record<string, string> = {
 };
 
 export function contentTypeOf(path: string): string {
-  return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
