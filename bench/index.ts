@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchBuildings } from './buildings.ts';
+import { benchDeploy } from './deploy/index.ts';
 import { benchLandUse } from './landUse.ts';
 import { benchLite } from './lite.ts';
 import { benchParcels } from './parcels.ts';
@@ -27,6 +28,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   landuse: benchLandUse,
   lite: benchLite,
   sql: benchSql,
+  deploy: benchDeploy,
 };
 
 const { values, positionals } = parseArgs({

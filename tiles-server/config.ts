@@ -17,6 +17,8 @@ export interface ServerConfig {
   mqttUrl: string | undefined;
   /** The client id this server keeps its MQTT session under; unique per server, stable across restarts. */
   mqttClientId: string;
+  /** The shared-subscription group of the servers that share this server's store. */
+  mqttGroup: string;
   /** Where to write the nginx map of the data files every caller may read, kept current with the catalog (deploy/nginx). */
   nginxPublicFiles: string | undefined;
   catalogPath: string;
@@ -49,6 +51,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!/^[\w.-]{1,64}$/.test(mqttClientId)) {
     throw new Error(`MQTT_CLIENT_ID must be 1–64 letters, digits or . - _, got "${mqttClientId}"`);
   }
+  const mqttGroup = env.MQTT_GROUP || 'wuyi-twin';
+  if (!/^[\w.-]{1,64}$/.test(mqttGroup)) throw new Error(`MQTT_GROUP must be 1–64 letters, digits or . - _, got "${mqttGroup}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -57,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     storeUrl,
     mqttUrl,
     mqttClientId,
+    mqttGroup,
     nginxPublicFiles: env.NGINX_PUBLIC_FILES ? resolve(env.NGINX_PUBLIC_FILES) : undefined,
     catalogPath: resolve(env.CATALOG ?? join(projectRoot, 'layers', 'catalogs', 'wuyi.json')),
     viewerDir: resolve(env.VIEWER_DIR ?? join(projectRoot, 'dist')),

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     }
   };
   await storeRecords(objects);
-  const mqttIngest = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, clientId: config.mqttClientId, store }) : undefined;
+  const mqttIngest = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, clientId: config.mqttClientId, group: config.mqttGroup, store }) : undefined;
   const feeds = mqttIngest ? { mqttIngest } : {};
   let twin = createTwin({ ...config, catalog, skippedLayers, version, startedAt, store, objects, tokens, ...feeds });
   let layerIds = catalog.layers.map((layer) => layer.id);

@@ -28,7 +28,7 @@ describe('MQTT ingest of monitoring readings, against a real mosquitto', { timeo
   const ingests: MqttIngest[] = [];
   const logs: string[] = [];
   const ingest = (clientId = 'twin-a') => {
-    const started = startMqttIngest({ url: broker.url, clientId, store, log: (line) => logs.push(line), retryMs: 50 });
+    const started = startMqttIngest({ url: broker.url, clientId, group: 'twin', store, log: (line) => logs.push(line), retryMs: 50 });
     ingests.push(started);
     return started;
   };
@@ -114,7 +114,7 @@ describe('MQTT ingest of monitoring readings, against a real mosquitto', { timeo
         value: (...args: Parameters<TwinStore['ingestReadings']>) => (failures-- > 0 ? Promise.reject(new Error('connection to the store lost')) : store.ingestReadings(...args)),
       },
     });
-    const feed = startMqttIngest({ url: broker.url, clientId: 'twin-retry', store: failing, log: (line) => logs.push(line), retryMs: 50 });
+    const feed = startMqttIngest({ url: broker.url, clientId: 'twin-retry', group: 'twin', store: failing, log: (line) => logs.push(line), retryMs: 50 });
     ingests.push(feed);
     await connected(feed);
     await publish('mp:1', { at: at(0), value: 1 });
@@ -135,6 +135,26 @@ describe('MQTT ingest of monitoring readings, against a real mosquitto', { timeo
     expect(a.stats().duplicates + b.stats().duplicates).toBe(0);
     expect(Math.min(a.stats().messages, b.stats().messages)).toBeGreaterThan(count / 4);
     expect(await store.readings('mp:1', { limit: 1000 })).toHaveLength(count);
+  });
+
+  it('gives twins of their own on one broker the whole feed each, when their groups differ', async () => {
+    const otherDir = await mkdtemp(join(tmpdir(), 'wuyi-twin-mqtt-store-'));
+    const other = await openDuckDbStore(join(otherDir, 'twin.duckdb'), { adminCode: 'other' });
+    try {
+      await other.upsertMonitoringPoints([gauge], operator);
+      const county = ingest('county');
+      const prefecture = startMqttIngest({ url: broker.url, clientId: 'prefecture', group: 'prefecture', store: other, log: (line) => logs.push(line) });
+      ingests.push(prefecture);
+      await Promise.all([connected(county), connected(prefecture)]);
+      for (let i = 0; i < 20; i++) await publish('mp:1', { at: at(i), value: 1 });
+      await until(() => county.stats().readings === 20 && prefecture.stats().readings === 20, 'both twins store every reading');
+      expect(await other.readings('mp:1', { limit: 100 })).toHaveLength(20);
+      expect(await store.readings('mp:1', { limit: 100 })).toHaveLength(20);
+    } finally {
+      await Promise.all(ingests.splice(0).map((feed) => feed.close()));
+      await other.close();
+      await rm(otherDir, { recursive: true, force: true });
+    }
   });
 
   it('reconnects by itself when the broker restarts, and subscribes again', async () => {

@@ -29,6 +29,12 @@ export interface MqttIngestOptions {
   url: string;
   /** The broker keeps this client's session (its subscription and unacknowledged messages) across restarts. */
   clientId: string;
+  /**
+   * The servers that share one store share its feed: the broker hands each message of a shared
+   * subscription to one member of the group. Twins with stores of their own on one broker need
+   * groups of their own, or each would take only a share of the other's readings.
+   */
+  group: string;
   store: TwinStore;
   log?: (line: string) => void;
   /** How long to wait before storing again after the store failed, ms. */
@@ -40,11 +46,6 @@ function redacted(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@');
 }
 
-/**
- * Several twin servers split one feed between them: the broker hands each message of a shared
- * subscription to one member of the group.
- */
-const SHARED_TOPIC = `$share/wuyi-twin/${READINGS_TOPIC}`;
 
 /**
  * How long the broker keeps a server's session while it is away, seconds. The broker goes on
@@ -73,6 +74,7 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
   const log = options.log ?? ((line: string) => console.warn(line));
   const retryMs = options.retryMs ?? 1000;
   const actor: Actor = { name: `mqtt:${options.clientId}`, role: 'system' };
+  const sharedTopic = `$share/${options.group}/${READINGS_TOPIC}`;
   const stats: MqttIngestStats = { connected: false, messages: 0, readings: 0, duplicates: 0, alarmsRaised: 0, refused: 0, lastProblem: null };
   let closing = false;
   let queue: Queued[] = [];
@@ -163,11 +165,11 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
   };
   client.on('connect', () => {
     // A resumed session keeps its subscription; subscribing again covers a broker that lost its sessions.
-    client.subscribe(SHARED_TOPIC, { qos: 1 }, (error, granted) => {
+    client.subscribe(sharedTopic, { qos: 1 }, (error, granted) => {
       const refused = error?.message ?? ((granted?.[0]?.qos ?? 0) >= 128 ? `the broker answered reason code ${granted?.[0]?.qos}` : undefined);
-      if (refused) return log(`MQTT subscription to ${SHARED_TOPIC} failed: ${refused}`);
+      if (refused) return log(`MQTT subscription to ${sharedTopic} failed: ${refused}`);
       stats.connected = true;
-      log(`MQTT connected to ${redacted(options.url)}, taking ${SHARED_TOPIC}`);
+      log(`MQTT connected to ${redacted(options.url)}, taking ${sharedTopic}`);
     });
   });
   client.on('close', () => {

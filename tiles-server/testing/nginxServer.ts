@@ -22,6 +22,8 @@ export interface NginxOptions {
   dataDir: string;
   /** The map the twin servers write (NGINX_PUBLIC_FILES). */
   publicFiles: string;
+  /** nginx worker processes (default 2). */
+  workers?: number;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${join(dir, kind)};`).join('\n');
   await writeFile(
     join(dir, 'nginx.conf'),
-    `${user}daemon off;\nworker_processes 2;\npid ${join(dir, 'nginx.pid')};\nerror_log ${join(dir, 'error.log')} warn;\nevents { worker_connections 4096; }\nhttp {\n    access_log off;\n${temp}\n    include ${join(dir, 'twin.conf')};\n}\n`,
+    `${user}daemon off;\nworker_processes ${options.workers ?? 2};\npid ${join(dir, 'nginx.pid')};\nerror_log ${join(dir, 'error.log')} warn;\nevents { worker_connections 4096; }\nhttp {\n    access_log off;\n    # As the benchmarks' plain nginx: wrk keeps its connections for the whole run.\n    keepalive_requests 1000000;\n${temp}\n    include ${join(dir, 'twin.conf')};\n}\n`,
   );
   const args = ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')];
   const child: ChildProcess = spawn(NGINX, args, { stdio: ['ignore', 'pipe', 'pipe'] });
