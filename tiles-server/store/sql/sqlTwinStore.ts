@@ -1,4 +1,4 @@
-import { MAX_SCENES, type Scene, type Storyboard, type StoryboardEntry, transitionProblem } from '../../../layers/index.ts';
+import { type Scene, type Storyboard, type StoryboardEntry, transitionProblem } from '../../../layers/index.ts';
 import {
   type Actor,
   type AuditEntry,
@@ -26,9 +26,11 @@ import {
 import { BatchedRows } from './batchedRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { incidentQuery, insertIncident } from './incidentRecords.ts';
+import { insertLifecycle } from './lifecycleRecords.ts';
 import { ingestReadings, POINT_QUERY, upsertPoint } from './monitoringRecords.ts';
 import { incidentFrom, iso, lifecycleFrom, pointFrom, readingFrom, recordedStepFrom, stepFrom, storyboardFrom } from './rows.ts';
 import type { AppendOnlyTable, Params, Row, SqlEngine } from './sqlEngine.ts';
+import { appendScene, removeStoryboard, upsertStoryboard } from './storyboardRecords.ts';
 import type { Transaction } from './transaction.ts';
 
 const EVENTS: AppendOnlyTable = { name: 'events', columns: [['id', 'bigint'], ['type', 'text'], ['occurred_at', 'timestamp'], ['data', 'text']] };
@@ -289,36 +291,23 @@ export class SqlTwinStore implements TwinStore {
 
   async saveStoryboard(storyboard: Storyboard, actor: Actor): Promise<StoryboardEntry> {
     return this.write(async (tx) => {
-      const [row] = await tx.rows(
-        `INSERT INTO storyboards VALUES ($id, $title, $scenes, current_timestamp, $actor)
-         ON CONFLICT (id) DO UPDATE SET title = excluded.title, scenes = excluded.scenes, updated_at = excluded.updated_at, updated_by = excluded.updated_by RETURNING *`,
-        { id: storyboard.id, title: JSON.stringify(storyboard.title), scenes: JSON.stringify(storyboard.scenes), actor: actor.name },
-      );
+      const saved = await upsertStoryboard(tx, storyboard, actor);
       tx.audit(actor, 'storyboard.save', storyboard.id);
-      return storyboardFrom(row!);
+      return saved;
     });
   }
 
   async addScene(id: string, scene: Scene, actor: Actor): Promise<StoryboardEntry> {
     return this.write(async (tx) => {
-      const [current] = await tx.rows(`SELECT scenes FROM storyboards WHERE id = $id`, { id });
-      if (!current) throw new StoreConflict('not_found', `No storyboard "${id}"`);
-      const scenes = JSON.parse(String(current.scenes)) as Scene[];
-      if (scenes.length >= MAX_SCENES) throw new StoreConflict('conflict', `Storyboard "${id}" already holds ${MAX_SCENES} scenes`);
-      const [row] = await tx.rows(`UPDATE storyboards SET scenes = $scenes, updated_at = current_timestamp, updated_by = $actor WHERE id = $id RETURNING *`, {
-        id,
-        scenes: JSON.stringify([...scenes, scene]),
-        actor: actor.name,
-      });
+      const updated = await appendScene(tx, id, scene, actor);
       tx.audit(actor, 'storyboard.scene.add', id);
-      return storyboardFrom(row!);
+      return updated;
     });
   }
 
   async deleteStoryboard(id: string, actor: Actor): Promise<void> {
     return this.write(async (tx) => {
-      const deleted = await tx.rows(`DELETE FROM storyboards WHERE id = $id RETURNING id`, { id });
-      if (deleted.length === 0) throw new StoreConflict('not_found', `No storyboard "${id}"`);
+      await removeStoryboard(tx, id);
       tx.audit(actor, 'storyboard.delete', id);
     });
   }
@@ -480,16 +469,4 @@ export class SqlTwinStore implements TwinStore {
 
 function eventFrom(row: Row): TwinEvent {
   return { id: Number(row.id), type: row.type as TwinEvent['type'], at: iso(row.occurred_at), data: JSON.parse(row.data as string) };
-}
-
-async function insertLifecycle(tx: Transaction, record: NewLifecycleRecord): Promise<LifecycleRecord> {
-  const [row] = await tx.rows(`INSERT INTO lifecycle_records VALUES (nextval('lifecycle_ids'), $code, $oid, $stage, $date, $summary, $department) RETURNING *`, {
-    code: record.resourceCode,
-    oid: record.oid,
-    stage: record.stage,
-    date: record.date,
-    summary: record.summary,
-    department: record.department,
-  });
-  return lifecycleFrom(row!);
 }
