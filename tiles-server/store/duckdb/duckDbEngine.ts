@@ -2,10 +2,14 @@ import { BIGINT, type DuckDBConnection, DuckDBInstance, type DuckDBType, type Du
 import type { AppendOnlyTable, ColumnKind, Params, Row, SqlDialect, SqlEngine, SqlValue } from '../sql/sqlEngine.ts';
 import { migrate } from '../sql/migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { ConnectionPool } from './connectionPool.ts';
 import { PreparedStatements } from './preparedStatements.ts';
 
 // Timestamps go in as ISO text, which DuckDB casts on insert as it does a parameter.
 const LIST_TYPES: Record<ColumnKind, DuckDBType> = { bigint: LIST(BIGINT), text: LIST(VARCHAR), timestamp: LIST(VARCHAR) };
+
+/** Reader connections: DuckDB runs the queries of different connections at once. */
+const READERS = 4;
 
 const DUCKDB: SqlDialect = {
   shared: false,
@@ -33,8 +37,8 @@ const DUCKDB: SqlDialect = {
 
 /**
  * The store's database in one DuckDB file in the data folder, the embedded default. Writes go
- * through a writer connection with its statements prepared once; reads use their own connection
- * and see committed data only. DuckDB appends every commit to its write-ahead log before
+ * through a writer connection with its statements prepared once; reads go to the first free of a
+ * few reader connections, their statements prepared once too, and see committed data only. DuckDB appends every commit to its write-ahead log before
  * answering, so an acknowledged write is on disk even if the process is killed.
  */
 export class DuckDbEngine implements SqlEngine {
@@ -46,7 +50,7 @@ export class DuckDbEngine implements SqlEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
+    private readonly readers: ConnectionPool,
   ) {
     this.statements = new PreparedStatements(writer);
   }
@@ -59,7 +63,8 @@ export class DuckDbEngine implements SqlEngine {
       { query: async (sql, params) => (await writer.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined)).getRowObjectsJS() as Row[] },
       MIGRATIONS,
     );
-    return new DuckDbEngine(instance, writer, await instance.connect());
+    const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
+    return new DuckDbEngine(instance, writer, new ConnectionPool(readers));
   }
 
   async begin(): Promise<void> {
@@ -89,8 +94,8 @@ export class DuckDbEngine implements SqlEngine {
     await this.statements.run(sql, params, types);
   }
 
-  async read(sql: string, params: Params = {}): Promise<Row[]> {
-    return (await this.reader.runAndReadAll(sql, params as Record<string, DuckDBValue>)).getRowObjectsJS() as Row[];
+  read(sql: string, params: Params = {}): Promise<Row[]> {
+    return this.readers.use((statements) => statements.rows(sql, params as Record<string, DuckDBValue>));
   }
 
   /** A result read in chunks is cut short by the next query on its connection, so each stream has a connection of its own. */
@@ -113,7 +118,7 @@ export class DuckDbEngine implements SqlEngine {
     for (const connection of this.streams) connection.closeSync();
     this.streams.clear();
     await this.statements.close();
-    this.reader.closeSync();
+    await this.readers.close();
     this.writer.closeSync();
     this.instance.closeSync();
   }
