@@ -1,11 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort } from './freePort.ts';
 
-/** An MQTT broker of its own for tests: Debian's mosquitto on 127.0.0.1, gone after `stop`. */
+/**
+ * An MQTT broker of its own for tests: Debian's mosquitto with the project's
+ * deploy/mosquitto/wuyi-twin.conf, on 127.0.0.1, open to anonymous clients and keeping nothing on
+ * disk; gone after `stop`.
+ */
 export interface MosquittoServer {
   url: string;
   port: number;
@@ -15,6 +19,7 @@ export interface MosquittoServer {
 }
 
 const MOSQUITTO = '/usr/sbin/mosquitto';
+const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Starts mosquitto on `port` (a free one by default: pass the old one to restart a broker where its clients look). */
 export async function startMosquitto(port?: number): Promise<MosquittoServer> {
@@ -23,7 +28,7 @@ export async function startMosquitto(port?: number): Promise<MosquittoServer> {
   const config = join(dir, 'mosquitto.conf');
   // Run as root, mosquitto would drop to a user that may not read the temporary folder.
   const user = process.getuid?.() === 0 ? 'user root\n' : '';
-  await writeFile(config, `${user}listener ${listenPort} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stdout\nmax_queued_messages 100000\n`);
+  await writeFile(config, `${user}log_dest stdout\n${await renderBrokerConf(listenPort)}`);
   const child: ChildProcess = spawn(MOSQUITTO, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -44,6 +49,22 @@ export async function startMosquitto(port?: number): Promise<MosquittoServer> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** deploy/mosquitto/wuyi-twin.conf with the test's port, no accounts and no persistence; each replaced text must be found. */
+async function renderBrokerConf(port: number): Promise<string> {
+  let conf = await readFile(join(projectRoot, 'deploy/mosquitto/wuyi-twin.conf'), 'utf8');
+  for (const [from, to] of [
+    [/^listener 1883$/m, `listener ${port} 127.0.0.1`],
+    [/^allow_anonymous false$/m, 'allow_anonymous true'],
+    [/^password_file .*$/m, ''],
+    [/^persistence true$/m, 'persistence false'],
+  ] as const) {
+    const next = conf.replace(from, to);
+    if (next === conf) throw new Error(`deploy/mosquitto/wuyi-twin.conf no longer holds ${from}`);
+    conf = next;
+  }
+  return conf;
 }
 
 function accepts(port: number): Promise<boolean> {
