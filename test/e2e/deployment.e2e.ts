@@ -7,6 +7,9 @@ import { type NginxServer, startNginx } from '../../tiles-server/testing/nginxSe
 import { type PostgresServer, startPostgres } from '../../tiles-server/testing/postgresServer.ts';
 import { type ServerProcess, runServer } from '../../tiles-server/testServerProcess.ts';
 import { EventStreamReader } from '../support/eventStream.ts';
+import { closeOfflinePage, launchBrowser, offlinePage, saveScreenshot } from './support/browser.ts';
+import { pixelStats, screenshotGlobe } from './support/canvasPixels.ts';
+import { waitForScene } from './support/twinPage.ts';
 import { sampleData } from '../support/sampleData.ts';
 
 /**
@@ -177,5 +180,27 @@ describe('nginx in front of two twin servers', () => {
     for (const stream of streams) expect(JSON.parse(stream.events[0]!.data).incident.title).toBe('经 nginx 上报');
     expect(Math.max(...streams.map((stream) => stream.events[0]!.receivedAt)) - posted).toBeLessThan(2000);
     await Promise.all(streams.map((stream) => stream.close()));
+  });
+
+  it('opens the twin through nginx, offline: the viewer, Cesium and the layers all come through it', async () => {
+    const browser = await launchBrowser();
+    try {
+      const session = await offlinePage(browser, nginx.url);
+      const failed: string[] = [];
+      session.page.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      await session.page.goto(nginx.url);
+      await waitForScene(session.page);
+      await saveScreenshot(session.page, 'through-nginx');
+      expect(pixelStats(await screenshotGlobe(session.page)).variance, 'a blank canvas has no variance').toBeGreaterThan(30);
+      const catalog = (await (await fetch(`${nginx.url}/api/layers`)).json()) as { layers: { id: string }[] };
+      const listed = await session.page.locator('.layer-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-layer-id')));
+      expect(listed.sort()).toEqual(catalog.layers.map((layer) => layer.id).sort());
+      expect(failed).toEqual([]);
+      await closeOfflinePage(session);
+    } finally {
+      await browser.close();
+    }
   });
 });
