@@ -2,14 +2,10 @@ import { BIGINT, type DuckDBConnection, DuckDBInstance, type DuckDBType, type Du
 import type { AppendOnlyTable, ColumnKind, Params, Row, SqlDialect, SqlEngine, SqlValue } from '../sql/sqlEngine.ts';
 import { migrate } from '../sql/migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { ConnectionPool } from './connectionPool.ts';
 import { PreparedStatements } from './preparedStatements.ts';
 
 // Timestamps go in as ISO text, which DuckDB casts on insert as it does a parameter.
 const LIST_TYPES: Record<ColumnKind, DuckDBType> = { bigint: LIST(BIGINT), text: LIST(VARCHAR), timestamp: LIST(VARCHAR) };
-
-/** Reader connections: DuckDB runs the queries of different connections at once. */
-const READERS = 4;
 
 const DUCKDB: SqlDialect = {
   shared: false,
@@ -37,8 +33,8 @@ const DUCKDB: SqlDialect = {
 
 /**
  * The store's database in one DuckDB file in the data folder, the embedded default. Writes go
- * through a writer connection with its statements prepared once; reads go to the first free of a
- * few reader connections, their statements prepared once too, and see committed data only. DuckDB appends every commit to its write-ahead log before
+ * through a writer connection with its statements prepared once; reads use their own connection
+ * and see committed data only. DuckDB appends every commit to its write-ahead log before
  * answering, so an acknowledged write is on disk even if the process is killed.
  */
 export class DuckDbEngine implements SqlEngine {
@@ -50,7 +46,7 @@ export class DuckDbEngine implements SqlEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly readers: ConnectionPool,
+    private readonly reader: DuckDBConnection,
   ) {
     this.statements = new PreparedStatements(writer);
   }
@@ -63,8 +59,7 @@ export class DuckDbEngine implements SqlEngine {
       { query: async (sql, params) => (await writer.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined)).getRowObjectsJS() as Row[] },
       MIGRATIONS,
     );
-    const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
-    return new DuckDbEngine(instance, writer, new ConnectionPool(readers));
+    return new DuckDbEngine(instance, writer, await instance.connect());
   }
 
   async begin(): Promise<void> {
@@ -94,8 +89,8 @@ export class DuckDbEngine implements SqlEngine {
     await this.statements.run(sql, params, types);
   }
 
-  read(sql: string, params: Params = {}): Promise<Row[]> {
-    return this.readers.use((statements) => statements.rows(sql, params as Record<string, DuckDBValue>));
+  async read(sql: string, params: Params = {}): Promise<Row[]> {
+    return (await this.reader.runAndReadAll(sql, params as Record<string, DuckDBValue>)).getRowObjectsJS() as Row[];
   }
 
   /** A result read in chunks is cut short by the next query on its connection, so each stream has a connection of its own. */
@@ -118,7 +113,7 @@ export class DuckDbEngine implements SqlEngine {
     for (const connection of this.streams) connection.closeSync();
     this.streams.clear();
     await this.statements.close();
-    await this.readers.close();
+    this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
   }
