@@ -143,6 +143,16 @@ describe('nginx in front of two twin servers', () => {
     for (const header of ['content-encoding', 'cache-control', 'access-control-allow-origin', 'content-type']) expect([header, proxied.headers[header]]).toEqual([header, twin.headers[header]]);
   });
 
+  it('lets the twin answer a data file\'s CORS preflight, as it does without nginx', async () => {
+    const preflight = { method: 'OPTIONS', headers: { Origin: 'https://portal.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'Authorization' } };
+    const [proxied, twin] = await Promise.all([fetch(`${nginx.url}/data/sample/roads.geojson`, preflight), fetch(`${twinUrls[0]}/data/sample/roads.geojson`, preflight)]);
+    expect(proxied.status).toBe(twin.status);
+    expect(proxied.status).toBeLessThan(300);
+    for (const header of ['access-control-allow-origin', 'access-control-allow-headers', 'access-control-allow-methods', 'access-control-max-age']) {
+      expect([header, proxied.headers.get(header)]).toEqual([header, twin.headers.get(header)]);
+    }
+  });
+
   it('serves public files itself while the twins are stopped, and closed files on a recent answer of theirs', async () => {
     // A file only some callers may read, as the twin says.
     let closedPath: string | undefined;
