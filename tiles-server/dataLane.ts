@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { callerFor } from './auth/authenticate.ts';
+import { callerFor, pathAndQueryToken } from './auth/authenticate.ts';
 import { type LayerFiles, NOT_PUBLISHED, fileOptionsFor } from './auth/layerFiles.ts';
 import type { TokenRegistry } from './auth/tokens.ts';
 import type { FileAnswer, FileRequest, ServeFileOptions } from './files/fileAnswer.ts';
@@ -23,9 +23,7 @@ export function dataLane(options: {
   return (req, res) => {
     const url = req.url ?? '';
     if (!url.startsWith(PREFIX) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    const queryAt = url.indexOf('?');
-    const path = queryAt < 0 ? url : url.slice(0, queryAt);
-    const queryToken = queryAt < 0 ? undefined : (new URLSearchParams(url.slice(queryAt + 1)).get('access_token') ?? undefined);
+    const { path, queryToken } = pathAndQueryToken(url);
     const credentials = callerFor(req.headers.authorization, queryToken, options.tokens);
     if ('problem' in credentials) {
       writeError(res, 401, 'invalid_token', credentials.problem, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });

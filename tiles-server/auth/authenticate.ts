@@ -19,6 +19,13 @@ export function callerFor(authorization: string | undefined, queryToken: string 
   return caller ? { caller } : { problem: 'The API token is not known to this server' };
 }
 
+/** A request target split into its path and its `access_token` query parameter, if any. */
+export function pathAndQueryToken(target: string): { path: string; queryToken: string | undefined } {
+  const queryAt = target.indexOf('?');
+  if (queryAt < 0) return { path: target, queryToken: undefined };
+  return { path: target.slice(0, queryAt), queryToken: new URLSearchParams(target.slice(queryAt + 1)).get('access_token') ?? undefined };
+}
+
 /** Sets the caller of every request (see callerFor); `?access_token=` counts on GET, since a browser's EventSource cannot send headers. */
 export function authenticate(tokens: TokenRegistry): MiddlewareHandler<TwinEnv> {
   return async (c, next) => {

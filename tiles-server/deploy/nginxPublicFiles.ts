@@ -16,9 +16,9 @@ export function nginxPublicFiles(layerFiles: LayerFiles): string {
   const exact = new Map<string, 0 | 1>();
   for (const { path, folder, access } of layerFiles.publications) {
     if (folder) (access === 'public' ? open : closed).push(path);
-    else exact.set(path, access === 'public' && layerFiles.accessFor(encodeURI(path), 'anonymous') === 'public' ? 1 : 0);
+    // As LayerFiles judges it: public only when every layer publishing it (a closed folder around it too) is.
+    else exact.set(path, layerFiles.accessFor(encodeURI(path), 'anonymous') === 'public' ? 1 : 0);
   }
-  for (const [path, value] of exact) if (value === 1 && closed.some((folder) => path.startsWith(folder))) exact.set(path, 0);
   const pipelineFiles = PIPELINE_FILES.map(escapeRegex).join('|');
   const lines = [
     '# Written by the twin from its catalog; do not edit. Included by deploy/nginx/twin.conf.',

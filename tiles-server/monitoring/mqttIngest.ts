@@ -93,20 +93,14 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
     stats.alarmsRaised += result.alarmsRaised.length;
   };
 
-  /** Stores a batch of messages in one call; one naming an unknown point is refused alone, the others stored. */
-  const storeBatch = async (batch: Queued[]) => {
+  /** Stores a batch of messages in one call; a message naming an unknown point is refused alone, the others stored. */
+  const storeBatch = async (batch: Queued[]): Promise<void> => {
     try {
       await ingest(batch.flatMap((message) => message.readings));
     } catch (error) {
-      if (!(error instanceof StoreConflict) || batch.length === 1) throw error;
-      for (const message of batch) {
-        try {
-          await ingest(message.readings);
-        } catch (conflict) {
-          if (!(conflict instanceof StoreConflict)) throw conflict;
-          refuse(`topic "${message.topic}": ${conflict.message}`);
-        }
-      }
+      if (!(error instanceof StoreConflict)) throw error;
+      if (batch.length === 1) return refuse(`topic "${batch[0]!.topic}": ${error.message}`);
+      for (const message of batch) await storeBatch([message]);
     }
   };
 
@@ -120,11 +114,6 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
           for (const message of batch) message.stored();
           break;
         } catch (error) {
-          if (error instanceof StoreConflict) {
-            refuse(`topic "${batch[0]!.topic}": ${error.message}`);
-            for (const message of batch) message.stored();
-            break;
-          }
           if (closing || error instanceof StoreClosed) {
             for (const message of [...batch, ...queue.splice(0)]) message.failed(error);
             return;

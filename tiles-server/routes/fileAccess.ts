@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { callerFor } from '../auth/authenticate.ts';
+import { callerFor, pathAndQueryToken } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import type { LayerFiles } from '../auth/layerFiles.ts';
 import type { TokenRegistry } from '../auth/tokens.ts';
@@ -17,9 +17,7 @@ export function fileAccessRoutes(options: { layerFiles: LayerFiles; tokens: Toke
   app.get('/access', (c) => {
     const original = c.req.header('X-Original-URI');
     if (!original?.startsWith('/data/')) return jsonError(c, 400, 'invalid_parameter', 'Header "X-Original-URI" must name a path under /data/');
-    const queryAt = original.indexOf('?');
-    const path = queryAt < 0 ? original : original.slice(0, queryAt);
-    const queryToken = queryAt < 0 ? undefined : (new URLSearchParams(original.slice(queryAt + 1)).get('access_token') ?? undefined);
+    const { path, queryToken } = pathAndQueryToken(original);
     const credentials = callerFor(c.req.header('Authorization'), queryToken, options.tokens);
     if ('problem' in credentials) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { deployFileFor } from './deployFile.ts';
 import { freePort } from './freePort.ts';
 
 /**
@@ -19,7 +20,6 @@ export interface MosquittoServer {
 }
 
 const MOSQUITTO = '/usr/sbin/mosquitto';
-const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Starts mosquitto on `port` (a free one by default: pass the old one to restart a broker where its clients look). */
 export async function startMosquitto(port?: number): Promise<MosquittoServer> {
@@ -51,20 +51,14 @@ export async function startMosquitto(port?: number): Promise<MosquittoServer> {
   };
 }
 
-/** deploy/mosquitto/wuyi-twin.conf with the test's port, no accounts and no persistence; each replaced text must be found. */
-async function renderBrokerConf(port: number): Promise<string> {
-  let conf = await readFile(join(projectRoot, 'deploy/mosquitto/wuyi-twin.conf'), 'utf8');
-  for (const [from, to] of [
+/** deploy/mosquitto/wuyi-twin.conf with the test's port, no accounts and no persistence. */
+function renderBrokerConf(port: number): Promise<string> {
+  return deployFileFor('mosquitto/wuyi-twin.conf', [
     [/^listener 1883$/m, `listener ${port} 127.0.0.1`],
     [/^allow_anonymous false$/m, 'allow_anonymous true'],
     [/^password_file .*$/m, ''],
     [/^persistence true$/m, 'persistence false'],
-  ] as const) {
-    const next = conf.replace(from, to);
-    if (next === conf) throw new Error(`deploy/mosquitto/wuyi-twin.conf no longer holds ${from}`);
-    conf = next;
-  }
-  return conf;
+  ]);
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { deployFileFor, projectRoot } from './deployFile.ts';
 import { freePort } from './freePort.ts';
 
 /** nginx in front of twin servers for tests: Debian's nginx with the project's deploy/nginx/twin.conf. */
@@ -14,7 +15,6 @@ export interface NginxServer {
 }
 
 const NGINX = '/usr/sbin/nginx';
-const projectRoot = resolve(import.meta.dirname, '../..');
 
 export interface NginxOptions {
   /** The twin servers, `host:port`. */
@@ -26,24 +26,16 @@ export interface NginxOptions {
   workers?: number;
 }
 
-/**
- * deploy/nginx/twin.conf as it is, with the paths and ports of its README layout replaced by the
- * test's; each replaced text must be found, so the file cannot drift from what is tested.
- */
-export async function renderTwinConf(options: NginxOptions & { port: number; accessCache: string }): Promise<string> {
-  let conf = await readFile(join(projectRoot, 'deploy/nginx/twin.conf'), 'utf8');
-  const replace = (from: string | RegExp, to: string) => {
-    const next = conf.replace(from, to);
-    if (next === conf) throw new Error(`deploy/nginx/twin.conf no longer holds ${from}`);
-    conf = next;
-  };
-  replace(/( {4}server 127\.0\.0\.1:808\d;\n)+/, options.upstreams.map((upstream) => `    server ${upstream};\n`).join(''));
-  replace('listen 80;', `listen 127.0.0.1:${options.port};`);
-  replace(/\/var\/lib\/wuyi-twin\/data\//g, `${options.dataDir.replace(/\/$/, '')}/`);
-  replace('/var/lib/wuyi-twin/nginx-public-files.conf', options.publicFiles);
-  replace('/run/nginx-wuyi-twin-access', options.accessCache);
-  replace(/\/opt\/wuyi-twin\//g, `${projectRoot}/`);
-  return conf;
+/** deploy/nginx/twin.conf with the test's upstreams, port and folders. */
+function renderTwinConf(options: NginxOptions & { port: number; accessCache: string }): Promise<string> {
+  return deployFileFor('nginx/twin.conf', [
+    [/( {4}server 127\.0\.0\.1:808\d;\n)+/, options.upstreams.map((upstream) => `    server ${upstream};\n`).join('')],
+    ['listen 80;', `listen 127.0.0.1:${options.port};`],
+    [/\/var\/lib\/wuyi-twin\/data\//g, `${options.dataDir.replace(/\/$/, '')}/`],
+    ['/var/lib/wuyi-twin/nginx-public-files.conf', options.publicFiles],
+    ['/run/nginx-wuyi-twin-access', options.accessCache],
+    [/\/opt\/wuyi-twin\//g, `${projectRoot}/`],
+  ]);
 }
 
 export async function startNginx(options: NginxOptions): Promise<NginxServer> {
