@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { benchAnalyses } from './analyses.ts';
 import { benchBuildings } from './buildings.ts';
 import { benchDeploy } from './deploy/index.ts';
 import { benchLandUse } from './landUse.ts';
@@ -29,6 +30,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   lite: benchLite,
   sql: benchSql,
   deploy: benchDeploy,
+  analyses: benchAnalyses,
 };
 
 const { values, positionals } = parseArgs({

@@ -22,3 +22,5 @@ export const IMPORT_REPORT_FILE = 'import-report.json';
 
 /** Files the pipeline writes into a layer's folder for the server and the operator, never served with the layer's data. */
 export const PIPELINE_FILES: readonly string[] = [CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE];
+export * from './analysis.ts';
+export { bilinear } from './gridSample.ts';

@@ -107,6 +107,9 @@ export const TerrainLayer = z
     ...layerBase,
     kind: z.literal('terrain'),
     source: z.object({ type: z.literal('quantized-mesh'), url: SameOriginUrl }).strict(),
+    elevation: SameOriginUrl.optional().describe(
+      "A float32 GeoTIFF in EPSG:4326 of the heights the terrain was meshed from, at the DEM's resolution with its no-data filled: what the server's analyses compute on",
+    ),
   })
   .strict();
 

@@ -15,6 +15,7 @@ import { jsonError } from './jsonError.ts';
 import type { SkippedLayer } from './loadCatalog.ts';
 import type { MqttIngest } from './monitoring/mqttIngest.ts';
 import type { ObjectIndex } from './objects/objectIndex.ts';
+import { analysisRoutes } from './routes/analyses.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bodyCap } from './routes/bodyCap.ts';
 import { refuseControlCharacters } from './routes/controlCharacters.ts';
@@ -117,6 +118,7 @@ export function createTwin(options: AppOptions): Twin {
   app.route('/api/monitoring', monitoringRoutes({ catalog, store, objects }));
   app.route('/api/codes', codeRoutes({ catalog, store, objects }));
   app.route('/api/records', recordRoutes({ catalog, store, objects }));
+  app.route('/api/analyses', analysisRoutes({ catalog, dataDir: options.dataDir, store, objects }));
   const openStreams = new Set<() => void>();
   app.route('/api/events', eventRoutes({ catalog, store, objects, open: openStreams, ...(options.streamLimits ? { limits: options.streamLimits } : {}) }));
   app.route('/api/storyboards', storyboardRoutes({ catalog, store }));

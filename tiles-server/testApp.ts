@@ -62,10 +62,12 @@ export const FIXTURE_OBJECTS: SpatialObject[] = [
   fixtureObject('bldg:330723-000001', 'buildings', square(119.812, 28.812, 0.0005), { name: '县政府', height: 30 }),
 ];
 
-/** An app over a throw-away data folder, store, viewer folder and Cesium folder, for route tests. */
-export async function createTestApp(options: { catalog?: Catalog; objects?: SpatialObject[]; maxBodyBytes?: number; streamLimits?: Partial<StreamLimits> } = {}) {
+/** An app over a throw-away data folder (or the one given, read only), store, viewer folder and Cesium folder, for route tests. */
+export async function createTestApp(
+  options: { catalog?: Catalog; objects?: SpatialObject[] | ObjectIndex; dataDir?: string; maxBodyBytes?: number; streamLimits?: Partial<StreamLimits> } = {},
+) {
   const root = await mkdtemp(join(tmpdir(), 'wuyi-twin-server-'));
-  const dirs = { dataDir: join(root, 'data'), viewerDir: join(root, 'dist'), cesiumDir: join(root, 'cesium') };
+  const dirs = { dataDir: options.dataDir ?? join(root, 'data'), viewerDir: join(root, 'dist'), cesiumDir: join(root, 'cesium') };
   await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
   const catalog = options.catalog ?? (await wuyiCatalogWith([FIXTURE_FILES_LAYER]));
   // The `postgres` test project runs the route tests again over a PostgreSQL store, the same behaviour asked of both.
@@ -73,7 +75,7 @@ export async function createTestApp(options: { catalog?: Catalog; objects?: Spat
     process.env.TWIN_TEST_STORE === 'postgres'
       ? await openPostgresStore(await createDatabase(inject('postgresAdminUrl')), { adminCode: '330723' })
       : await openDuckDbStore(join(root, 'twin.duckdb'), { adminCode: '330723' });
-  const objects = new ObjectIndex(options.objects ?? FIXTURE_OBJECTS);
+  const objects = options.objects instanceof ObjectIndex ? options.objects : new ObjectIndex(options.objects ?? FIXTURE_OBJECTS);
   const tokens = readTokens({ TWIN_TOKENS: Object.entries(TEST_TOKENS).map(([role, token]) => `${role}-user:${role}:${token}`).join(',') }, dirs.dataDir);
   const { app, listener } = createTwin({
     ...dirs,

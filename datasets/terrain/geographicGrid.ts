@@ -1,3 +1,4 @@
+import { bilinear } from '../../layers/index.ts';
 import type { Dem } from '../raster/dem.ts';
 
 /**
@@ -47,15 +48,7 @@ export class GeographicGrid {
     const column = ((lon - this.west) / (this.east - this.west)) * this.width - 0.5;
     const row = ((this.north - lat) / (this.north - this.south)) * this.height - 0.5;
     if (!(column >= -0.5 && row >= -0.5 && column <= this.width - 0.5 && row <= this.height - 0.5)) return Number.NaN;
-    const c = Math.min(Math.max(column, 0), this.width - 1);
-    const r = Math.min(Math.max(row, 0), this.height - 1);
-    const c0 = Math.min(Math.floor(c), this.width - 2);
-    const r0 = Math.min(Math.floor(r), this.height - 2);
-    const fc = c - c0;
-    const fr = r - r0;
-    const i = r0 * this.width + c0;
-    const h = this.heights;
-    return (h[i]! * (1 - fc) + h[i + 1]! * fc) * (1 - fr) + (h[i + this.width]! * (1 - fc) + h[i + this.width + 1]! * fc) * fr;
+    return bilinear(this.heights, this.width, this.height, column, row);
   }
 
   /**

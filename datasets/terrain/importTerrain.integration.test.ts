@@ -136,6 +136,19 @@ describe('DEM → quantized-mesh terrain', () => {
     expect(report.accuracy[level - 3]!.rmsMetres).toBeGreaterThan(deepest.rmsMetres * 2);
   });
 
+  it('keeps the heights it meshed from beside the tiles as a GeoTIFF GDAL reads: the DEM’s own cells and heights, in EPSG:4326', () => {
+    const info = JSON.parse(execFileSync('gdalinfo', ['-json', join(dir, 'terrain', 'elevation.tif')], { encoding: 'utf8' }));
+    const source = JSON.parse(execFileSync('gdalinfo', ['-json', join(dir, 'dem.tif')], { encoding: 'utf8' }));
+    expect(info.size).toEqual(source.size);
+    info.geoTransform.forEach((value: number, i: number) => expect(value).toBeCloseTo(source.geoTransform[i], 9));
+    expect(info.coordinateSystem.wkt).toContain('WGS 84');
+    expect(info.bands[0].type).toBe('Float32');
+    const list = (file: string) => execFileSync('gdal_translate', ['-q', '-of', 'XYZ', file, '/vsistdout/'], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n');
+    const [kept, delivered] = [list(join(dir, 'terrain', 'elevation.tif')), list(join(dir, 'dem.tif'))];
+    expect(kept).toHaveLength(delivered.length);
+    for (let i = 0; i < kept.length; i += 97) expect(Number(kept[i]!.split(/\s+/)[2])).toBeCloseTo(Number(delivered[i]!.split(/\s+/)[2]), 3);
+  });
+
   it('writes the header, high-water-mark indices, edge lists and extensions of the format', async () => {
     const level = layer.maxzoom;
     const { startX, startY } = layer.available[level]![0]!;

@@ -4,6 +4,7 @@ import Martini from '@mapbox/martini';
 import { IMPORT_REPORT_FILE } from '../../layers/index.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
 import { type Dem, readDem } from '../raster/dem.ts';
+import { writeElevationFile } from './elevationFile.ts';
 import { GeographicGrid } from './geographicGrid.ts';
 import { encodeQuantizedMesh } from './quantizedMesh.ts';
 import { type LevelAccuracy, type TileMesh, TerrainAccuracy } from './terrainAccuracy.ts';
@@ -69,7 +70,8 @@ const ACCURACY_SAMPLES = 250_000;
  * A GeoTIFF DEM → Cesium quantized-mesh terrain: `layer.json` and gzip-compressed
  * `{level}/{x}/{y}.terrain` tiles over the DEM's extent, in the geographic tiling scheme with
  * both level-0 tiles, each meshed by RTIN within its level's geometric error (the deepest level
- * within DEEPEST_LEVEL_ERROR), with each level's error against the DEM's cells measured.
+ * within DEEPEST_LEVEL_ERROR), with each level's error against the DEM's cells measured, and
+ * the heights it was meshed from beside them for the server's analyses.
  */
 export async function importTerrain(options: ImportTerrainOptions): Promise<TerrainSummary> {
   const gridSize = options.gridSize ?? 65;
@@ -126,6 +128,7 @@ export async function importTerrain(options: ImportTerrainOptions): Promise<Terr
     available,
   };
   await writeDataFile(join(options.outDir, 'layer.json'), new TextEncoder().encode(JSON.stringify(layer)));
+  await writeElevationFile(options.outDir, grid);
   summary.accuracy = accuracy.report();
   const report = { input: options.input, crs: dem.crs.id, cells: [dem.width, dem.height], gridSize, ...summary };
   await writeDataFile(join(options.outDir, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify(report, null, 2)));

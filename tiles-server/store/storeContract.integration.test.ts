@@ -189,6 +189,34 @@ describe.each(STORES)('the %s store', (_, database) => {
     expect((await store.createIncident(incident({ reportedAt: '2026-09-09T00:00:00Z' }), operator)).id).toBe('inc:330723-2026-00008');
   });
 
+  it('keeps analyses whole, with their data versions and who asked, lists them newest first without their results, after a reopen too', async () => {
+    const line = [[119.8, 28.88], [119.81, 28.89]] as [number, number][];
+    const first = await store.saveAnalysis(
+      {
+        id: 'an-0000000000000001',
+        kind: 'profile',
+        params: { line, samples: 2 },
+        result: { length: 1500, points: [{ distance: 0, lon: 119.8, lat: 28.88, height: 90.5 }], buildings: [] },
+        summary: { length: 1500 },
+        dataVersion: [{ layerId: 'terrain', version: '0123456789abcdef' }],
+      },
+      operator,
+    );
+    expect(first).toMatchObject({ id: 'an-0000000000000001', kind: 'profile', createdBy: 'duty-room', params: { line }, result: { length: 1500 } });
+    expect(Date.parse(first.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.saveAnalysis({ ...first, id: 'an-0000000000000002', summary: { length: 9 } }, operator);
+    await store.close();
+    store = await open();
+    expect(await store.analysis('an-0000000000000001')).toEqual(first);
+    expect(await store.analysis('an-000000000000000f')).toBeUndefined();
+    const listed = await store.analyses({ limit: 10, offset: 0 });
+    expect(listed.map((a) => [a.id, a.summary])).toEqual([['an-0000000000000002', { length: 9 }], ['an-0000000000000001', { length: 1500 }]]);
+    expect(listed[0]).not.toHaveProperty('result');
+    expect((await store.analyses({ limit: 1, offset: 1 })).map((a) => a.id)).toEqual(['an-0000000000000001']);
+    expect((await store.audit({ limit: 1, offset: 0 }))[0]).toMatchObject({ action: 'analysis.profile', target: 'an-0000000000000002' });
+  });
+
   it('reads a whole table a chunk at a time beside other reads, and cuts off a reader still reading when it closes', async () => {
     await store.upsertMonitoringPoints([gauge], operator);
     const series = Array.from({ length: 5000 }, (_, i) => ({ pointId: gauge.id, at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), value: 1 + (i % 3) }));

@@ -1,4 +1,4 @@
-import type { Binding, Incident, IncidentStatus, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, Scene, Storyboard, StoryboardEntry, TwinEvent } from '../../layers/index.ts';
+import type { Analysis, AnalysisSummary, Binding, Incident, IncidentStatus, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, Scene, Storyboard, StoryboardEntry, TwinEvent } from '../../layers/index.ts';
 
 export type { Binding, Incident, IncidentStep, LifecycleRecord, MonitoringPoint, Reading, TwinEvent } from '../../layers/index.ts';
 
@@ -55,6 +55,9 @@ export interface IngestResult {
 }
 
 export type NewLifecycleRecord = Omit<LifecycleRecord, 'id'>;
+
+/** An analysis to keep: everything but who made it and when, which the store adds; `summary` holds its headline figures for lists. */
+export type NewAnalysis = Omit<Analysis, 'createdBy' | 'createdAt'> & { summary: AnalysisSummary['summary'] };
 
 export interface RecordBatch {
   incidents: NewIncident[];
@@ -153,6 +156,12 @@ export interface TwinStore {
   /** Appends a scene to a saved storyboard ("save this view as a scene"). */
   addScene(id: string, scene: Scene, actor: Actor): Promise<StoryboardEntry>;
   deleteStoryboard(id: string, actor: Actor): Promise<void>;
+
+  /** Analyses kept as records: what was asked, the answer and the data it came from. */
+  saveAnalysis(analysis: NewAnalysis, actor: Actor): Promise<Analysis>;
+  analysis(id: string): Promise<Analysis | undefined>;
+  /** The newest first, without their parameters and results. */
+  analyses(range: { limit: number; offset: number }): Promise<AnalysisSummary[]>;
 
   eventsAfter(id: number, limit: number): Promise<TwinEvent[]>;
   /** The id of the newest event, 0 when there is none. */

@@ -1,4 +1,7 @@
 import {
+  type Analysis,
+  type AnalysisRequest,
+  type AnalysisSummary,
   type BoundObject,
   type Catalog,
   type DashboardFigures,
@@ -122,8 +125,13 @@ export async function fetchStoryboards(signal?: AbortSignal): Promise<Storyboard
 
 /** A storyboard, or null when there is none of that id (for this caller). */
 export async function fetchStoryboard(id: string, signal?: AbortSignal): Promise<StoryboardEntry | null> {
+  return (await getJsonOrNull(`/api/storyboards/${encodeURIComponent(id)}`, signal)) as StoryboardEntry | null;
+}
+
+/** What `path` answers, or null when it answers 404. */
+async function getJsonOrNull(path: string, signal?: AbortSignal): Promise<unknown> {
   try {
-    return (await getJson(`/api/storyboards/${encodeURIComponent(id)}`, signal)) as StoryboardEntry;
+    return await getJson(path, signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -150,4 +158,19 @@ export async function fetchDashboard(township: string | undefined, signal?: Abor
 /** Resource codes, parcel and object ids, townships, villages, addresses and building names matching `query`. */
 export async function search(query: string, signal?: AbortSignal): Promise<SearchHit[]> {
   return ((await getJson(`/api/search?q=${encodeURIComponent(query)}&limit=12`, signal)) as { hits: SearchHit[] }).hits;
+}
+
+/** Runs an analysis on the server, as the holder of `token`; the server keeps it and answers with its id. */
+export async function postAnalysis(request: AnalysisRequest, token: string): Promise<Analysis> {
+  return (await sendJson('POST', '/api/analyses', request, token)) as Analysis;
+}
+
+/** A kept analysis, or null when there is none of that id (for this caller). */
+export async function fetchAnalysis(id: string, signal?: AbortSignal): Promise<Analysis | null> {
+  return (await getJsonOrNull(`/api/analyses/${encodeURIComponent(id)}`, signal)) as Analysis | null;
+}
+
+/** The newest kept analyses this caller may read. */
+export async function fetchAnalyses(signal?: AbortSignal): Promise<AnalysisSummary[]> {
+  return ((await getJson('/api/analyses?limit=50', signal)) as { analyses: AnalysisSummary[] }).analyses;
 }

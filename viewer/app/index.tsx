@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { AboutPanel } from '../about/index.tsx';
+import { ANALYSIS_PARAM, AnalysisPanel } from '../analysis/index.tsx';
 import { type Catalog, hasCapability } from '../../layers/index.ts';
 import { ComparePanel, comparableLayers } from '../compare/index.tsx';
 import { type Comparison, ComparisonProvider } from '../compare/context.tsx';
@@ -13,7 +14,8 @@ import { LayerTree } from '../layer-tree/index.tsx';
 import { Presentation } from '../present/index.tsx';
 import { SearchBox } from '../search/index.tsx';
 import { SqlConsole } from '../sql/index.tsx';
-import { sharedQuery } from '../sql/sharedQuery.ts';
+import { SQL_PARAM } from '../sql/index.tsx';
+import { linkParam } from '../url-state/linkParam.ts';
 import { useSelection } from '../selection/index.tsx';
 import { StoryboardPanel } from '../storyboards/index.tsx';
 import { CatalogPending } from '../catalog/CatalogPending.tsx';
@@ -54,13 +56,13 @@ function TwinPage(catalogState: CatalogState) {
   );
 }
 
-type Panel = 'sql' | 'storyboards' | 'compare' | 'about' | undefined;
+type Panel = 'sql' | 'analysis' | 'storyboards' | 'compare' | 'about' | undefined;
 
 /** The twin once its providers are in place: globe, layer tree and incident board. */
 function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType<typeof useViewState> }) {
   const { status, report } = useLayerStatus();
   const { selected } = useSelection();
-  const [panel, setPanel] = useState<Panel>(() => (sharedQuery() !== undefined ? 'sql' : undefined));
+  const [panel, setPanel] = useState<Panel>(() => (linkParam(SQL_PARAM) !== undefined ? 'sql' : linkParam(ANALYSIS_PARAM) !== undefined ? 'analysis' : undefined));
   const [comparison, setComparison] = useState<Comparison>();
   const compare = (next: Comparison | undefined) => {
     setComparison(next);
@@ -79,6 +81,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
             <Globe initialCamera={view.initialCamera ?? catalog.initialView} onCameraChange={view.setCamera} mode={view.mode} onModeChange={view.setMode}>
               <CatalogLayers catalog={catalog} visible={view.visibleLayers} onStatus={report} />
               {comparison && <SplitDivider />}
+              {panel === 'analysis' && <AnalysisPanel onClose={() => open(undefined)} />}
             </Globe>
           )}
           <SidePanel catalog={catalog} error={error} retry={retry} view={view} status={status} />
@@ -128,6 +131,9 @@ function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en:
         </button>
         <button type="button" className="compare-open" title={t('compareTitle')} onClick={() => onOpen('compare')}>
           {t('compare')}
+        </button>
+        <button type="button" className="analysis-open" title={t('analysisTitle')} onClick={() => onOpen('analysis')}>
+          {t('analysis')}
         </button>
         <button type="button" className="sql-open" title={t('sqlTitle')} onClick={() => onOpen('sql')}>
           {t('sql')}

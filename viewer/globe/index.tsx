@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Viewer, useCesium } from 'resium';
 import type { CameraView } from '../../layers/index.ts';
+import { AnalysisDrawingProvider } from '../analysis/drawingContext.tsx';
 import { MeasureProvider } from '../measure/context.tsx';
 import { MeasureTool } from '../measure/index.tsx';
 import { ObjectInfo } from '../object-info/index.tsx';
@@ -32,9 +33,11 @@ export function Globe({ initialCamera, onCameraChange, tools = true, mode, onMod
       <GlobeBehaviour initialCamera={initialCamera} onCameraChange={onCameraChange} />
       {onModeChange && <SceneModeSwitch mode={mode} onChange={onModeChange} />}
       <MeasureProvider>
-        {children}
-        {tools && <ObjectInfo />}
-        {tools && <MeasureTool />}
+        <AnalysisDrawingProvider>
+          {children}
+          {tools && <ObjectInfo />}
+          {tools && <MeasureTool />}
+        </AnalysisDrawingProvider>
       </MeasureProvider>
     </Viewer>
   );

@@ -7,6 +7,8 @@ export interface Highlight {
   points: readonly [number, number][];
   /** Outer rings ([lon, lat] vertices) drawn as lines on the ground: areas no layer draws one by one (parcels). */
   outlines: readonly (readonly number[][])[];
+  /** The colour (CSS) buildings take, when not the highlight's yellow: red for those over a height limit. */
+  color?: string;
   /** [west, south, east, north] of it all, for the camera to frame; none when there is nothing to frame. */
   extent?: [number, number, number, number];
 }

@@ -1,4 +1,5 @@
 import { aboutMessages } from '../about/messages.ts';
+import { analysisMessages } from '../analysis/messages.ts';
 import { appMessages } from '../app/messages.ts';
 import { authMessages } from '../auth/messages.ts';
 import { catalogMessages } from '../catalog/messages.ts';
@@ -20,6 +21,7 @@ export type { Language } from './defineMessages.ts';
 /** Every string the viewer shows, in both languages (zh-CN is the default), kept by the feature that shows it. */
 export const featureMessages = {
   about: aboutMessages,
+  analysis: analysisMessages,
   app: appMessages,
   auth: authMessages,
   catalog: catalogMessages,

@@ -12,6 +12,7 @@ import {
 } from 'cesium';
 import type { BoundObject } from '../../layers/index.ts';
 import { fetchObjectAt } from '../api/client.ts';
+import { useAnalysisDrawing } from '../analysis/drawingContext.tsx';
 import { useMeasureMode } from '../measure/context.tsx';
 import { useSelection } from '../selection/index.tsx';
 import { PICK_DEPTH, pickTarget } from './pickTarget.ts';
@@ -36,9 +37,10 @@ const highlight = Color.fromCssColorString('#ffb300');
 export function usePickedObject(viewer: Viewer | undefined) {
   const [picked, setPicked] = useState<PickedObject>();
   const { selected, select } = useSelection();
-  // While measuring, clicks place points; the handler reads the mode through a ref so it is not re-created.
+  // While measuring or drawing an analysis, clicks place points; the handler reads the mode through a ref so it is not re-created.
   const measuring = useRef(false);
-  measuring.current = useMeasureMode().mode !== undefined;
+  const { drawing } = useAnalysisDrawing();
+  measuring.current = useMeasureMode().mode !== undefined || drawing;
   const highlighted = useRef<{ feature: Cesium3DTileFeature; color: Color }>(undefined);
 
   const clearHighlight = useCallback(() => {

@@ -9,7 +9,10 @@ import { ResultChart } from './ResultChart.tsx';
 import { resultToCsv, resultToGeoJson } from './exportResult.ts';
 import { MAX_OUTLINES, resultHighlight } from './resultHighlight.ts';
 import { type QueryResult, useSqlConsole } from './hooks.ts';
-import { shareQuery, sharedQuery } from './sharedQuery.ts';
+import { linkParam, setLinkParam } from '../url-state/linkParam.ts';
+
+/** The link parameter holding the query a link reruns (`?sql=…`). */
+export const SQL_PARAM = 'sql';
 
 /**
  * The analyst's console: SQL over every readable layer and kind of record, in the browser, with
@@ -18,7 +21,7 @@ import { shareQuery, sharedQuery } from './sharedQuery.ts';
 export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: () => void }) {
   const { t, pick } = useI18n();
   const sqlConsole = useSqlConsole(catalog.layers);
-  const [sql, setSql] = useState(() => sharedQuery() ?? sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
+  const [sql, setSql] = useState(() => linkParam(SQL_PARAM) ?? sqlConsole.history[0] ?? `SELECT use, count(*) AS buildings, round(avg(height), 1) AS mean_height\nFROM buildings GROUP BY use ORDER BY buildings DESC`);
   const { state } = sqlConsole;
   // Folded to its title, the console leaves the globe to the user and keeps its query and result.
   const [collapsed, setCollapsed] = useState(false);
@@ -38,13 +41,13 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
     setHighlight(undefined);
   };
   const run = () => {
-    shareQuery(sql);
+    setLinkParam(SQL_PARAM, sql);
     void sqlConsole.run(sql);
   };
   // A shared link runs its query as the console opens.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening.
   useEffect(() => {
-    const shared = sharedQuery();
+    const shared = linkParam(SQL_PARAM);
     if (shared) void sqlConsole.run(shared);
   }, []);
   return (
@@ -55,7 +58,7 @@ export function SqlConsole({ catalog, onClose }: { catalog: Catalog; onClose: ()
         <button
           type="button"
           onClick={() => {
-            shareQuery(undefined);
+            setLinkParam(SQL_PARAM, undefined);
             onClose();
           }}
           aria-label={t('close')}

@@ -94,4 +94,17 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO readings SELECT point_id, read_at, value FROM readings_once;
   DROP TABLE readings_once;
   `,
+  // Analyses kept as records (GB/T 39972 asks for a trace of every step): what was asked, the answer and its data.
+  `
+  CREATE TABLE analyses (
+    id VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    params VARCHAR NOT NULL,
+    result VARCHAR NOT NULL,
+    summary VARCHAR NOT NULL,
+    data_version VARCHAR NOT NULL,
+    created_by VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+  );
+  `,
 ];

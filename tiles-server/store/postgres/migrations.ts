@@ -95,4 +95,17 @@ export const MIGRATIONS: readonly string[] = [
     updated_by text NOT NULL
   );
   `,
+  `
+  CREATE TABLE analyses (
+    id text PRIMARY KEY,
+    kind text NOT NULL,
+    params text NOT NULL,
+    result text NOT NULL,
+    summary text NOT NULL,
+    data_version text NOT NULL,
+    created_by text NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+  CREATE INDEX analyses_by_time ON analyses (created_at);
+  `,
 ];

@@ -1,4 +1,4 @@
-import { type Scene, type Storyboard, type StoryboardEntry, transitionProblem } from '../../../layers/index.ts';
+import { type Analysis, type AnalysisSummary, type Scene, type Storyboard, type StoryboardEntry, transitionProblem } from '../../../layers/index.ts';
 import {
   type Actor,
   type AuditEntry,
@@ -11,6 +11,7 @@ import {
   type IngestResult,
   type LifecycleRecord,
   type MonitoringPoint,
+  type NewAnalysis,
   type NewIncident,
   type NewLifecycleRecord,
   type NewMonitoringPoint,
@@ -23,6 +24,7 @@ import {
   type TwinEvent,
   type TwinStore,
 } from '../twinStore.ts';
+import { analysisFrom, analysisSummaryFrom, insertAnalysis } from './analysisRecords.ts';
 import { BatchedRows } from './batchedRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { incidentQuery, insertIncident } from './incidentRecords.ts';
@@ -310,6 +312,27 @@ export class SqlTwinStore implements TwinStore {
       await removeStoryboard(tx, id);
       tx.audit(actor, 'storyboard.delete', id);
     });
+  }
+
+  async saveAnalysis(analysis: NewAnalysis, actor: Actor): Promise<Analysis> {
+    return this.write(async (tx) => {
+      const saved = await insertAnalysis(tx, analysis, actor);
+      tx.audit(actor, `analysis.${analysis.kind}`, analysis.id);
+      return saved;
+    });
+  }
+
+  async analysis(id: string): Promise<Analysis | undefined> {
+    const [row] = await this.read(`SELECT * FROM analyses WHERE id = $id`, { id });
+    return row ? analysisFrom(row) : undefined;
+  }
+
+  async analyses(range: { limit: number; offset: number }): Promise<AnalysisSummary[]> {
+    const rows = await this.read(
+      `SELECT id, kind, summary, data_version, created_by, created_at FROM analyses ORDER BY created_at DESC, id LIMIT $limit OFFSET $offset`,
+      range,
+    );
+    return rows.map(analysisSummaryFrom);
   }
 
   async eventsAfter(id: number, limit: number): Promise<TwinEvent[]> {

@@ -38,25 +38,26 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
     if (tileset) tileset.show = visible;
   }, [tileset, visible]);
 
-  // The selected object stands out in a warning colour; buildings highlighted by a query in yellow.
+  // The selected object stands out in a warning colour; buildings highlighted by a query in yellow (or the highlight's own colour).
   const selectedOid = useSelection().selected?.oid;
-  const highlighted = useHighlight().highlight.oids;
+  const { oids: highlighted, color } = useHighlight().highlight;
   useEffect(() => {
     if (!tileset) return;
-    tileset.style = selectedOid || highlighted.size > 0 ? colourByOid(selectedOid ?? undefined, highlighted) : undefined;
-  }, [tileset, selectedOid, highlighted]);
+    const highlightColour = color ? Color.fromCssColorString(color) : HIGHLIGHTED;
+    tileset.style = selectedOid || highlighted.size > 0 ? colourByOid(selectedOid ?? undefined, highlighted, highlightColour) : undefined;
+  }, [tileset, selectedOid, highlighted, color]);
 }
 
 const SELECTED = Color.fromCssColorString('#ff3d00');
 const HIGHLIGHTED = Color.fromCssColorString('#ffeb3b');
 
 /** A style that looks each building's oid up in a set: any number of oids costs one lookup per feature. */
-function colourByOid(selected: string | undefined, highlighted: ReadonlySet<string>): Cesium3DTileStyle {
+function colourByOid(selected: string | undefined, highlighted: ReadonlySet<string>, highlightColour: Color): Cesium3DTileStyle {
   const style = new Cesium3DTileStyle();
   style.color = {
     evaluateColor: (feature: Cesium3DTileFeature, result?: Color) => {
       const oid = feature.getProperty('oid') as string;
-      return Color.clone(oid === selected ? SELECTED : highlighted.has(oid) ? HIGHLIGHTED : Color.WHITE, result);
+      return Color.clone(oid === selected ? SELECTED : highlighted.has(oid) ? highlightColour : Color.WHITE, result);
     },
   } as never;
   return style;

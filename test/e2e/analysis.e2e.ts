@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { Analysis, FloodResult, HeightLimitResult } from '../../layers/index.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { layerRows } from './support/layerData.ts';
+import { PagePixels, colourDistance, projectOnGlobe } from './support/screenSamples.ts';
+import { twinSuite } from './support/twinSuite.ts';
+import { groundPointOnScreen, urlParams, waitForScene } from './support/twinPage.ts';
+
+const run = promisify(execFile);
+const token = 'e2e-operator-token-0123456789';
+const twin = twinSuite({ env: { TWIN_TOKENS: `planning-office:operator:${token}` } });
+
+const analyse = async (kind: string, params: object) => {
+  const response = await fetch(`${twin.server.url}/api/analyses`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ kind, params }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Analysis;
+};
+
+/** The sample DEM's cells in a window, as GDAL lists them: [lon, lat, height] of each centre. */
+async function demCells([west, south, east, north]: number[]): Promise<[number, number, number][]> {
+  const dem = join(twin.server.dataDir, 'sample', 'source', 'wuyi-dem.tif');
+  const { stdout } = await run('gdal_translate', ['-q', '-of', 'XYZ', '-projwin', String(west), String(north), String(east), String(south), dem, '/vsistdout/'], { maxBuffer: 1 << 26 });
+  return stdout.trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+}
+
+const blue = ([r, g, b]: readonly [number, number, number]) => b > r + 40 && b > g + 10;
+const red = ([r, g, b]: readonly [number, number, number]) => r > 110 && r > 1.8 * g && r > 1.8 * b;
+const share = (flags: boolean[]) => flags.filter(Boolean).length / flags.length;
+
+describe('analyses on the globe', () => {
+  it('reopens a kept flood from its link and draws water where the DEM lies below its level, and none where it stands above', async () => {
+    const valley = [[119.76, 28.86], [119.85, 28.855], [119.86, 28.91], [119.77, 28.915], [119.76, 28.86]];
+    const flood = await analyse('flood', { polygon: { type: 'Polygon', coordinates: [valley] }, rise: 8 });
+    const { waterLevel } = flood.result as FloodResult;
+    // The oracle: DEM cells inside the drawn polygon (the test's own even-odd test), well under the level or well above it.
+    const inside = (lon: number, lat: number) => {
+      let crossings = 0;
+      for (let i = 0; i + 1 < valley.length; i++) {
+        const [[x1, y1], [x2, y2]] = [valley[i]!, valley[i + 1]!];
+        if (y1! > lat !== y2! > lat && lon < x1! + ((lat - y1!) / (y2! - y1!)) * (x2! - x1!)) crossings++;
+      }
+      return crossings % 2 === 1;
+    };
+    const cells = (await demCells([119.76, 28.85, 119.86, 28.92])).filter(([lon, lat]) => inside(lon, lat));
+    const wet = cells.filter(([, , h]) => h < waterLevel - 3);
+    const dry = cells.filter(([, , h]) => h > waterLevel + 15);
+    expect(wet.length).toBeGreaterThan(20);
+    expect(dry.length).toBeGreaterThan(20);
+    // Looked at from above, close to where the water is deepest (terrain drawn from far is coarser than a metre).
+    const [lon, lat] = [0, 1].map((k) => wet.reduce((sum, cell) => sum + cell[k]!, 0) / wet.length);
+
+    // The same view without the analysis and with it: water is what the analysis adds.
+    const view = `layers=terrain,relief-basemap&view=${lon!.toFixed(5)},${(lat! + 0.01).toFixed(5)},5000,0,-89`;
+    const page = await twin.openPage({ width: 1600, height: 900 });
+    await page.goto(`${twin.server.url}/?${view}`);
+    await waitForScene(page);
+    const before = await PagePixels.of(page);
+    await page.goto(`${twin.server.url}/?analysis=${flood.id}&${view}`);
+    await waitForScene(page);
+    await page.locator(`.analysis-result[data-analysis-id="${flood.id}"]`).waitFor();
+    expect(await page.locator('.analysis-result').textContent()).toContain(`${waterLevel.toFixed(1)} m`);
+    // Water rises for 2.5 s, then stands at its level.
+    await page.waitForTimeout(3500);
+    await saveScreenshot(page, 'analysis-flood');
+
+    const after = await PagePixels.of(page);
+    const drawn = async (points: [number, number, number][]) =>
+      (await projectOnGlobe(page, points)).flatMap((at) => (at ? [{ before: before.at(at[0], at[1]), after: after.at(at[0], at[1]) }] : []));
+    const wetPixels = await drawn(wet.map(([lon, lat]) => [lon, lat, waterLevel]));
+    const dryPixels = await drawn(dry.map(([lon, lat, h]) => [lon, lat, h]));
+    expect(wetPixels.length).toBeGreaterThan(10);
+    expect(dryPixels.length).toBeGreaterThan(10);
+    // The base map draws its rivers blue: the water is what turns the rest of the flooded ground blue.
+    expect(share(wetPixels.map(({ before }) => blue(before))), 'blue before the analysis').toBeLessThan(0.7);
+    expect(share(wetPixels.map(({ after }) => blue(after))), 'ground under water is drawn as water').toBeGreaterThan(0.9);
+    expect(share(dryPixels.map(({ before, after }) => blue(after) && colourDistance(before, after) > 30)), 'ground above the water is not').toBeLessThan(0.05);
+  });
+
+  it('draws the buildings over a height limit in red, and those under it not, as the building table says', async () => {
+    const zone = [[119.805, 28.872], [119.825, 28.872], [119.825, 28.888], [119.805, 28.888], [119.805, 28.872]];
+    const limit = await analyse('height-limit', { polygon: { type: 'Polygon', coordinates: [zone] }, limit: 30 });
+    const { exceeding } = limit.result as HeightLimitResult;
+    const over = new Set(exceeding.map((building) => building.oid));
+    // The table's rows in the zone: the oracle of which roofs must be red.
+    const rows = (await layerRows(twin.server.url, 'buildings')).filter((row) => row.lon > 119.807 && row.lon < 119.823 && row.lat > 28.874 && row.lat < 28.886);
+    const tall = rows.filter((row) => Number(row.height) > 32);
+    const low = rows.filter((row) => Number(row.height) < 28);
+    expect(tall.length).toBeGreaterThan(5);
+    expect(low.length).toBeGreaterThan(5);
+    for (const row of tall) expect(over).toContain(row.oid);
+    for (const row of low) expect(over).not.toContain(row.oid);
+
+    const page = await twin.openPage({ width: 1600, height: 900 });
+    await page.goto(`${twin.server.url}/?analysis=${limit.id}&layers=terrain,relief-basemap,buildings&view=119.815,28.88,1600,0,-89`);
+    await waitForScene(page);
+    await page.locator(`.analysis-result[data-analysis-id="${limit.id}"]`).waitFor();
+    await page.waitForTimeout(1500);
+    await saveScreenshot(page, 'analysis-height-limit');
+    const pixels = await PagePixels.of(page);
+    const roofs = async (buildings: typeof rows) =>
+      (await projectOnGlobe(page, buildings.map((row) => [row.lon, row.lat, Number(row.base) + Number(row.height)]))).flatMap((at) => (at ? [pixels.at(at[0], at[1])] : []));
+    const tallRoofs = await roofs(tall);
+    const lowRoofs = await roofs(low);
+    expect(tallRoofs.length).toBeGreaterThan(5);
+    expect(share(tallRoofs.map(red)), 'roofs over the limit are red').toBeGreaterThan(0.8);
+    expect(share(lowRoofs.map(red)), 'roofs under it are not').toBeLessThan(0.2);
+  });
+
+  it('draws a profile with the tool in English: the line the user clicked is the one kept, and the chart shows its heights', async () => {
+    const page = await twin.openPage({ width: 1600, height: 900 });
+    await page.goto(`${twin.server.url}/?lang=en&layers=terrain,relief-basemap&view=119.78,28.7,14000,0,-60`);
+    await waitForScene(page);
+    await page.getByRole('button', { name: 'Analysis' }).click();
+    await page.getByRole('button', { name: 'Profile' }).click();
+    const ends: [number, number][] = [[119.74, 28.76], [119.82, 28.78]];
+    for (const [lon, lat] of ends) {
+      const at = await groundPointOnScreen(page, lon, lat);
+      expect(at, 'the end is on screen').toBeDefined();
+      await page.mouse.click(at![0], at![1]);
+    }
+    await page.mouse.click(800, 600, { button: 'right' });
+    await page.locator('.analysis-input[data-ready=true]').waitFor();
+    await page.locator('form.token-prompt input[type=password]').fill(token);
+    await page.locator('form.token-prompt button[type=submit]').click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    const result = page.locator('.analysis-result[data-kind=profile]');
+    await result.waitFor({ timeout: 15_000 });
+    const id = (await result.getAttribute('data-analysis-id'))!;
+    expect(urlParams(page).get('analysis')).toBe(id);
+    expect(await result.textContent()).toMatch(/long, lowest [\d.]+ m, highest [\d.]+ m/);
+    await saveScreenshot(page, 'analysis-profile-en');
+
+    const kept = (await (await fetch(`${twin.server.url}/api/analyses/${id}`)).json()) as Extract<Analysis, { kind: 'profile' }>;
+    expect(kept.createdBy).toBe('planning-office');
+    expect(kept.params.line).toHaveLength(2);
+    kept.params.line.forEach(([lon, lat], i) => {
+      expect(Math.abs(lon - ends[i]![0])).toBeLessThan(0.002);
+      expect(Math.abs(lat - ends[i]![1])).toBeLessThan(0.002);
+    });
+    expect(Number(await page.locator('.profile-chart').getAttribute('data-points'))).toBe(kept.result.points.length);
+  });
+});

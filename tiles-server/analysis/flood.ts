@@ -1,0 +1,111 @@
+import { contours } from 'd3-contour';
+import { type FloodParams, type FloodResult, type MonitoringPoint, polygonsOf } from '../../layers/index.ts';
+import { AnalysisInputError } from './analysisInputError.ts';
+import type { BuildingVolumes } from './buildingVolumes.ts';
+import type { ElevationGrid } from './elevationGrid.ts';
+import { polygonCells } from './polygonCells.ts';
+
+/** Widest the traced outline of a flood is, cells: wider floods are traced on coarser cells (the figures never are). */
+const OUTLINE_CELLS = 2_048;
+
+/**
+ * Which ground inside a polygon lies below a water level, on the DEM's own cells: every cell
+ * whose centre is inside the polygon and whose height is below the level is under water (a basin
+ * the user draws fills as a bathtub would), with its depth times its ground area adding to the
+ * volume. Buildings and monitoring points stand in water where the cell under them does.
+ */
+export function flood(grid: ElevationGrid, params: FloodParams, buildings: BuildingVolumes, points: MonitoringPoint[]): FloodResult {
+  const [polygon] = polygonsOf(params.polygon);
+  const spans = polygonCells(grid, polygon!);
+  if (spans.length === 0) throw new AnalysisInputError('polygon', 'covers no cell of the terrain');
+  let lowestGround = Number.POSITIVE_INFINITY;
+  for (const { row, from, to } of spans) {
+    for (let column = from; column <= to; column++) lowestGround = Math.min(lowestGround, grid.heights[row * grid.width + column]!);
+  }
+  const waterLevel = params.waterLevel ?? lowestGround + params.rise!;
+
+  const top = spans[0]!.row;
+  const rows = spans.at(-1)!.row - top + 1;
+  const left = Math.min(...spans.map((span) => span.from));
+  const columns = Math.max(...spans.map((span) => span.to)) - left + 1;
+  const underWater = new Uint8Array(columns * rows);
+  let cells = 0;
+  let floodedCells = 0;
+  let floodedArea = 0;
+  let volume = 0;
+  let maxDepth = 0;
+  for (const { row, from, to } of spans) {
+    const area = grid.cellArea(row);
+    cells += to - from + 1;
+    for (let column = from; column <= to; column++) {
+      const depth = waterLevel - grid.heights[row * grid.width + column]!;
+      if (!(depth > 0)) continue;
+      underWater[(row - top) * columns + column - left] = 1;
+      floodedCells++;
+      floodedArea += area;
+      volume += depth * area;
+      maxDepth = Math.max(maxDepth, depth);
+    }
+  }
+
+  // The depth under a point, where its cell is flooded (so inside the polygon, as the cell's centre is).
+  const depthAt = (lon: number, lat: number): number | undefined => {
+    const column = Math.floor(grid.column(lon)) - left;
+    const row = Math.floor(grid.row(lat)) - top;
+    if (column < 0 || row < 0 || column >= columns || row >= rows || !underWater[row * columns + column]) return undefined;
+    return waterLevel - grid.cellHeightAt(lon, lat);
+  };
+  const [west, south, east, north] = [grid.lonOf(left), grid.latOf(top + rows), grid.lonOf(left + columns), grid.latOf(top)];
+  const standing: FloodResult['buildings'] = [];
+  for (const building of buildings.within(west, south, east, north)) {
+    const depths = [building.position, ...building.polygons.flatMap(([outline]) => corners(outline!))]
+      .map(([lon, lat]) => depthAt(lon, lat))
+      .filter((depth) => depth !== undefined);
+    if (depths.length > 0) standing.push({ oid: building.oid, layerId: building.layerId, depth: round(Math.max(...depths)) });
+  }
+  const monitoringPoints = points.flatMap((point) => {
+    const depth = depthAt(point.lon, point.lat);
+    return depth === undefined ? [] : [{ id: point.id, name: point.name, depth: round(depth) }];
+  });
+
+  return {
+    waterLevel: round(waterLevel),
+    lowestGround: round(lowestGround),
+    cells,
+    floodedCells,
+    floodedArea: Math.round(floodedArea),
+    volume: Math.round(volume),
+    maxDepth: round(maxDepth),
+    flooded: outline(grid, underWater, columns, rows, left, top),
+    buildings: standing.sort((a, b) => b.depth - a.depth),
+    monitoringPoints,
+  };
+}
+
+/** The flooded cells traced as polygons along the cells' edges, in longitude and latitude. */
+function outline(grid: ElevationGrid, mask: Uint8Array, columns: number, rows: number, left: number, top: number): FloodResult['flooded'] {
+  const step = Math.max(1, Math.ceil(Math.max(columns, rows) / OUTLINE_CELLS));
+  // One empty cell around the mask, so that every outline closes inside it.
+  const width = Math.ceil(columns / step) + 2;
+  const height = Math.ceil(rows / step) + 2;
+  const values = new Float64Array(width * height);
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      if (mask[row * columns + column]) values[(Math.floor(row / step) + 1) * width + Math.floor(column / step) + 1] = 1;
+    }
+  }
+  const [traced] = contours().size([width, height]).thresholds([0.5]).smooth(false)(Array.from(values));
+  const coordinates = (traced?.coordinates ?? []).map((polygon) =>
+    polygon.map((ring) => ring.map(([x, y]) => [roundDegrees(grid.lonOf(left + (x! - 1) * step)), roundDegrees(grid.latOf(top + (y! - 1) * step))])),
+  );
+  return { type: 'MultiPolygon', coordinates };
+}
+
+function corners(ring: Float64Array): [number, number][] {
+  const points: [number, number][] = [];
+  for (let i = 0; i < ring.length; i += 2) points.push([ring[i]!, ring[i + 1]!]);
+  return points;
+}
+
+const round = (metres: number) => Math.round(metres * 100) / 100;
+const roundDegrees = (degrees: number) => Math.round(degrees * 1e7) / 1e7;

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { AnalysisRequest, type Catalog, type DataVersion, type Role, accessById, canRead } from '../../layers/index.ts';
+import { AnalysisData } from '../analysis/analysisData.ts';
+import { AnalysisInputError } from '../analysis/analysisInputError.ts';
+import { NoTerrain, runAnalysis } from '../analysis/runAnalysis.ts';
+import { requireRole } from '../auth/authenticate.ts';
+import type { TwinEnv } from '../auth/caller.ts';
+import { jsonError } from '../jsonError.ts';
+import type { ObjectIndex } from '../objects/objectIndex.ts';
+import { canReadRecords } from '../records/recordAccess.ts';
+import type { TwinStore } from '../store/twinStore.ts';
+import { actorOf, storeErrorResponse } from './storeErrors.ts';
+import { parseBody, parseQuery } from './validation.ts';
+
+const AnalysisId = z.string().regex(/^an-[0-9a-f]{16}$/);
+const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
+
+/**
+ * Analyses on the twin's terrain and buildings: an operator asks (`POST`), the server computes
+ * from the data the operator may read and keeps the answer as a record with the layers and
+ * versions it read; anyone who may read all of those layers may read it back by id or in the list.
+ */
+export function analysisRoutes(options: { catalog: Catalog; dataDir: string; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
+  const app = new Hono<TwinEnv>();
+  const data = new AnalysisData(options.catalog, options.dataDir, options.objects);
+  const layerAccess = accessById(options.catalog);
+  const monitoringLayer = options.catalog.layers.find((layer) => layer.kind === 'monitoring-points')?.id ?? 'monitoring-points';
+  // A layer the catalog no longer has is as closed as can be: only admins see what was read from it.
+  const shownTo = (dataVersion: DataVersion, role: Role) => dataVersion.every(({ layerId }) => canRead(role, layerAccess.get(layerId) ?? 'restricted'));
+  const notFound = (c: Context, id: string) => jsonError(c, 404, 'not_found', `No analysis "${id}"`);
+
+  app.post('/', requireRole('operator'), async (c) => {
+    const body = await parseBody(c, AnalysisRequest);
+    if (body.error) return body.error;
+    const { role } = c.get('caller');
+    const request: AnalysisRequest = body.data;
+    let computed: ReturnType<typeof runAnalysis>;
+    try {
+      const monitoring = request.kind === 'flood' && canReadRecords(options.catalog, 'monitoring-points', role) ? { layerId: monitoringLayer, points: await options.store.monitoringPoints() } : undefined;
+      computed = runAnalysis(request, { terrain: await data.terrainFor(role), buildings: await data.buildingsFor(role), monitoring });
+    } catch (error) {
+      if (error instanceof AnalysisInputError) return jsonError(c, 400, 'invalid_field', `Field "params.${error.field}": ${error.message}`);
+      if (error instanceof NoTerrain) return jsonError(c, 409, 'no_terrain', error.message);
+      throw error;
+    }
+    const id = `an-${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    return options.store.saveAnalysis({ id, kind: request.kind, params: request.params, ...computed } as Parameters<TwinStore['saveAnalysis']>[0], actorOf(c)).then(
+      (analysis) => {
+        c.header('Location', `/api/analyses/${id}`);
+        return c.json(analysis, 201);
+      },
+      (error: unknown) => storeErrorResponse(c, error),
+    );
+  });
+
+  app.get('/', async (c) => {
+    const page = parseQuery(c, Page);
+    if (page.error) return page.error;
+    const { role } = c.get('caller');
+    const analyses = await options.store.analyses(page.data);
+    return c.json({ analyses: analyses.filter((analysis) => shownTo(analysis.dataVersion, role)) });
+  });
+
+  app.get('/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!AnalysisId.safeParse(id).success) return notFound(c, id);
+    const analysis = await options.store.analysis(id);
+    if (!analysis || !shownTo(analysis.dataVersion, c.get('caller').role)) return notFound(c, id);
+    return c.json(analysis);
+  });
+
+  return app;
+}
