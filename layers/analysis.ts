@@ -6,7 +6,7 @@ import { z } from 'zod';
  * every step of a planning check can be traced and reproduced.
  */
 
-export const ANALYSIS_KINDS = ['flood', 'line-of-sight', 'viewshed', 'profile', 'height-limit'] as const;
+export const ANALYSIS_KINDS = ['flood', 'line-of-sight', 'viewshed', 'profile', 'height-limit', 'excavation'] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 
 /** Most vertices of a polygon or line an analysis takes: a county outline fits (武义县 has 6,564). */
@@ -95,6 +95,16 @@ export const HeightLimitParams = z
   .strict();
 export type HeightLimitParams = z.infer<typeof HeightLimitParams>;
 
+export const ExcavationParams = z
+  .object({
+    polygon: AnalysisPolygon,
+    floorLevel: z.number().min(-500).max(9_000).optional().describe('The pit floor or platform, metres, in the heights of the terrain (坑底标高)'),
+    depth: z.number().min(0).max(500).optional().describe('The floor this many metres below the lowest ground in the polygon'),
+  })
+  .strict()
+  .refine((params) => (params.floorLevel === undefined) !== (params.depth === undefined), { message: 'give floorLevel or depth, not both', path: ['floorLevel'] });
+export type ExcavationParams = z.infer<typeof ExcavationParams>;
+
 /** `POST /api/analyses`: a kind and its parameters. */
 export const AnalysisRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('flood'), params: FloodParams }).strict(),
@@ -102,6 +112,7 @@ export const AnalysisRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('viewshed'), params: ViewshedParams }).strict(),
   z.object({ kind: z.literal('profile'), params: ProfileParams }).strict(),
   z.object({ kind: z.literal('height-limit'), params: HeightLimitParams }).strict(),
+  z.object({ kind: z.literal('excavation'), params: ExcavationParams }).strict(),
 ]);
 export type AnalysisRequest = z.infer<typeof AnalysisRequest>;
 
@@ -179,12 +190,28 @@ export interface HeightLimitResult {
   exceeding: { oid: string; layerId: string; name: string; top: number; excess: number; lon: number; lat: number }[];
 }
 
+/** Cut and fill to bring the ground inside a polygon to one level: a pit dug to its floor, a platform levelled. */
+export interface ExcavationResult {
+  floorLevel: number;
+  lowestGround: number;
+  highestGround: number;
+  cells: number;
+  /** Ground area inside the polygon, m². */
+  area: number;
+  /** Earth above the level, to dig out, and room below it, to fill, m³. */
+  cutVolume: number;
+  fillVolume: number;
+  /** The ground's height at each vertex of the polygon's outer ring: the top of the pit's walls. */
+  rim: number[];
+}
+
 export interface AnalysisResults {
   flood: FloodResult;
   'line-of-sight': LineOfSightResult;
   viewshed: ViewshedResult;
   profile: ProfileResult;
   'height-limit': HeightLimitResult;
+  excavation: ExcavationResult;
 }
 
 /** The layers an analysis read and the version of each (a digest of the files read). */

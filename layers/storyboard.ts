@@ -17,6 +17,11 @@ export const Scene = z
     camera: CameraView,
     layers: z.array(z.string().min(1)).max(100).describe('Ids of the layers shown in this scene'),
     durationSeconds: z.number().min(2).max(600).describe('How long the scene stays, the camera flight included'),
+    analysis: z
+      .string()
+      .regex(/^an-[0-9a-f]{16}$/, 'must be the id of a kept analysis (an-…)')
+      .optional()
+      .describe('A kept analysis drawn while the scene plays: a flood at its level, a viewshed, a height limit'),
   })
   .strict();
 export type Scene = z.infer<typeof Scene>;

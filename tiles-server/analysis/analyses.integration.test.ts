@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EARTH_MEAN_RADIUS, type FloodResult, type HeightLimitResult, type LineOfSightResult, type ProfileResult, metresBetween } from '../../layers/index.ts';
+import { EARTH_MEAN_RADIUS, type ExcavationResult, type FloodResult, type HeightLimitResult, type LineOfSightResult, type ProfileResult, metresBetween } from '../../layers/index.ts';
 import { sampleData } from '../../test/support/sampleData.ts';
 import { loadCatalog } from '../loadCatalog.ts';
 import { loadObjectIndex } from '../objects/loadObjectIndex.ts';
@@ -101,6 +101,20 @@ describe('analyses on the sample twin', () => {
     const reported = new Set(result.buildings.map((b) => b.oid));
     for (const { oid } of wet) expect(reported).toContain(String(oid));
 
+    // The commander raises incidents on the buildings standing at least 2 m deep: once, each bound to its building.
+    const deep = result.buildings.filter((b) => b.depth >= 2);
+    expect(deep.length).toBeGreaterThan(0);
+    const raise = () => t.call('POST', `/api/analyses/${body.id}/incidents`, { as: 'operator', body: { minDepth: 2 } });
+    const raised = await raise();
+    expect(raised.status).toBe(201);
+    expect(await raised.json()).toEqual({ analysis: body.id, incidents: deep.length });
+    const bound = (await (await t.call('GET', `/api/incidents?oid=${encodeURIComponent(deep[0]!.oid)}`)).json()) as { incidents: { binding: { oid: string; method: string }; title: string }[] };
+    expect(bound.incidents).toHaveLength(1);
+    expect(bound.incidents[0]!.binding).toMatchObject({ oid: deep[0]!.oid, method: 'given' });
+    expect(bound.incidents[0]!.title).toContain(`${deep[0]!.depth.toFixed(1)} m`);
+    expect((await raise()).status).toBe(409);
+    expect((await t.call('POST', `/api/analyses/${body.id}/incidents`, { as: 'viewer', body: {} })).status).toBe(403);
+
     // Kept: read back by its link, as anyone may who may read the terrain and the buildings.
     expect(location).toBe(`/api/analyses/${body.id}`);
     const again = await t.call('GET', location!);
@@ -109,6 +123,25 @@ describe('analyses on the sample twin', () => {
     const dataVersion = body.dataVersion as { layerId: string; version: string }[];
     expect(dataVersion.map((d) => d.layerId)).toEqual(expect.arrayContaining(['terrain', 'buildings']));
     for (const { version } of dataVersion) expect(version).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('digs a pit whose cut and fill are the sums over GDAL’s cells of the ground above and below its floor', async () => {
+    const pit = [[119.7, 28.7], [119.72, 28.7], [119.72, 28.715], [119.7, 28.715], [119.7, 28.7]];
+    const { cells, size } = await demCells(dem, [119.69, 28.69, 119.73, 28.72]);
+    const inside = cells.filter(([lon, lat]) => inRing(pit, lon, lat));
+    const floor = inside.reduce((sum, [, , h]) => sum + h, 0) / inside.length;
+    let [cut, fill] = [0, 0];
+    for (const [, lat, h] of inside) {
+      const area = (size * RAD * EARTH_MEAN_RADIUS) ** 2 * Math.cos(lat * RAD);
+      if (h > floor) cut += (h - floor) * area;
+      else fill += (floor - h) * area;
+    }
+    const { status, body } = await analyse('excavation', { polygon: { type: 'Polygon', coordinates: [pit] }, floorLevel: floor });
+    expect(status).toBe(201);
+    const result = body.result as ExcavationResult;
+    expect(result.cells).toBe(inside.length);
+    expect(Math.abs(result.cutVolume / cut - 1)).toBeLessThan(0.01);
+    expect(Math.abs(result.fillVolume / fill - 1)).toBeLessThan(0.01);
   });
 
   it('draws the profile along a line through the hills at the DEM’s heights, interpolated by the test from GDAL’s cells', async () => {

@@ -3,6 +3,7 @@ import { type FloodParams, type FloodResult, type MonitoringPoint, polygonsOf } 
 import { AnalysisInputError } from './analysisInputError.ts';
 import type { BuildingVolumes } from './buildingVolumes.ts';
 import type { ElevationGrid } from './elevationGrid.ts';
+import { groundAgainstLevel, lowestGround } from './groundAgainstLevel.ts';
 import { polygonCells } from './polygonCells.ts';
 
 /** Widest the traced outline of a flood is, cells: wider floods are traced on coarser cells (the figures never are). */
@@ -18,35 +19,17 @@ export function flood(grid: ElevationGrid, params: FloodParams, buildings: Build
   const [polygon] = polygonsOf(params.polygon);
   const spans = polygonCells(grid, polygon!);
   if (spans.length === 0) throw new AnalysisInputError('polygon', 'covers no cell of the terrain');
-  let lowestGround = Number.POSITIVE_INFINITY;
-  for (const { row, from, to } of spans) {
-    for (let column = from; column <= to; column++) lowestGround = Math.min(lowestGround, grid.heights[row * grid.width + column]!);
-  }
-  const waterLevel = params.waterLevel ?? lowestGround + params.rise!;
+  const lowest = lowestGround(grid, spans);
+  const waterLevel = params.waterLevel ?? lowest + params.rise!;
 
   const top = spans[0]!.row;
   const rows = spans.at(-1)!.row - top + 1;
   const left = Math.min(...spans.map((span) => span.from));
   const columns = Math.max(...spans.map((span) => span.to)) - left + 1;
   const underWater = new Uint8Array(columns * rows);
-  let cells = 0;
-  let floodedCells = 0;
-  let floodedArea = 0;
-  let volume = 0;
-  let maxDepth = 0;
-  for (const { row, from, to } of spans) {
-    const area = grid.cellArea(row);
-    cells += to - from + 1;
-    for (let column = from; column <= to; column++) {
-      const depth = waterLevel - grid.heights[row * grid.width + column]!;
-      if (!(depth > 0)) continue;
-      underWater[(row - top) * columns + column - left] = 1;
-      floodedCells++;
-      floodedArea += area;
-      volume += depth * area;
-      maxDepth = Math.max(maxDepth, depth);
-    }
-  }
+  const { cells, below } = groundAgainstLevel(grid, spans, waterLevel, (row, column) => {
+    underWater[(row - top) * columns + column - left] = 1;
+  });
 
   // The depth under a point, where its cell is flooded (so inside the polygon, as the cell's centre is).
   const depthAt = (lon: number, lat: number): number | undefined => {
@@ -70,12 +53,12 @@ export function flood(grid: ElevationGrid, params: FloodParams, buildings: Build
 
   return {
     waterLevel: round(waterLevel),
-    lowestGround: round(lowestGround),
+    lowestGround: round(lowest),
     cells,
-    floodedCells,
-    floodedArea: Math.round(floodedArea),
-    volume: Math.round(volume),
-    maxDepth: round(maxDepth),
+    floodedCells: below.cells,
+    floodedArea: Math.round(below.area),
+    volume: Math.round(below.volume),
+    maxDepth: round(below.deepest),
     flooded: outline(grid, underWater, columns, rows, left, top),
     buildings: standing.sort((a, b) => b.depth - a.depth),
     monitoringPoints,

@@ -1,6 +1,7 @@
 import type { AnalysisRequest, AnalysisResults, DataVersion, MonitoringPoint } from '../../layers/index.ts';
 import type { Buildings, Terrain } from './analysisData.ts';
 import { digest } from './analysisData.ts';
+import { excavation } from './excavation.ts';
 import { flood } from './flood.ts';
 import { heightLimit } from './heightLimit.ts';
 import { lineOfSight } from './lineOfSight.ts';
@@ -56,6 +57,10 @@ export function runAnalysis(request: AnalysisRequest, inputs: AnalysisInputs): C
       const result = profile(needTerrain().grid, request.params, buildings.volumes);
       const heights = result.points.map((point) => point.height);
       return { result, dataVersion: read(), summary: { length: result.length, lowest: Math.min(...heights), highest: Math.max(...heights) } };
+    }
+    case 'excavation': {
+      const result = excavation(needTerrain().grid, request.params);
+      return { result, dataVersion: [{ layerId: terrain!.layerId, version: terrain!.version }], summary: { cutVolume: result.cutVolume, fillVolume: result.fillVolume, area: result.area } };
     }
     case 'height-limit': {
       const groundTerrain = request.params.reference === 'ground' ? terrain : undefined;

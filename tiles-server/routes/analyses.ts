@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { AnalysisRequest, type Catalog, type DataVersion, type Role, accessById, canRead } from '../../layers/index.ts';
+import { AnalysisRequest, type Catalog, type DataVersion, type Role, Text, accessById, canRead } from '../../layers/index.ts';
 import { AnalysisData } from '../analysis/analysisData.ts';
 import { AnalysisInputError } from '../analysis/analysisInputError.ts';
 import { NoTerrain, runAnalysis } from '../analysis/runAnalysis.ts';
@@ -15,12 +15,21 @@ import { actorOf, storeErrorResponse } from './storeErrors.ts';
 import { parseBody, parseQuery } from './validation.ts';
 
 const AnalysisId = z.string().regex(/^an-[0-9a-f]{16}$/);
+/** Most incidents one flood raises: more would bury the board; deeper water narrows them. */
+const MAX_FLOOD_INCIDENTS = 500;
+const FloodIncidents = z
+  .object({
+    minDepth: z.number().min(0).max(100).default(0.5).describe('Buildings standing in at least this much water, metres'),
+    type: Text(40, { line: true }).default('淹没风险'),
+  })
+  .strict();
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
 
 /**
  * Analyses on the twin's terrain and buildings: an operator asks (`POST`), the server computes
  * from the data the operator may read and keeps the answer as a record with the layers and
  * versions it read; anyone who may read all of those layers may read it back by id or in the list.
+ * A flood raises incidents on the buildings standing in its water, for the commander.
  */
 export function analysisRoutes(options: { catalog: Catalog; dataDir: string; store: TwinStore; objects: ObjectIndex }): Hono<TwinEnv> {
   const app = new Hono<TwinEnv>();
@@ -51,6 +60,43 @@ export function analysisRoutes(options: { catalog: Catalog; dataDir: string; sto
         c.header('Location', `/api/analyses/${id}`);
         return c.json(analysis, 201);
       },
+      (error: unknown) => storeErrorResponse(c, error),
+    );
+  });
+
+  // A flood turned into incidents for the commander: one per building standing in water at least `minDepth` deep, once per analysis.
+  app.post('/:id/incidents', requireRole('operator'), async (c) => {
+    const id = c.req.param('id');
+    const { role, name } = c.get('caller');
+    const analysis = AnalysisId.safeParse(id).success ? await options.store.analysis(id) : undefined;
+    if (!analysis || !shownTo(analysis.dataVersion, role)) return notFound(c, id);
+    if (analysis.kind !== 'flood') return jsonError(c, 400, 'invalid_field', `Analysis "${id}" is a ${analysis.kind}; only a flood raises incidents`);
+    const body = await parseBody(c, FloodIncidents);
+    if (body.error) return body.error;
+    const flooded = analysis.result.buildings.filter((building) => building.depth >= body.data.minDepth).flatMap((building) => {
+      const object = options.objects.get(building.oid, role);
+      return object ? [{ building, object }] : [];
+    });
+    if (flooded.length > MAX_FLOOD_INCIDENTS) {
+      return jsonError(c, 400, 'invalid_field', `Field "minDepth": ${flooded.length} buildings stand at least ${body.data.minDepth} m deep, more than ${MAX_FLOOD_INCIDENTS}; ask for deeper water`);
+    }
+    const incidents = flooded.map(({ building, object }) => {
+      const [lon, lat] = object.position;
+      // The building as a commander knows it: by name, else by address, else by its oid.
+      const label = [object.properties.name, object.properties.address].find((text): text is string => typeof text === 'string' && text !== '') ?? building.oid;
+      return {
+        type: body.data.type,
+        title: `${label}：淹没水深 ${building.depth.toFixed(1)} m`,
+        description: `淹没分析 ${id}（水位 ${analysis.result.waterLevel} m）`,
+        lon,
+        lat,
+        township: options.objects.adminCodeAt(lon, lat, role),
+        binding: options.objects.bind(lon, lat, building.oid, role)!,
+        source: `analysis:${id}:${name}`,
+      };
+    });
+    return options.store.importOnce(`analysis-incidents:${id}`, { incidents, monitoringPoints: [], lifecycle: [] }, actorOf(c)).then(
+      (raised) => (raised ? c.json({ analysis: id, incidents: incidents.length }, 201) : jsonError(c, 409, 'conflict', `The incidents of analysis "${id}" were raised before`)),
       (error: unknown) => storeErrorResponse(c, error),
     );
   });

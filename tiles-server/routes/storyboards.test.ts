@@ -52,6 +52,9 @@ describe('storyboard API', () => {
     expect((await badScene.json()).error.message).toContain('durationSeconds');
     const badCamera = await t.call('PUT', '/api/storyboards/briefing', { as: 'operator', body: { title: { zh: 'x', en: 'x' }, scenes: [{ ...scene('a'), camera: { lon: 200, lat: 0, height: 10 } }] } });
     expect((await badCamera.json()).error.message).toContain('scenes.0.camera.lon');
+    const badAnalysis = await t.call('POST', '/api/storyboards/briefing/scenes', { as: 'operator', body: { ...scene('a'), analysis: '../audit' } });
+    expect(badAnalysis.status).toBe(400);
+    expect((await badAnalysis.json()).error.message).toContain('"analysis"');
     expect((await t.call('POST', '/api/storyboards/missing/scenes', { as: 'operator', body: scene('a') })).status).toBe(404);
     expect((await (await t.call('GET', '/api/storyboards/briefing')).json()).scenes.map((s: { title: { zh: string } }) => s.title.zh)).toEqual(['one']);
   });

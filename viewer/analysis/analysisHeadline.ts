@@ -35,5 +35,9 @@ export function analysisHeadline(analysis: Analysis, t: Translate): string[] {
       const { checked, exceeding, limit } = analysis.result;
       return [t('analysisHeightLimitResult', { checked, count: exceeding.length, limit })];
     }
+    case 'excavation': {
+      const { area, cutVolume, fillVolume, floorLevel } = analysis.result;
+      return [t('analysisExcavationResult', { area: formatArea(area), cut: thousands(cutVolume), fill: thousands(fillVolume), floor: floorLevel.toFixed(1) })];
+    }
   }
 }

@@ -2,7 +2,7 @@ import './analysis.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useCesium } from 'resium';
 import { ANALYSIS_KINDS, type Analysis, type AnalysisKind, type AnalysisRequest, type AnalysisSummary } from '../../layers/index.ts';
-import { fetchAnalyses, fetchAnalysis, postAnalysis } from '../api/client.ts';
+import { fetchAnalyses, fetchAnalysis, postAnalysis, postFloodIncidents } from '../api/client.ts';
 import { problemMessage } from '../api/problemMessage.ts';
 import { FloatingPanel } from '../app/FloatingPanel.tsx';
 import { ProblemAlert } from '../app/ProblemAlert.tsx';
@@ -28,6 +28,7 @@ const KIND_NAMES: Record<AnalysisKind, MessageKey> = {
   viewshed: 'analysisViewshed',
   profile: 'analysisProfile',
   'height-limit': 'analysisHeightLimit',
+  excavation: 'analysisExcavation',
 };
 
 /** How each kind is drawn (an area, a line, two points or one, ended by a right click or not), and the hint that says so. */
@@ -37,10 +38,22 @@ const INPUT: Record<AnalysisKind, { mode: 'area' | 'distance'; points: number; e
   profile: { mode: 'distance', points: 2, ended: true, hint: 'analysisDrawLine' },
   'line-of-sight': { mode: 'distance', points: 2, ended: false, hint: 'analysisDrawTwoPoints' },
   viewshed: { mode: 'distance', points: 1, ended: false, hint: 'analysisDrawObserver' },
+  excavation: { mode: 'area', points: 3, ended: true, hint: 'analysisDrawPolygon' },
 };
 
-type Settings = { rise: number; waterLevel: number | undefined; fromHeight: number; toHeight: number; observerHeight: number; radius: number; limit: number; reference: 'ground' | 'elevation' };
-const DEFAULTS: Settings = { rise: 5, waterLevel: undefined, fromHeight: 1.7, toHeight: 0, observerHeight: 30, radius: 2000, limit: 24, reference: 'ground' };
+type Settings = {
+  rise: number;
+  waterLevel: number | undefined;
+  fromHeight: number;
+  toHeight: number;
+  observerHeight: number;
+  radius: number;
+  limit: number;
+  reference: 'ground' | 'elevation';
+  depth: number;
+  floorLevel: number | undefined;
+};
+const DEFAULTS: Settings = { rise: 5, waterLevel: undefined, fromHeight: 1.7, toHeight: 0, observerHeight: 30, radius: 2000, limit: 24, reference: 'ground', depth: 10, floorLevel: undefined };
 
 /**
  * The analysis tools: draw the input on the ground, run it on the server (which keeps it), see
@@ -167,6 +180,12 @@ export function AnalysisPanel({ onClose }: { onClose: () => void }) {
               </select>
             </>
           )}
+          {kind === 'excavation' && (
+            <>
+              {number('depth', 'analysisDepth')}
+              {number('floorLevel', 'analysisFloorLevel', true)}
+            </>
+          )}
           {token ? (
             <button type="button" className="panel-field analysis-run" disabled={!ready || busy} onClick={run}>
               {busy ? t('analysisRunning') : t('analysisRun')}
@@ -178,6 +197,7 @@ export function AnalysisPanel({ onClose }: { onClose: () => void }) {
       )}
       <ProblemAlert problem={problem} />
       {analysis && <AnalysisResult analysis={analysis} onClear={() => choose(kind)} />}
+      {analysis?.kind === 'flood' && analysis.result.buildings.length > 0 && token && <FloodIncidents id={analysis.id} write={write} busy={busy} />}
       <details className="analysis-saved">
         <summary>{t('analysisSaved')}</summary>
         {saved.length === 0 ? (
@@ -220,6 +240,33 @@ function AnalysisResult({ analysis, onClear }: { analysis: Analysis; onClear: ()
   );
 }
 
+/** Turns a flood into incidents on the buildings standing in its water, at least a depth deep. */
+function FloodIncidents({ id, write, busy }: { id: string; write: ReturnType<typeof useOperatorWrite>['write']; busy: boolean }) {
+  const { t } = useI18n();
+  const [minDepth, setMinDepth] = useState(0.5);
+  const [raised, setRaised] = useState<number>();
+  return (
+    <div className="analysis-incidents">
+      <label className="analysis-setting">
+        {t('analysisMinDepth')}
+        <input type="number" className="panel-field" step={0.5} min={0} value={minDepth} onChange={(event) => setMinDepth(Number(event.target.value))} />
+      </label>
+      <button
+        type="button"
+        className="panel-field analysis-raise"
+        disabled={busy || raised !== undefined}
+        onClick={async () => {
+          const answer = await write((token) => postFloodIncidents(id, minDepth, token));
+          if (answer) setRaised(answer.incidents);
+        }}
+      >
+        {t('analysisRaiseIncidents')}
+      </button>
+      {raised !== undefined && <output>{t('analysisRaised', { count: raised })}</output>}
+    </div>
+  );
+}
+
 /** The request for the points drawn and the settings chosen. */
 function requestOf(kind: AnalysisKind, points: MeasuredPoint[], settings: Settings): AnalysisRequest {
   const positions = points.map(({ lon, lat }) => [lon, lat] as [number, number]);
@@ -235,5 +282,7 @@ function requestOf(kind: AnalysisKind, points: MeasuredPoint[], settings: Settin
       return { kind, params: { from: positions[0]!, to: positions[1]!, fromHeight: settings.fromHeight, toHeight: settings.toHeight } };
     case 'viewshed':
       return { kind, params: { observer: positions[0]!, observerHeight: settings.observerHeight, targetHeight: 0, radius: settings.radius } };
+    case 'excavation':
+      return { kind, params: { polygon, ...(settings.floorLevel === undefined ? { depth: settings.depth } : { floorLevel: settings.floorLevel }) } };
   }
 }

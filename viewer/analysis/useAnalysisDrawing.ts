@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import {
   CallbackProperty,
   Cartesian3,
+  Cesium3DTileset,
+  ClippingPolygon,
+  ClippingPolygonCollection,
   Color,
   ColorMaterialProperty,
   type Entity,
@@ -18,6 +21,7 @@ const WATER = Color.fromCssColorString('#1e88e5').withAlpha(0.6);
 const SEEN = Color.fromCssColorString('#2e7d32');
 const BLOCKED = Color.fromCssColorString('#e53935');
 const OUTLINE = Color.fromCssColorString('#ffeb3b');
+const EARTH = Color.fromCssColorString('#a1887f');
 /** Over-limit buildings (控高) take this colour. */
 export const OVER_LIMIT = '#e53935';
 /** How long the water takes to rise to its level, ms. */
@@ -27,7 +31,8 @@ const RISE_MS = 2500;
  * Draws an analysis's result on the globe: the water rising to its level over the flooded area,
  * the sight line green up to what is in the way and red beyond, the viewshed's cells green and
  * red, the profile's line on the ground, the zone of a height limit with its over-limit
- * buildings in red. Taken off when the analysis changes or goes.
+ * buildings in red, an excavation's pit cut into the terrain and the tilesets shown. Taken off when the analysis
+ * changes or goes.
  */
 export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysis | undefined): void {
   const { setHighlight } = useHighlight();
@@ -35,6 +40,7 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
     if (!viewer || !analysis) return;
     const entities: Entity[] = [];
     let imagery: ImageryLayer | undefined;
+    const clipping: ClippingPolygonCollection[] = [];
     const add = (entity: Entity.ConstructorOptions) => entities.push(viewer.entities.add(entity));
     switch (analysis.kind) {
       case 'flood': {
@@ -71,6 +77,24 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
       case 'profile':
         add({ polyline: { positions: Cartesian3.fromDegreesArray(analysis.params.line.flat()), width: 3, material: new ColorMaterialProperty(OUTLINE), clampToGround: true } });
         break;
+      case 'excavation': {
+        // The ground inside is cut away; walls from the rim down to the floor, and the floor, make the pit.
+        const { floorLevel, rim } = analysis.result;
+        const corners = analysis.params.polygon.coordinates[0]!;
+        // The globe and each tileset own their clipping polygons (each destroys a collection it is given once replaced), so each gets its own.
+        const clipOf = () => new ClippingPolygonCollection({ polygons: [new ClippingPolygon({ positions: ring(corners) })] });
+        viewer.scene.globe.clippingPolygons = clipOf();
+        clipping.push(viewer.scene.globe.clippingPolygons);
+        for (let i = 0; i < viewer.scene.primitives.length; i++) {
+          const primitive: unknown = viewer.scene.primitives.get(i);
+          if (!(primitive instanceof Cesium3DTileset)) continue;
+          primitive.clippingPolygons = clipOf();
+          clipping.push(primitive.clippingPolygons);
+        }
+        add({ wall: { positions: ring(corners), minimumHeights: corners.map(() => floorLevel), maximumHeights: rim, material: new ColorMaterialProperty(EARTH) } });
+        add({ polygon: { hierarchy: new PolygonHierarchy(ring(corners)), height: floorLevel, material: new ColorMaterialProperty(EARTH.darken(0.3, new Color())) } });
+        break;
+      }
       case 'height-limit': {
         add(outline(analysis.params.polygon.coordinates[0]!));
         const { exceeding } = analysis.result;
@@ -84,6 +108,7 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
       if (viewer.isDestroyed()) return;
       for (const entity of entities) viewer.entities.remove(entity);
       if (imagery) viewer.imageryLayers.remove(imagery);
+      for (const collection of clipping) if (!collection.isDestroyed()) collection.removeAll();
     };
   }, [viewer, analysis, setHighlight]);
 }

@@ -174,3 +174,8 @@ export async function fetchAnalysis(id: string, signal?: AbortSignal): Promise<A
 export async function fetchAnalyses(signal?: AbortSignal): Promise<AnalysisSummary[]> {
   return ((await getJson('/api/analyses?limit=50', signal)) as { analyses: AnalysisSummary[] }).analyses;
 }
+
+/** Raises an incident on each building standing at least `minDepth` metres deep in a kept flood, as the holder of `token`. */
+export async function postFloodIncidents(id: string, minDepth: number, token: string): Promise<{ incidents: number }> {
+  return (await sendJson('POST', `/api/analyses/${encodeURIComponent(id)}/incidents`, { minDepth }, token)) as { incidents: number };
+}

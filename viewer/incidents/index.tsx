@@ -12,6 +12,9 @@ import { useAdminNames } from '../api/useAdminNames.ts';
 import { CollapseToggle } from '../app/CollapseToggle.tsx';
 import { inLanguage, incidentTypesInEnglish } from '../i18n/messages.ts';
 
+/** New incidents alerted at once; a burst (a flood's buildings, say) shows the newest and counts the rest. */
+const MAX_ALERTS = 3;
+
 /** The commander's board: incidents live from the server, filtered by status, type and township. */
 export function IncidentBoard() {
   const feed = useIncidentFeedContext();
@@ -133,11 +136,12 @@ export function IncidentBoard() {
         </>
       )}
       <div className="incident-alerts" aria-live="assertive">
-        {feed.alerts.map((incident) => (
+        {feed.alerts.slice(0, MAX_ALERTS).map((incident) => (
           <button key={incident.id} type="button" className="incident-alert" data-incident-id={incident.id} onClick={() => flyTo(incident)}>
             {t('newIncident', { title: incident.title })}
           </button>
         ))}
+        {feed.alerts.length > MAX_ALERTS && <p className="incident-alert more-alerts">{t('moreNewIncidents', { count: feed.alerts.length - MAX_ALERTS })}</p>}
       </div>
     </aside>
   );

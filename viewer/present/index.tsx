@@ -4,6 +4,7 @@ import type { Catalog, StoryboardEntry } from '../../layers/index.ts';
 import { CatalogPending } from '../catalog/CatalogPending.tsx';
 import type { CatalogState } from '../catalog/useCatalog.ts';
 import { NotFound } from '../app/NotFound.tsx';
+import { SceneAnalysis } from '../analysis/SceneAnalysis.tsx';
 import { TwinProviders } from '../app/TwinProviders.tsx';
 import { Dashboard } from '../dashboard/index.tsx';
 import { IncidentTicker } from '../dashboard/IncidentTicker.tsx';
@@ -106,6 +107,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
             <CatalogLayers catalog={catalog} visible={visible} onStatus={report} />
           </SymbolScaleProvider>
           <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} onViewDrawn={viewDrawn} held={township !== undefined} />
+          <SceneAnalysis id={scene.analysis} />
         </Globe>
         <header className="presentation-title">
           <h1>{pick(storyboard.title)}</h1>

@@ -15,8 +15,8 @@ export interface SceneForm {
   durationSeconds: number;
 }
 
-/** The current view as a scene: where the camera is and which layers show, with the user's words. */
-export function sceneOf(form: SceneForm, camera: CameraView, visibleLayers: Iterable<string>): Scene {
+/** The current view as a scene: where the camera is, which layers show and the analysis open, with the user's words. */
+export function sceneOf(form: SceneForm, camera: CameraView, visibleLayers: Iterable<string>, analysis?: string): Scene {
   const text = (value: string) => ({ zh: value, en: value });
   return {
     title: text(form.title.trim()),
@@ -24,6 +24,7 @@ export function sceneOf(form: SceneForm, camera: CameraView, visibleLayers: Iter
     camera,
     layers: [...visibleLayers],
     durationSeconds: form.durationSeconds,
+    ...(analysis ? { analysis } : {}),
   };
 }
 

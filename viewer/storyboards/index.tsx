@@ -1,11 +1,13 @@
 import './storyboards.css';
 import { useState } from 'react';
 import type { CameraView, Catalog, StoryboardEntry } from '../../layers/index.ts';
+import { ANALYSIS_PARAM } from '../analysis/index.tsx';
 import { FloatingPanel } from '../app/FloatingPanel.tsx';
 import { presentationPath } from '../app/route.ts';
 import { problemMessage } from '../api/problemMessage.ts';
 import { TokenPrompt, refusedToken, useOperatorToken } from '../auth/TokenPrompt.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { linkParam } from '../url-state/linkParam.ts';
 import { type SceneForm, saveScene, sceneOf, useStoryboardList } from './hooks.ts';
 
 const NEW = '(new)';
@@ -61,7 +63,8 @@ function SaveViewForm({ saved, camera, visibleLayers, onSaved }: { saved: Storyb
     if (!title.trim() || (target === NEW && !newTitle.trim())) return setMessage({ text: t('saveViewNeedsTitles'), failed: true });
     const form: SceneForm = { target: target === NEW ? { newTitle } : { storyboardId: target }, title, caption, durationSeconds: seconds };
     try {
-      const storyboard = await saveScene(form, sceneOf(form, camera, visibleLayers), token);
+      // The analysis open in the viewer (its link) plays in the scene too.
+      const storyboard = await saveScene(form, sceneOf(form, camera, visibleLayers, linkParam(ANALYSIS_PARAM)), token);
       setTarget(storyboard.id);
       setTitle('');
       setCaption('');
