@@ -180,6 +180,24 @@ describe('analyses on the globe', () => {
     expect(share(hidden.map((sample) => !sample.drawnSeen)), 'hidden ground is drawn red').toBeGreaterThan(0.9);
   });
 
+  it('draws a line of sight green up to what is in the way and red beyond it, where the result puts them', async () => {
+    const sight = await analyse('line-of-sight', { from: [119.72, 28.66], to: [119.62, 28.6], fromHeight: 2 });
+    const { from, to, obstruction } = sight.result as Extract<Analysis, { kind: 'line-of-sight' }>['result'];
+    expect(obstruction).not.toBeNull();
+    const { page, after } = await drawnOverView(sight.id, 'layers=terrain,relief-basemap&view=119.67,28.625,22000,0,-89', 500, 'analysis-line-of-sight');
+    // Points along each stretch, away from its ends, at the heights of the straight line between them.
+    const along = (a: { lon: number; lat: number; height: number }, b: { lon: number; lat: number; height: number }) =>
+      Array.from({ length: 9 }, (_, i) => (i + 1) / 10).map((f) => [a.lon + (b.lon - a.lon) * f, a.lat + (b.lat - a.lat) * f, a.height + (b.height - a.height) * f] as [number, number, number]);
+    const colours = async (points: [number, number, number][]) => (await projectOnGlobe(page, points)).flatMap((at) => (at ? [after.at(at[0], at[1])] : []));
+    const seenStretch = await colours(along(from, obstruction!));
+    const hiddenStretch = await colours(along(obstruction!, to));
+    expect(seenStretch.length).toBeGreaterThan(4);
+    expect(hiddenStretch.length).toBeGreaterThan(4);
+    const green = ([r, g, b]: readonly number[]) => g! > r! + 30 && g! > b! + 30;
+    expect(share(seenStretch.map(green)), 'up to the obstruction the line is green').toBeGreaterThan(0.7);
+    expect(share(hiddenStretch.map(red)), 'beyond it the line is red').toBeGreaterThan(0.7);
+  });
+
   it('draws the buildings over a height limit in red, and those under it not, as the building table says', async () => {
     const zone = [[119.805, 28.872], [119.825, 28.872], [119.825, 28.888], [119.805, 28.888], [119.805, 28.872]];
     const limit = await analyse('height-limit', { polygon: { type: 'Polygon', coordinates: [zone] }, limit: 30 });

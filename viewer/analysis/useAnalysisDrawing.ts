@@ -59,9 +59,13 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
         const eye = Cartesian3.fromDegrees(from.lon, from.lat, from.height);
         const target = Cartesian3.fromDegrees(to.lon, to.lat, to.height);
         const stop = obstruction ? Cartesian3.fromDegrees(obstruction.lon, obstruction.lat, obstruction.height) : target;
-        add({ polyline: { positions: [eye, stop], width: 4, material: new ColorMaterialProperty(SEEN) } });
+        // The line shows through the ground it passes under, paler, so the hidden stretch is not lost in the hill.
+        const sightLine = (positions: Cartesian3[], color: Color) => ({
+          polyline: { positions, width: 4, material: new ColorMaterialProperty(color), depthFailMaterial: new ColorMaterialProperty(color.withAlpha(0.55)) },
+        });
+        add(sightLine([eye, stop], SEEN));
         if (obstruction) {
-          add({ polyline: { positions: [stop, target], width: 4, material: new ColorMaterialProperty(BLOCKED) } });
+          add(sightLine([stop, target], BLOCKED));
           add({ position: stop, point: { pixelSize: 10, color: BLOCKED, outlineColor: Color.WHITE, outlineWidth: 2 } });
         }
         break;
