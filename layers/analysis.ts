@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metresBetween } from './greatCircle.ts';
 
 /**
  * Analyses the server computes on the twin's own terrain and buildings (`POST /api/analyses`),
@@ -33,14 +34,18 @@ export const AnalysisPolygon = z
   .strict()
   .refine((polygon) => polygon.coordinates.every((ring) => ring.length >= 3), 'every ring needs at least 3 positions')
   .refine((polygon) => polygon.coordinates.flat().length <= MAX_ANALYSIS_VERTICES, `must have at most ${MAX_ANALYSIS_VERTICES} vertices`)
-  .refine((polygon) => spans(polygon.coordinates[0]!), `must span at most ${MAX_ANALYSIS_SPAN}° each way`);
+  .refine((polygon) => spans(polygon.coordinates.flat()), `must span at most ${MAX_ANALYSIS_SPAN}° each way`);
 export type AnalysisPolygon = z.infer<typeof AnalysisPolygon>;
+
+/** Longest line a profile follows, metres. */
+export const MAX_PROFILE_LENGTH = 200_000;
 
 const Line = z
   .array(Position)
   .min(2, 'needs at least 2 positions')
   .max(MAX_ANALYSIS_VERTICES, `must have at most ${MAX_ANALYSIS_VERTICES} positions`)
-  .refine(spans, `must span at most ${MAX_ANALYSIS_SPAN}° each way`);
+  .refine(spans, `must span at most ${MAX_ANALYSIS_SPAN}° each way`)
+  .refine((line) => line.slice(1).reduce((sum, position, i) => sum + metresBetween(line[i]!, position), 0) <= MAX_PROFILE_LENGTH, `must be at most ${MAX_PROFILE_LENGTH / 1000} km long`);
 
 export const FloodParams = z
   .object({
@@ -59,7 +64,8 @@ export const LineOfSightParams = z
     fromHeight: HeightAboveGround.default(1.7).describe('Eye above the ground at `from`, metres'),
     toHeight: HeightAboveGround.default(0).describe('Target above the ground at `to`, metres'),
   })
-  .strict();
+  .strict()
+  .refine((params) => spans([params.from, params.to]), { message: `must lie within ${MAX_ANALYSIS_SPAN}° of from each way`, path: ['to'] });
 export type LineOfSightParams = z.infer<typeof LineOfSightParams>;
 
 /** Longest radius a viewshed is computed over, metres. */
@@ -126,7 +132,7 @@ export interface FloodResult {
   floodedArea: number;
   volume: number;
   maxDepth: number;
-  /** The flooded area (GeoJSON MultiPolygon), traced along the DEM's cells. */
+  /** The flooded area (GeoJSON MultiPolygon), outlined through the flooded DEM cells' centres. */
   flooded: { type: 'MultiPolygon'; coordinates: number[][][][] };
   /** Buildings standing in water: the ground at their centre or one of their corners is under it. */
   buildings: { oid: string; layerId: string; depth: number }[];

@@ -202,6 +202,23 @@ describe('analyses on the sample twin', () => {
     expect(byElevation.exceeding.map((b) => b.oid).sort()).toEqual(above.map((b) => String(b.oid)).sort());
   });
 
+  it('shows a flood to the operator who asked for it when the catalog has no monitoring-points layer (the points are internal)', async () => {
+    const { catalog } = await loadCatalog(new URL('../../layers/catalogs/wuyi.json', import.meta.url).pathname, dataDir);
+    const withoutPoints = { ...catalog, layers: catalog.layers.filter((layer) => layer.kind !== 'monitoring-points') };
+    const other = await createTestApp({ catalog: withoutPoints, objects: await loadObjectIndex(withoutPoints, dataDir), dataDir });
+    try {
+      const polygon = { type: 'Polygon', coordinates: [[[119.8, 28.88], [119.82, 28.88], [119.82, 28.9], [119.8, 28.88]]] };
+      const asked = await other.call('POST', '/api/analyses', { as: 'operator', body: { kind: 'flood', params: { polygon, rise: 2 } } });
+      expect(asked.status).toBe(201);
+      const { id, dataVersion } = (await asked.json()) as { id: string; dataVersion: { layerId: string }[] };
+      expect(dataVersion.map((d) => d.layerId)).toContain('monitoring-points');
+      expect((await other.call('GET', `/api/analyses/${id}`, { as: 'operator' })).status).toBe(200);
+      expect((await other.call('GET', `/api/analyses/${id}`)).status).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('needs an operator to ask, names the field at fault, and lists what it kept, newest first', async () => {
     const polygon = { type: 'Polygon', coordinates: [[[119.8, 28.88], [119.81, 28.88], [119.81, 28.89], [119.8, 28.88]]] };
     expect((await analyse('flood', { polygon, rise: 1 }, 'anonymous')).status).toBe(401);
@@ -211,9 +228,15 @@ describe('analyses on the sample twin', () => {
     expect(JSON.stringify(both.body)).toContain('params.waterLevel');
     const huge = { type: 'Polygon', coordinates: [Array.from({ length: 12_000 }, (_, i) => [119.8 + Math.cos(i) * 0.01, 28.88 + Math.sin(i) * 0.01])] };
     expect(JSON.stringify((await analyse('flood', { polygon: huge, rise: 1 })).body)).toContain('at most 10000 vertices');
-    const offTerrain = await analyse('line-of-sight', { from: [100, 20], to: [119.8, 28.88] });
+    const tooFar = await analyse('line-of-sight', { from: [100, 20], to: [119.8, 28.88] });
+    expect(tooFar.status).toBe(400);
+    expect(JSON.stringify(tooFar.body)).toContain('params.to');
+    const offTerrain = await analyse('line-of-sight', { from: [118.6, 28.2], to: [119.8, 28.88] });
     expect(offTerrain.status).toBe(400);
     expect(JSON.stringify(offTerrain.body)).toContain('params.from');
+    expect(JSON.stringify(offTerrain.body)).toContain('outside the terrain');
+    const holeAfar = { type: 'Polygon', coordinates: [[[119.8, 28.88], [119.81, 28.88], [119.81, 28.89], [119.8, 28.88]], [[110, 20], [110.1, 20], [110.1, 20.1], [110, 20]]] };
+    expect(JSON.stringify((await analyse('flood', { polygon: holeAfar, rise: 1 })).body)).toContain('must span at most 2°');
     expect((await analyse('viewshed', { observer: [119.8, 28.88], radius: 20_000 })).status).toBe(400);
 
     const viewshed = await analyse('viewshed', { observer: [119.81, 28.89], observerHeight: 30, radius: 2000 });

@@ -21,11 +21,12 @@ export interface Buildings {
 
 /**
  * What analyses compute on, read once per catalog and kept: the first terrain layer with an
- * elevation grid that the caller may read, and the buildings layers' objects as volumes, one
- * set per role. Versions are digests of the files read, so a stored result names its data.
+ * elevation grid that the caller may read, and the buildings layers' objects the caller may
+ * read as volumes, one set per role. Versions are digests of the files read, so a stored result
+ * names its data.
  */
 export class AnalysisData {
-  private terrain: Promise<Terrain | undefined> | undefined;
+  private readonly terrains = new Map<string, Promise<Terrain>>();
   private readonly buildingsByRole = new Map<Role, Promise<Buildings>>();
 
   constructor(
@@ -34,34 +35,27 @@ export class AnalysisData {
     private readonly objects: ObjectIndex,
   ) {}
 
-  /** The terrain analyses run on, unless the caller may not read it or the twin has none. */
-  async terrainFor(role: Role): Promise<Terrain | undefined> {
-    const layer = this.catalog.layers.find((candidate): candidate is TerrainLayerDefinition => candidate.kind === 'terrain' && candidate.elevation !== undefined);
-    if (!layer || !canRead(role, layer.access)) return undefined;
-    this.terrain ??= (async () => {
+  /** The first terrain layer with an elevation grid that the caller may read, or none. */
+  terrainFor(role: Role): Promise<Terrain | undefined> {
+    const layer = this.catalog.layers.find(
+      (candidate): candidate is TerrainLayerDefinition => candidate.kind === 'terrain' && candidate.elevation !== undefined && canRead(role, candidate.access),
+    );
+    if (!layer) return Promise.resolve(undefined);
+    return cached(this.terrains, layer.id, async () => {
       const bytes = new Uint8Array(await readFile(dataFileOf(this.dataDir, layer.elevation!)));
       return { layerId: layer.id, version: digest(bytes), grid: await ElevationGrid.fromGeoTiff(bytes, layer.elevation!) };
-    })();
-    const terrain = await this.terrain.catch((error) => {
-      this.terrain = undefined;
-      throw error;
     });
-    return terrain;
   }
 
-  async buildingsFor(role: Role): Promise<Buildings> {
-    let buildings = this.buildingsByRole.get(role);
-    if (!buildings) {
-      buildings = this.readBuildings(role);
-      this.buildingsByRole.set(role, buildings);
-    }
-    return buildings;
+  buildingsFor(role: Role): Promise<Buildings> {
+    return cached(this.buildingsByRole, role, () => this.readBuildings(role));
   }
 
   private async readBuildings(role: Role): Promise<Buildings> {
     const layers = this.catalog.layers.filter((layer) => layer.kind === 'buildings' && layer.table && canRead(role, layer.access));
     const ids = new Set(layers.map((layer) => layer.id));
-    const terrain = await this.terrainFor(role).catch(() => undefined);
+    // A table without a base stands its buildings on the terrain.
+    const terrain = await this.terrainFor(role);
     const ground = (lon: number, lat: number) => terrain?.grid.sample(lon, lat) ?? 0;
     const volumes = BuildingVolumes.of(
       (function* (objects) {
@@ -72,6 +66,17 @@ export class AnalysisData {
     const versions = await Promise.all(layers.map(async (layer) => ({ layerId: layer.id, version: digest(await readFile(dataFileOf(this.dataDir, layer.table!.arrow))) })));
     return { volumes, versions };
   }
+}
+
+/** A value read once and kept, unless reading it failed: the next call tries again. */
+function cached<K, V>(cache: Map<K, Promise<V>>, key: K, read: () => Promise<V>): Promise<V> {
+  let value = cache.get(key);
+  if (!value) {
+    value = read();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+  }
+  return value;
 }
 
 /** A file's or a record set's version: the start of its SHA-256. */

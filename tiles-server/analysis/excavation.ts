@@ -17,6 +17,9 @@ export function excavation(grid: ElevationGrid, params: ExcavationParams): Excav
   const floorLevel = params.floorLevel ?? lowest - params.depth!;
   const { cells, highestGround, below, above } = groundAgainstLevel(grid, spans, floorLevel);
   const outline = params.polygon.coordinates[0]!;
+  const rim = outline.map(([lon, lat]) => grid.sample(lon, lat));
+  const off = rim.findIndex(Number.isNaN);
+  if (off >= 0) throw new AnalysisInputError('polygon', `vertex ${off} (${outline[off]!.join(', ')}) lies outside the terrain`);
   return {
     floorLevel: round(floorLevel),
     lowestGround: round(lowest),
@@ -25,7 +28,7 @@ export function excavation(grid: ElevationGrid, params: ExcavationParams): Excav
     area: Math.round(spans.reduce((sum, { row, from, to }) => sum + (to - from + 1) * grid.cellArea(row), 0)),
     cutVolume: Math.round(above.volume),
     fillVolume: Math.round(below.volume),
-    rim: outline.map(([lon, lat]) => round(grid.sample(lon, lat))),
+    rim: rim.map(round),
   };
 }
 

@@ -6,7 +6,7 @@ import type { ElevationGrid } from './elevationGrid.ts';
 import { groundAgainstLevel, lowestGround } from './groundAgainstLevel.ts';
 import { polygonCells } from './polygonCells.ts';
 
-/** Widest the traced outline of a flood is, cells: wider floods are traced on coarser cells (the figures never are). */
+/** Widest the traced outline of a flood is, cells: wider floods are traced on blocks of cells (the figures never are). */
 const OUTLINE_CELLS = 2_048;
 
 /**
@@ -24,8 +24,10 @@ export function flood(grid: ElevationGrid, params: FloodParams, buildings: Build
 
   const top = spans[0]!.row;
   const rows = spans.at(-1)!.row - top + 1;
-  const left = Math.min(...spans.map((span) => span.from));
-  const columns = Math.max(...spans.map((span) => span.to)) - left + 1;
+  // A loop, not a spread: a county outline on a fine DEM has more spans than a call takes arguments.
+  let [left, right] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const { from, to } of spans) [left, right] = [Math.min(left, from), Math.max(right, to)];
+  const columns = right - left + 1;
   const underWater = new Uint8Array(columns * rows);
   const { cells, below } = groundAgainstLevel(grid, spans, waterLevel, (row, column) => {
     underWater[(row - top) * columns + column - left] = 1;
@@ -65,19 +67,23 @@ export function flood(grid: ElevationGrid, params: FloodParams, buildings: Build
   };
 }
 
-/** The flooded cells traced as polygons along the cells' edges, in longitude and latitude. */
+/**
+ * The flooded cells outlined in longitude and latitude: the contour at half depth of the mask,
+ * through the cells' centres (marching squares, so a lone cell is a small diamond). Wider floods
+ * are traced on blocks of cells, each valued by the share of its cells under water.
+ */
 function outline(grid: ElevationGrid, mask: Uint8Array, columns: number, rows: number, left: number, top: number): FloodResult['flooded'] {
   const step = Math.max(1, Math.ceil(Math.max(columns, rows) / OUTLINE_CELLS));
-  // One empty cell around the mask, so that every outline closes inside it.
+  // One empty block around the mask, so that every outline closes inside it.
   const width = Math.ceil(columns / step) + 2;
   const height = Math.ceil(rows / step) + 2;
   const values = new Float64Array(width * height);
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
-      if (mask[row * columns + column]) values[(Math.floor(row / step) + 1) * width + Math.floor(column / step) + 1] = 1;
+      if (mask[row * columns + column]) values[(Math.floor(row / step) + 1) * width + Math.floor(column / step) + 1]! += 1 / (step * step);
     }
   }
-  const [traced] = contours().size([width, height]).thresholds([0.5]).smooth(false)(Array.from(values));
+  const [traced] = contours().size([width, height]).thresholds([0.5]).smooth(step > 1)(Array.from(values));
   const coordinates = (traced?.coordinates ?? []).map((polygon) =>
     polygon.map((ring) => ring.map(([x, y]) => [roundDegrees(grid.lonOf(left + (x! - 1) * step)), roundDegrees(grid.latOf(top + (y! - 1) * step))])),
   );

@@ -36,9 +36,7 @@ export function lineOfSight(grid: ElevationGrid, params: LineOfSightParams, buil
     }
   }
 
-  const [west, east] = [Math.min(params.from[0], params.to[0]), Math.max(params.from[0], params.to[0])];
-  const [south, north] = [Math.min(params.from[1], params.to[1]), Math.max(params.from[1], params.to[1])];
-  for (const building of buildings.within(west, south, east, north)) {
+  for (const building of buildings.along(params.from, params.to)) {
     if (standsOn(building, params.from) || standsOn(building, params.to)) continue;
     for (const polygon of building.polygons) {
       for (const [t0, t1] of segmentInside(polygon, params.from, params.to)) {

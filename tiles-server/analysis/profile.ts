@@ -35,7 +35,7 @@ export function profile(grid: ElevationGrid, params: ProfileParams, buildings: B
   for (let i = 0; i + 1 < line.length; i++) {
     const [a, b] = [line[i]!, line[i + 1]!];
     const span = starts[i + 1]! - starts[i]!;
-    for (const building of buildings.within(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))) {
+    for (const building of buildings.along(a, b)) {
       for (const polygon of building.polygons) {
         for (const [t0, t1] of segmentInside(polygon, a, b)) {
           crossed.push({ oid: building.oid, layerId: building.layerId, from: round(starts[i]! + span * t0), to: round(starts[i]! + span * t1), base: round(building.base), top: round(building.top) });

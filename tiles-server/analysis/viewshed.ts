@@ -6,6 +6,8 @@ import { polygonCells } from './polygonCells.ts';
 import { curvatureDrop } from './sightLine.ts';
 
 const RAD = Math.PI / 180;
+/** Most DEM cells a viewshed's window holds (a 10 km radius on a 5 m DEM), so one request cannot hold the server for long. */
+const MAX_CELLS = 16_000_000;
 /** Widest raster of a viewshed's answer, cells; its figures are always counted on the DEM's own. */
 const RASTER_CELLS = 512;
 
@@ -32,10 +34,14 @@ export function viewshed(grid: ElevationGrid, params: ViewshedParams, buildings:
   const bottom = Math.min(grid.height - 1, Math.ceil(grid.row(lat) + params.radius / down));
   const columns = right - left + 1;
   const rows = bottom - top + 1;
+  if (columns * rows > MAX_CELLS) {
+    const widest = Math.floor((Math.sqrt(MAX_CELLS) / 2) * Math.min(across, down));
+    throw new AnalysisInputError('radius', `covers ${columns * rows} cells of this terrain, more than ${MAX_CELLS}: at most ${widest} m at its resolution`);
+  }
   const surface = surfaceOf(grid, buildings, params.observer, left, top, columns, rows);
-  // The observer in window cell coordinates (cell centres at .5).
-  const ox = grid.column(lon) - left;
-  const oy = grid.row(lat) - top;
+  // The observer in window cell coordinates (cell centres at .5), inside the window on its east and south rims too.
+  const ox = Math.min(grid.column(lon) - left, columns - 1e-9);
+  const oy = Math.min(grid.row(lat) - top, rows - 1e-9);
   const metresTo = (x: number, y: number) => Math.hypot((x - ox) * across, (y - oy) * down);
 
   const state = new Uint8Array(columns * rows);

@@ -9,7 +9,7 @@ import { requireRole } from '../auth/authenticate.ts';
 import type { TwinEnv } from '../auth/caller.ts';
 import { jsonError } from '../jsonError.ts';
 import type { ObjectIndex } from '../objects/objectIndex.ts';
-import { canReadRecords } from '../records/recordAccess.ts';
+import { canReadRecords, recordAccess } from '../records/recordAccess.ts';
 import type { TwinStore } from '../store/twinStore.ts';
 import { actorOf, storeErrorResponse } from './storeErrors.ts';
 import { parseBody, parseQuery } from './validation.ts';
@@ -23,6 +23,8 @@ const FloodIncidents = z
     type: Text(40, { line: true }).default('淹没风险'),
   })
   .strict();
+/** The newest analyses a list is drawn from. */
+const LISTED = 10_000;
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
 
 /**
@@ -36,8 +38,9 @@ export function analysisRoutes(options: { catalog: Catalog; dataDir: string; sto
   const data = new AnalysisData(options.catalog, options.dataDir, options.objects);
   const layerAccess = accessById(options.catalog);
   const monitoringLayer = options.catalog.layers.find((layer) => layer.kind === 'monitoring-points')?.id ?? 'monitoring-points';
-  // A layer the catalog no longer has is as closed as can be: only admins see what was read from it.
-  const shownTo = (dataVersion: DataVersion, role: Role) => dataVersion.every(({ layerId }) => canRead(role, layerAccess.get(layerId) ?? 'restricted'));
+  // Monitoring points are as open as their records; a layer the catalog no longer has is as closed as can be: only admins see what was read from it.
+  const accessOf = (layerId: string) => (layerId === monitoringLayer ? recordAccess(options.catalog, 'monitoring-points') : (layerAccess.get(layerId) ?? 'restricted'));
+  const shownTo = (dataVersion: DataVersion, role: Role) => dataVersion.every(({ layerId }) => canRead(role, accessOf(layerId)));
   const notFound = (c: Context, id: string) => jsonError(c, 404, 'not_found', `No analysis "${id}"`);
 
   app.post('/', requireRole('operator'), async (c) => {
@@ -105,8 +108,9 @@ export function analysisRoutes(options: { catalog: Catalog; dataDir: string; sto
     const page = parseQuery(c, Page);
     if (page.error) return page.error;
     const { role } = c.get('caller');
-    const analyses = await options.store.analyses(page.data);
-    return c.json({ analyses: analyses.filter((analysis) => shownTo(analysis.dataVersion, role)) });
+    // Paged after leaving out what the caller may not read, so no page comes back short while more remain.
+    const readable = (await options.store.analyses({ limit: LISTED, offset: 0 })).filter((analysis) => shownTo(analysis.dataVersion, role));
+    return c.json({ analyses: readable.slice(page.data.offset, page.data.offset + page.data.limit) });
   });
 
   app.get('/:id', async (c) => {

@@ -7,6 +7,7 @@ import {
   ClippingPolygonCollection,
   Color,
   ColorMaterialProperty,
+  ConstantProperty,
   type Entity,
   ImageryLayer,
   PolygonHierarchy,
@@ -41,16 +42,24 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
     const entities: Entity[] = [];
     let imagery: ImageryLayer | undefined;
     const clipping: ClippingPolygonCollection[] = [];
+    let stopCutting: (() => void) | undefined;
+    let risen: ReturnType<typeof setTimeout> | undefined;
     const add = (entity: Entity.ConstructorOptions) => entities.push(viewer.entities.add(entity));
     switch (analysis.kind) {
       case 'flood': {
         const { lowestGround, waterLevel, flooded } = analysis.result;
         const started = performance.now();
-        const level = new CallbackProperty(() => lowestGround + (waterLevel - lowestGround) * Math.min(1, (performance.now() - started) / RISE_MS), false);
+        const rising = new CallbackProperty(() => lowestGround + (waterLevel - lowestGround) * Math.min(1, (performance.now() - started) / RISE_MS), false);
+        const water: Entity[] = [];
         for (const [outer, ...holes] of flooded.coordinates) {
           const hierarchy = new PolygonHierarchy(ring(outer!), holes.map((hole) => new PolygonHierarchy(ring(hole))));
-          add({ polygon: { hierarchy, height: level, material: new ColorMaterialProperty(WATER) } });
+          add({ polygon: { hierarchy, height: rising, material: new ColorMaterialProperty(WATER) } });
+          water.push(entities.at(-1)!);
         }
+        // Risen, the water stands still: a constant height is built once, not again every frame.
+        risen = setTimeout(() => {
+          for (const entity of water) entity.polygon!.height = new ConstantProperty(waterLevel);
+        }, RISE_MS);
         add(outline(analysis.params.polygon.coordinates[0]!));
         break;
       }
@@ -85,16 +94,18 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
         // The ground inside is cut away; walls from the rim down to the floor, and the floor, make the pit.
         const { floorLevel, rim } = analysis.result;
         const corners = analysis.params.polygon.coordinates[0]!;
-        // The globe and each tileset own their clipping polygons (each destroys a collection it is given once replaced), so each gets its own.
+        // The globe and each tileset own their clipping polygons (each destroys a collection it is given once replaced), so each gets its
+        // own; tilesets shown later (a layer turned on, or still loading) are cut as they come.
         const clipOf = () => new ClippingPolygonCollection({ polygons: [new ClippingPolygon({ positions: ring(corners) })] });
         viewer.scene.globe.clippingPolygons = clipOf();
         clipping.push(viewer.scene.globe.clippingPolygons);
-        for (let i = 0; i < viewer.scene.primitives.length; i++) {
-          const primitive: unknown = viewer.scene.primitives.get(i);
-          if (!(primitive instanceof Cesium3DTileset)) continue;
+        const cut = (primitive: unknown) => {
+          if (!(primitive instanceof Cesium3DTileset)) return;
           primitive.clippingPolygons = clipOf();
           clipping.push(primitive.clippingPolygons);
-        }
+        };
+        for (let i = 0; i < viewer.scene.primitives.length; i++) cut(viewer.scene.primitives.get(i));
+        stopCutting = viewer.scene.primitives.primitiveAdded.addEventListener(cut);
         add({ wall: { positions: ring(corners), minimumHeights: corners.map(() => floorLevel), maximumHeights: rim, material: new ColorMaterialProperty(EARTH) } });
         add({ polygon: { hierarchy: new PolygonHierarchy(ring(corners)), height: floorLevel, material: new ColorMaterialProperty(EARTH.darken(0.3, new Color())) } });
         break;
@@ -108,11 +119,18 @@ export function useAnalysisDrawing(viewer: Viewer | undefined, analysis: Analysi
     }
     viewer.scene.requestRender();
     return () => {
+      clearTimeout(risen);
+      stopCutting?.();
       if (analysis.kind === 'height-limit') setHighlight(undefined);
       if (viewer.isDestroyed()) return;
       for (const entity of entities) viewer.entities.remove(entity);
       if (imagery) viewer.imageryLayers.remove(imagery);
-      for (const collection of clipping) if (!collection.isDestroyed()) collection.removeAll();
+      // Emptied and turned off, they cut nothing (their owners destroy them when given the next).
+      for (const collection of clipping) {
+        if (collection.isDestroyed()) continue;
+        collection.removeAll();
+        collection.enabled = false;
+      }
     };
   }, [viewer, analysis, setHighlight]);
 }
