@@ -55,9 +55,10 @@ export async function fetchCatalog(signal?: AbortSignal): Promise<Catalog> {
   return parseCatalog(await getJson('/api/layers', signal), '/api/layers');
 }
 
-/** The newest incidents (the live stream brings later ones). */
-export async function fetchIncidents(signal?: AbortSignal): Promise<Incident[]> {
-  return ((await getJson('/api/incidents?limit=500', signal)) as { incidents: Incident[] }).incidents;
+/** The newest incidents (the live stream brings later ones), or each as it stood at an instant. */
+export async function fetchIncidents(signal?: AbortSignal, asOf?: string): Promise<Incident[]> {
+  const at = asOf ? `&asOf=${encodeURIComponent(asOf)}` : '';
+  return ((await getJson(`/api/incidents?limit=500${at}`, signal)) as { incidents: Incident[] }).incidents;
 }
 
 export async function fetchMonitoringPoints(signal?: AbortSignal): Promise<MonitoringPoint[]> {

@@ -3,16 +3,19 @@ import type { Catalog } from '../../layers/index.ts';
 import { HighlightProvider } from '../highlight/index.tsx';
 import { I18nProvider, type Language } from '../i18n/index.tsx';
 import { IncidentFeedProvider } from '../incidents/context.tsx';
+import { ReplayProvider } from '../replay/context.tsx';
 import { SelectionProvider } from '../selection/index.tsx';
 
-/** What every page of the twin shares: the language, the selection, highlights and the live incident feed. */
+/** What every page of the twin shares: the language, the selection, highlights, the moment shown (live or replayed) and the incident feed. */
 export function TwinProviders({ language, catalog, children }: { language: Language; catalog: Catalog | undefined; children: ReactNode }) {
   const hasIncidents = catalog?.layers.some((layer) => layer.kind === 'incidents') ?? false;
   return (
     <I18nProvider language={language}>
       <SelectionProvider>
         <HighlightProvider>
-          <IncidentFeedProvider enabled={hasIncidents}>{children}</IncidentFeedProvider>
+          <ReplayProvider>
+            <IncidentFeedProvider enabled={hasIncidents}>{children}</IncidentFeedProvider>
+          </ReplayProvider>
         </HighlightProvider>
       </SelectionProvider>
     </I18nProvider>

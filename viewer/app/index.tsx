@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { AboutPanel } from '../about/index.tsx';
 import { ANALYSIS_PARAM, AnalysisPanel } from '../analysis/index.tsx';
+import { AS_OF_PARAM } from '../replay/context.tsx';
+import { ReplayBar } from '../replay/index.tsx';
 import { type Catalog, hasCapability } from '../../layers/index.ts';
 import { ComparePanel, comparableLayers } from '../compare/index.tsx';
 import { type Comparison, ComparisonProvider } from '../compare/context.tsx';
@@ -64,6 +66,7 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
   const { selected } = useSelection();
   const [panel, setPanel] = useState<Panel>(() => (linkParam(SQL_PARAM) !== undefined ? 'sql' : linkParam(ANALYSIS_PARAM) !== undefined ? 'analysis' : undefined));
   const [comparison, setComparison] = useState<Comparison>();
+  const [replaying, setReplaying] = useState(() => linkParam(AS_OF_PARAM) !== undefined);
   const compare = (next: Comparison | undefined) => {
     setComparison(next);
     if (next) view.showLayers([next.left, next.right]);
@@ -87,8 +90,9 @@ function Twin({ catalog, error, retry, view }: CatalogState & { view: ReturnType
           <SidePanel catalog={catalog} error={error} retry={retry} view={view} status={status} />
         </ComparisonProvider>
       </ClassFilterProvider>
-      <TopBar title={catalog?.title} onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')} onOpen={open} />
+      <TopBar title={catalog?.title} onSwitchLanguage={() => view.setLanguage(view.language === 'zh' ? 'en' : 'zh')} onOpen={open} onReplay={() => setReplaying(true)} />
       {catalog && <SearchBox catalog={catalog} />}
+      {replaying && <ReplayBar onClose={() => setReplaying(false)} />}
       <IncidentBoard />
       <ServerBanner />
       {catalog && panel === 'sql' && <SqlConsole catalog={catalog} onClose={() => open(undefined)} />}
@@ -120,7 +124,7 @@ function defaultComparison(catalog: Catalog): Comparison | undefined {
   return left && right ? { left: left.id, right: right.id } : undefined;
 }
 
-function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void; onOpen: (panel: Panel) => void }) {
+function TopBar({ title, onSwitchLanguage, onOpen, onReplay }: { title?: { zh: string; en: string }; onSwitchLanguage: () => void; onOpen: (panel: Panel) => void; onReplay: () => void }) {
   const { t, pick } = useI18n();
   return (
     <header className="top-bar">
@@ -131,6 +135,9 @@ function TopBar({ title, onSwitchLanguage, onOpen }: { title?: { zh: string; en:
         </button>
         <button type="button" className="compare-open" title={t('compareTitle')} onClick={() => onOpen('compare')}>
           {t('compare')}
+        </button>
+        <button type="button" className="replay-open" title={t('replayTitle')} onClick={onReplay}>
+          {t('replay')}
         </button>
         <button type="button" className="analysis-open" title={t('analysisTitle')} onClick={() => onOpen('analysis')}>
           {t('analysis')}

@@ -11,6 +11,7 @@ import { layerTreeMessages } from '../layer-tree/messages.ts';
 import { measureMessages } from '../measure/messages.ts';
 import { objectInfoMessages } from '../object-info/messages.ts';
 import { presentMessages } from '../present/messages.ts';
+import { replayMessages } from '../replay/messages.ts';
 import { searchMessages } from '../search/messages.ts';
 import { sqlMessages } from '../sql/messages.ts';
 import { storyboardsMessages } from '../storyboards/messages.ts';
@@ -33,6 +34,7 @@ export const featureMessages = {
   measure: measureMessages,
   objectInfo: objectInfoMessages,
   present: presentMessages,
+  replay: replayMessages,
   search: searchMessages,
   sql: sqlMessages,
   storyboards: storyboardsMessages,

@@ -18,6 +18,8 @@ export interface IncidentFeed {
   /** Counts monitoring alarm changes, so the monitoring layer knows to reload. */
   alarmChanges: number;
   error: string | undefined;
+  /** During a replay, the instant the incidents are shown as of. */
+  replayAt?: string;
 }
 
 /**

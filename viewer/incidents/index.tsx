@@ -57,9 +57,15 @@ export function IncidentBoard() {
     <aside className="incident-board" aria-label={t('incidents')} data-stream={feed.stream} data-collapsed={collapsed}>
       <header>
         <h2>{t('incidents')}</h2>
-        <span className={`stream-state ${feed.stream}`} title={t(`stream.${feed.stream}`)}>
-          {t(`stream.${feed.stream}`)}
-        </span>
+        {feed.replayAt ? (
+          <span className="stream-state replay" data-replay-at={feed.replayAt}>
+            {t('replayAt', { time: formatTime(feed.replayAt, language) })}
+          </span>
+        ) : (
+          <span className={`stream-state ${feed.stream}`} title={t(`stream.${feed.stream}`)}>
+            {t(`stream.${feed.stream}`)}
+          </span>
+        )}
         {feed.unread.size > 0 && (
           <button type="button" className="unread-count" title={t('markAllRead')} onClick={() => feed.markRead()}>
             {t('unread', { count: feed.unread.size })}
