@@ -22,6 +22,10 @@ export const Scene = z
       .regex(/^an-[0-9a-f]{16}$/, 'must be the id of a kept analysis (an-…)')
       .optional()
       .describe('A kept analysis drawn while the scene plays: a flood at its level, a viewshed, a height limit'),
+    asOf: z.iso
+      .datetime({ offset: true, message: 'must be an ISO 8601 date-time with its offset' })
+      .optional()
+      .describe('The moment the scene shows the records as they stood at (incidents, the dashboard); live without'),
   })
   .strict();
 export type Scene = z.infer<typeof Scene>;

@@ -176,5 +176,23 @@ describe('commander: incidents live in 3D', () => {
     await page.locator('.replay-live').click();
     await page.locator('.incident-board[data-stream=live] .stream-state.live').waitFor();
     expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
+
+    // A storyboard scene at that moment: the wall's clock and figures are those of /api/dashboard?asOf=, not today's.
+    const moment = new Date(closedAt - 500).toISOString();
+    const put = await fetch(`${twin.server.url}/api/storyboards/after-action`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: { zh: '复盘', en: 'After action' },
+        scenes: [{ title: { zh: '办结之前', en: 'Before closing' }, camera: { lon: 119.8156, lat: 28.887, height: 2500, heading: 0, pitch: -40 }, layers: ['terrain', 'incidents'], durationSeconds: 60, asOf: moment }],
+      }),
+    });
+    expect(put.status).toBe(200);
+    const closedThen = (await (await fetch(`${twin.server.url}/api/dashboard?asOf=${moment}`)).json()) as { incidents: { byStatus: Record<string, number> } };
+    const closedNow = (await (await fetch(`${twin.server.url}/api/dashboard`)).json()) as { incidents: { byStatus: Record<string, number> } };
+    expect(closedNow.incidents.byStatus.办结).toBe(closedThen.incidents.byStatus.办结! + 1);
+    await page.goto(`${twin.server.url}/present/after-action?kiosk`);
+    await page.locator(`.county-clock[data-replay=true][datetime="${moment}"]`).waitFor();
+    await expect.poll(() => page.locator('.strip-legend li[data-status="办结"] b').textContent()).toBe(String(closedThen.incidents.byStatus.办结));
   });
 });

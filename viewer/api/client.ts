@@ -149,10 +149,10 @@ export async function addScene(id: string, scene: Scene, token: string): Promise
   return (await sendJson('POST', `/api/storyboards/${encodeURIComponent(id)}/scenes`, scene, token)) as StoryboardEntry;
 }
 
-/** The big-screen dashboard's figures, as far as this user may read them. */
-/** The dashboard's figures for the county, or narrowed to one township. */
-export async function fetchDashboard(township: string | undefined, signal?: AbortSignal): Promise<DashboardFigures> {
-  return (await getJson(township === undefined ? '/api/dashboard' : `/api/dashboard?township=${encodeURIComponent(township)}`, signal)) as DashboardFigures;
+/** The big-screen dashboard's figures, as far as this user may read them: for the county or one township, now or as they stood at an instant. */
+export async function fetchDashboard(township: string | undefined, signal?: AbortSignal, asOf?: string): Promise<DashboardFigures> {
+  const query = new URLSearchParams({ ...(township === undefined ? {} : { township }), ...(asOf === undefined ? {} : { asOf }) }).toString();
+  return (await getJson(`/api/dashboard${query ? `?${query}` : ''}`, signal)) as DashboardFigures;
 }
 
 

@@ -5,6 +5,7 @@ import { CatalogPending } from '../catalog/CatalogPending.tsx';
 import type { CatalogState } from '../catalog/useCatalog.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { SceneAnalysis } from '../analysis/SceneAnalysis.tsx';
+import { SceneMoment } from '../replay/SceneMoment.tsx';
 import { TwinProviders } from '../app/TwinProviders.tsx';
 import { Dashboard } from '../dashboard/index.tsx';
 import { IncidentTicker } from '../dashboard/IncidentTicker.tsx';
@@ -108,6 +109,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
           </SymbolScaleProvider>
           <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} onViewDrawn={viewDrawn} held={township !== undefined} />
           <SceneAnalysis id={scene.analysis} />
+          <SceneMoment asOf={scene.asOf} />
         </Globe>
         <header className="presentation-title">
           <h1>{pick(storyboard.title)}</h1>

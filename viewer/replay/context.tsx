@@ -1,4 +1,4 @@
-import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { linkParam, setLinkParam } from '../url-state/linkParam.ts';
 
 /** The link parameter of the instant a replay shows (`?asOf=2026-12-03T06:00:00.000Z`). */
@@ -15,16 +15,12 @@ const ReplayContext = createContext<ReplayValue>({ asOf: undefined, setAsOf: () 
 /** Whether the twin is live or replaying a moment past; the link keeps the moment. */
 export function ReplayProvider({ children }: { children: ReactNode }) {
   const [asOf, setAsOfState] = useState(() => validInstant(linkParam(AS_OF_PARAM)));
-  const value = useMemo(
-    () => ({
-      asOf,
-      setAsOf: (next: string | undefined) => {
-        setAsOfState(next);
-        setLinkParam(AS_OF_PARAM, next);
-      },
-    }),
-    [asOf],
-  );
+  // Stable, so an effect that sets the moment does not run again because it did.
+  const setAsOf = useCallback((next: string | undefined) => {
+    setAsOfState(next);
+    setLinkParam(AS_OF_PARAM, next);
+  }, []);
+  const value = useMemo(() => ({ asOf, setAsOf }), [asOf, setAsOf]);
   return <ReplayContext.Provider value={value}>{children}</ReplayContext.Provider>;
 }
 
