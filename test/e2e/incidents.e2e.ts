@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
 import { countPixels, screenshotGlobe } from './support/canvasPixels.ts';
+import { PagePixels, colourDistance, projectOnGlobe, terrainHeights } from './support/screenSamples.ts';
 import { twinSuite } from './support/twinSuite.ts';
 import { groundPointOnScreen, waitForScene } from './support/twinPage.ts';
 
@@ -194,5 +195,40 @@ describe('commander: incidents live in 3D', () => {
     await page.goto(`${twin.server.url}/present/after-action?kiosk`);
     await page.locator(`.county-clock[data-replay=true][datetime="${moment}"]`).waitFor();
     await expect.poll(() => page.locator('.strip-legend li[data-status="办结"] b').textContent()).toBe(String(closedThen.incidents.byStatus.办结));
+  });
+  it('draws where incidents gather as heat: warm over the densest cluster of incidents, the ground far from any as it was', async () => {
+    // The oracle: the incidents themselves; their densest spot is where most lie within 600 m.
+    const { incidents } = (await (await fetch(`${twin.server.url}/api/incidents?limit=500`)).json()) as { incidents: { lon: number; lat: number }[] };
+    const near = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => Math.hypot((a.lon - b.lon) * 97_000, (a.lat - b.lat) * 111_000) < 600;
+    const hottest = incidents.reduce((best, incident) => (incidents.filter((other) => near(incident, other)).length > incidents.filter((other) => near(best, other)).length ? incident : best));
+    const page = await twin.openPage({ width: 1600, height: 900 });
+    await page.goto(`${twin.server.url}/?layers=relief-basemap,terrain,incidents&view=${hottest.lon},${hottest.lat + 0.01},20000,0,-89`);
+    await waitForScene(page);
+    // Ground 3–5 km off with no incident within 2 km, and the ground by the hottest spot, where drawn on the globe.
+    const metres = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => Math.hypot((a.lon - b.lon) * 97_000, (a.lat - b.lat) * 111_000);
+    const candidates = [3000, 4000, 5000].flatMap((distance) =>
+      Array.from({ length: 12 }, (_, k) => ({ lon: hottest.lon + (distance * Math.cos((k * Math.PI) / 6)) / 97_000, lat: hottest.lat + (distance * Math.sin((k * Math.PI) / 6)) / 111_000 })),
+    );
+    // The heat reaches three spreads (1.8 km) from an incident.
+    const quiet = candidates.filter((point) => incidents.every((incident) => metres(point, incident) > 2000));
+    expect(quiet.length, 'somewhere near is quiet').toBeGreaterThan(0);
+    // Around the hottest incident, 400 m off in eight directions (clear of its own marker).
+    const around = Array.from({ length: 8 }, (_, k) => ({ lon: hottest.lon + (400 * Math.cos((k * Math.PI) / 4)) / 97_000, lat: hottest.lat + (400 * Math.sin((k * Math.PI) / 4)) / 111_000 }));
+    const spots = [...around, ...quiet];
+    const grounds = await terrainHeights(page, spots.map(({ lon, lat }) => [lon, lat]));
+    const projected = await projectOnGlobe(page, spots.map(({ lon, lat }, i) => [lon, lat, grounds[i] ?? 0]));
+    const hotOnScreen = projected.slice(0, around.length).filter((point) => point !== null);
+    const quietOnScreen = projected.slice(around.length).filter((point) => point !== null);
+    expect(hotOnScreen.length, 'the hot spot is on screen').toBeGreaterThan(4);
+    expect(quietOnScreen.length, 'a quiet place is on screen').toBeGreaterThan(0);
+    const before = await PagePixels.of(page);
+    await page.locator('.incident-heat').click();
+    expect(await page.locator('.incident-heat').getAttribute('aria-pressed')).toBe('true');
+    await page.waitForTimeout(1500);
+    const after = await PagePixels.of(page);
+    const warmer = hotOnScreen.map(([x, y]) => after.at(x, y)[0] - after.at(x, y)[2] > before.at(x, y)[0] - before.at(x, y)[2] + 40);
+    expect(warmer.filter(Boolean).length / warmer.length, 'the hot spot is warm (red over blue)').toBeGreaterThan(0.7);
+    for (const [x, y] of quietOnScreen) expect(colourDistance(after.at(x, y), before.at(x, y)), 'quiet ground is as it was').toBeLessThan(12);
+    await saveScreenshot(page, 'incident-heat');
   });
 });

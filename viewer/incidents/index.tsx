@@ -4,6 +4,7 @@ import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../../lay
 import { formatTime, useI18n } from '../i18n/index.tsx';
 import { useSelection } from '../selection/index.tsx';
 import { useIncidentFeedContext } from './context.tsx';
+import { useIncidentHeat } from './heatContext.tsx';
 import { IncidentDetail } from './IncidentDetail.tsx';
 import { NO_FILTER, countByStatus, filterChoices, filterIncidents } from './incidentFeed.ts';
 import { STATUS_COLORS } from './statusColors.ts';
@@ -25,6 +26,7 @@ export function IncidentBoard() {
   const townships = useAdminNames(feed !== undefined);
   const shown = useMemo(() => (feed ? filterIncidents(feed.incidents, filter) : []), [feed, filter]);
   const [chime, setChime] = useState(chimeWanted);
+  const { heat, setHeat } = useIncidentHeat();
   const unread = feed?.unread;
   const markRead = feed?.markRead;
   // The incident opened is read, whether it was opened before or after the stream told of it.
@@ -71,6 +73,9 @@ export function IncidentBoard() {
             {t('unread', { count: feed.unread.size })}
           </button>
         )}
+        <button type="button" className="incident-heat" aria-pressed={heat} title={t('incidentHeat')} onClick={() => setHeat(!heat)}>
+          {t('incidentHeatShort')}
+        </button>
         <button
           type="button"
           className="incident-sound"

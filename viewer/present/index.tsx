@@ -59,7 +59,7 @@ export function Presentation({ catalog, error, retry, storyboardId, kiosk }: Cat
   const [language, setLanguage] = useState<Language>(() => parseViewState(window.location.search).language);
   useKioskFullscreen(kiosk);
   return (
-    <TwinProviders language={language} catalog={catalog}>
+    <TwinProviders language={language} catalog={catalog} heat={kiosk}>
       <PresentationPage
         catalog={catalog}
         error={error}

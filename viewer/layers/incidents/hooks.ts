@@ -1,5 +1,6 @@
 import { groundMarker } from '../../globe/groundMarker.ts';
 import { useEffect } from 'react';
+import { useCesium } from 'resium';
 import { Cartesian3, Color, ConstantPositionProperty, type CustomDataSource, NearFarScalar, PointGraphics, PropertyBag } from 'cesium';
 import type { Incident, IncidentsLayerDefinition } from '../../../layers/index.ts';
 import { useIncidentFeedContext } from '../../incidents/context.tsx';
@@ -8,13 +9,20 @@ import { STATUS_COLORS } from '../../incidents/statusColors.ts';
 import { useSelection } from '../../selection/index.tsx';
 import type { LayerRendererProps } from '../types.ts';
 import { useCustomDataSource } from '../useCustomDataSource.ts';
+import { useIncidentHeat } from '../../incidents/heatContext.tsx';
+import { useIncidentHeatLayer } from './incidentHeat.ts';
 
-/** Incidents as points on the ground, coloured by status, the selected one larger; live from the incident feed. */
+const NO_INCIDENTS: readonly Incident[] = [];
+
+/** Incidents as points on the ground, coloured by status, the selected one larger, with their hot spots as heat when asked; live from the incident feed. */
 export function useIncidentsLayer({ layer, visible, onStatus }: LayerRendererProps<IncidentsLayerDefinition>) {
   const feed = useIncidentFeedContext();
   const { selected } = useSelection();
   const source = useCustomDataSource(layer.id);
   const symbolScale = useSymbolScale();
+  const { viewer } = useCesium();
+  const { heat } = useIncidentHeat();
+  useIncidentHeatLayer(viewer, feed?.incidents ?? NO_INCIDENTS, heat && visible);
 
   useEffect(() => {
     if (!source || !feed) return;
