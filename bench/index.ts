@@ -9,6 +9,7 @@ import { benchServer } from './server/index.ts';
 import { benchSql } from './sql.ts';
 import { benchTerrain } from './terrain.ts';
 import { benchViewer } from './viewer.ts';
+import { benchWall } from './wall.ts';
 
 interface BenchOptions {
   seconds?: number;
@@ -31,6 +32,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   sql: benchSql,
   deploy: benchDeploy,
   analyses: benchAnalyses,
+  wall: benchWall,
 };
 
 const { values, positionals } = parseArgs({
