@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from './recordInputs.ts';
 import { CameraView, LocalizedText } from './schema.ts';
 
 export const StoryboardId = z
@@ -22,9 +23,7 @@ export const Scene = z
       .regex(/^an-[0-9a-f]{16}$/, 'must be the id of a kept analysis (an-…)')
       .optional()
       .describe('A kept analysis drawn while the scene plays: a flood at its level, a viewshed, a height limit'),
-    asOf: z.iso
-      .datetime({ offset: true, message: 'must be an ISO 8601 date-time with its offset' })
-      .optional()
+    asOf: Instant.optional()
       .describe('The moment the scene shows the records as they stood at (incidents, the dashboard); live without'),
   })
   .strict();

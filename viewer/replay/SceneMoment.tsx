@@ -5,7 +5,7 @@ import { useReplay } from './context.tsx';
 export function SceneMoment({ asOf }: { asOf: string | undefined }) {
   const { setAsOf } = useReplay();
   useEffect(() => {
-    setAsOf(asOf === undefined ? undefined : new Date(asOf).toISOString());
+    setAsOf(asOf);
   }, [asOf, setAsOf]);
   return null;
 }
