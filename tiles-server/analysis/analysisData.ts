@@ -28,6 +28,8 @@ export interface Buildings {
 export class AnalysisData {
   private readonly terrains = new Map<string, Promise<Terrain>>();
   private readonly buildingsByRole = new Map<Role, Promise<Buildings>>();
+  /** Each buildings table's digest, read once whichever roles ask. */
+  private readonly tableVersions = new Map<string, Promise<string>>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -63,7 +65,12 @@ export class AnalysisData {
       })(this.objects),
       ground,
     );
-    const versions = await Promise.all(layers.map(async (layer) => ({ layerId: layer.id, version: digest(await readFile(dataFileOf(this.dataDir, layer.table!.arrow))) })));
+    const versions = await Promise.all(
+      layers.map(async (layer) => ({
+        layerId: layer.id,
+        version: await cached(this.tableVersions, layer.id, async () => digest(await readFile(dataFileOf(this.dataDir, layer.table!.arrow)))),
+      })),
+    );
     return { volumes, versions };
   }
 }
