@@ -24,3 +24,4 @@ export const IMPORT_REPORT_FILE = 'import-report.json';
 export const PIPELINE_FILES: readonly string[] = [CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE];
 export * from './analysis.ts';
 export { bilinear } from './gridSample.ts';
+export { buildingColor, buildingUseLegend } from './buildingUses.ts';

@@ -10,12 +10,13 @@ export function basemapLayer(
     rectangle: [number, number, number, number];
     synthetic: boolean;
     legend: LegendItem[];
+    title?: { zh: string; en: string } | undefined;
   },
 ): LayerDefinitionInput<'imagery'> {
   return {
     id,
     kind: 'imagery',
-    title: { zh: '土地利用晕渲底图', en: 'Land use and relief base map' },
+    title: options.title ?? { zh: '土地利用晕渲底图', en: 'Land use and relief base map' },
     description: { zh: '土地利用分类（GB/T 21010）叠加地形晕渲、道路与水系', en: 'Land-use classes (GB/T 21010) over hillshade, with roads and rivers' },
     group: 'basemap',
     visible: true,

@@ -20,6 +20,8 @@ export interface BasemapOptions {
   /** Ground colour at a point (land use, say); where it gives none, the height's tint. */
   groundColor?: (lon: number, lat: number) => readonly [number, number, number] | undefined;
   onTile?: (tiles: number) => void;
+  /** [west, south, east, north]: the tiles that overlap it are rendered; the DEM's extent by default. */
+  extent?: [number, number, number, number];
 }
 
 /**
@@ -30,7 +32,7 @@ export interface BasemapOptions {
  * north, over the DEM's extent only; outside it the tiles are transparent.
  */
 export async function renderBasemap(grid: GeographicGrid, options: BasemapOptions): Promise<number> {
-  const extent: [number, number, number, number] = [grid.west, grid.south, grid.east, grid.north];
+  const extent = options.extent ?? [grid.west, grid.south, grid.east, grid.north];
   let tiles = 0;
   for (let level = 0; level <= options.maxLevel; level++) {
     const range = tileRange(level, extent);

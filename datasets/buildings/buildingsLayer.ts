@@ -1,4 +1,4 @@
-import type { LayerDefinitionInput } from '../../layers/index.ts';
+import { type LayerDefinitionInput, buildingUseLegend } from '../../layers/index.ts';
 import { pipelineMetadata } from '../output/catalogEntry.ts';
 
 /** The catalog entry of a buildings layer whose tileset is at `url`. */
@@ -17,7 +17,8 @@ export function buildingsLayer(
     access: 'public',
     source: { type: '3dtiles', url },
     table: { arrow: url.replace(/tileset\.json$/, 'attributes.arrow'), parquet: url.replace(/tileset\.json$/, 'attributes.parquet') },
-    legend: [],
+    // The viewer draws each building in its use's colour.
+    legend: buildingUseLegend,
     ...(dashboard ? { dashboard: 'buildings' } : {}),
     metadata: pipelineMetadata({ ...metadata, updateFrequency: 'yearly' }),
   };

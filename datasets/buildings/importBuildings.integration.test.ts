@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from '@loaders.gl/core';
-import { GLTFLoader } from '@loaders.gl/gltf';
+import { GLTFLoader, postProcessGLTF } from '@loaders.gl/gltf';
 import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
@@ -95,6 +95,37 @@ describe('Delaware footprints → 3D Tiles', () => {
       const report = await validator.validateBytes(await readGlb(result.outDir, tile.content.uri));
       expect(report.issues.numErrors, `${tile.content.uri}: ${JSON.stringify(report.issues.messages.slice(0, 3))}`).toBe(0);
       expect(report.issues.numWarnings).toBe(0);
+    }
+  });
+
+  it('shades walls darker at their foot than at their top, read back with loaders.gl', async () => {
+    const leaf = tiles(result.tileset.root).find(({ tile }) => !tile.children)!.tile;
+    const gltf = postProcessGLTF(await parse(await readGlb(result.outDir, leaf.content.uri), GLTFLoader, { gltf: { loadBuffers: true } })) as unknown as {
+      meshes: { primitives: { attributes: Record<string, { value: ArrayLike<number> }> }[] }[];
+    };
+    const { POSITION, NORMAL, COLOR_0, _FEATURE_ID_0 } = gltf.meshes[0]!.primitives[0]!.attributes;
+    expect(COLOR_0, 'an ambient occlusion per vertex').toBeDefined();
+    // Per building: the grey of its lowest and its highest wall vertices (quantized heights keep their order).
+    const walls = new Map<number, { low: number; lowGrey: number; high: number; highGrey: number }>();
+    for (let v = 0; v < _FEATURE_ID_0!.value.length; v++) {
+      const grey = COLOR_0!.value[3 * v]!;
+      expect([COLOR_0!.value[3 * v + 1], COLOR_0!.value[3 * v + 2]], 'a grey').toEqual([grey, grey]);
+      const up = NORMAL!.value[3 * v + 1]!;
+      if (up > 0) {
+        expect(grey, 'roofs see the whole sky').toBe(255);
+        continue;
+      }
+      const y = POSITION!.value[3 * v + 1]!;
+      const id = _FEATURE_ID_0!.value[v]!;
+      const wall = walls.get(id) ?? { low: Infinity, lowGrey: 0, high: -Infinity, highGrey: 0 };
+      if (y < wall.low) Object.assign(wall, { low: y, lowGrey: grey });
+      if (y > wall.high) Object.assign(wall, { high: y, highGrey: grey });
+      walls.set(id, wall);
+    }
+    expect(walls.size).toBeGreaterThanOrEqual(5);
+    for (const { lowGrey, highGrey } of walls.values()) {
+      expect(highGrey).toBe(255);
+      expect(lowGrey).toBeLessThan(0.7 * highGrey);
     }
   });
 

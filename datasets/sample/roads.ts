@@ -3,7 +3,7 @@ import { rivers, townshipSeats } from './wuyiPlaces.ts';
 
 export interface Road {
   name: string;
-  grade: '省道' | '县道';
+  grade: '省道' | '县道' | '城市道路';
   course: [number, number][];
 }
 

@@ -3,6 +3,8 @@ import { writeFeatureStream } from '../output/geoJsonWriter.ts';
 import { seededRandom } from './random.ts';
 import { distanceToCourse } from './riverDistance.ts';
 import { footprintRing } from './syntheticFootprints.ts';
+import type { Road } from './roads.ts';
+import { LOT, type Town, isStreetLot, lotCentre, lotOf, onTownStreet, streetAddress, townStreets } from './townStreets.ts';
 import { type TownshipSeat, county, rivers, townshipSeats } from './wuyiPlaces.ts';
 
 interface Settlement {
@@ -18,7 +20,8 @@ interface Settlement {
   township: string;
 }
 
-const roads = ['解放街', '壶山路', '熟溪路', '温泉路', '白洋路', '江滨路', '永康街', '新华街', '环城路', '中山路'];
+const villageLanes = ['村前路', '后山弄', '溪边路', '祠堂弄', '新村路'];
+const cosLat = Math.cos((28.8 * Math.PI) / 180);
 
 /** The county seat's three subdistricts grow into one town; 镇 are larger than 乡. */
 function townshipSettlements(): Settlement[] {
@@ -61,51 +64,94 @@ function villageSettlements(villages: VillageCentre[], random: () => number): Se
  * towns, and villages of a few dozen houses; none in the rivers or outside the county.
  * Deterministic for a seed.
  */
+/** The streets of the sample's towns, where their buildings leave the grid's streets free. */
+export function sampleStreets(): Road[] {
+  return townStreets(townshipSettlements());
+}
+
 export function writeSettlementFootprints(path: string, villages: VillageCentre[], seed = 330723): Promise<number> {
   return writeFeatureStream(path, settlementFootprints(villages, seed));
 }
 
 function* settlementFootprints(villages: VillageCentre[], seed: number): Generator<object> {
   const random = seededRandom(seed);
-  const cosLat = Math.cos((28.8 * Math.PI) / 180);
+  const towns = townshipSettlements();
   const taken = new Set<string>();
   let count = 0;
-  for (const settlement of [...townshipSettlements(), ...villageSettlements(villages, random)]) {
-    const lot = settlement.sigma > 600 ? 30 : 26;
-    const reach = Math.ceil((2.6 * settlement.sigma) / lot);
-    for (let i = -reach; i <= reach; i++) {
-      for (let j = -reach; j <= reach; j++) {
-        const dx = i * lot;
-        const dy = j * lot;
-        const falloff = Math.exp(-(dx * dx + dy * dy) / (2 * settlement.sigma ** 2));
-        if (random() > settlement.density * falloff) continue;
-        const lon = settlement.lon + dx / (METRES_PER_DEGREE * cosLat);
-        const lat = settlement.lat + dy / METRES_PER_DEGREE;
-        // One building per lot, also where settlements overlap.
-        const key = `${Math.round(lon * 3600)}:${Math.round(lat * 3600)}`;
-        if (taken.has(key) || !county.contains(lon, lat)) continue;
-        if (rivers.some((river) => distanceToCourse(river.course, lon, lat, cosLat).distanceKm < 0.09)) continue;
-        taken.add(key);
-        const floors = Math.max(1, Math.round(settlement.coreFloors * falloff ** 1.5 * (0.5 + random()) + random() * 2));
-        const use = floors >= 12 ? (random() < 0.6 ? '住宅' : '办公') : falloff > 0.6 && random() < 0.3 ? '商业' : random() < 0.08 ? '工业' : '住宅';
-        const size = floors >= 12 ? 22 : use === '工业' ? 24 : 10 + random() * 8;
-        const ring = footprintRing(lon, lat, {
-          width: Math.min(size * (0.9 + random() * 0.4), lot * 0.85),
-          depth: Math.min(size * (0.6 + random() * 0.3), lot * 0.85),
-          angle: (random() - 0.5) * 0.5,
-          lShape: random() < 0.2,
-        });
-        count++;
-        const properties: Record<string, unknown> = {
-          floors,
-          use,
-          address: `${settlement.township}${roads[(i + j + 20 * reach) % roads.length]}${Math.abs(i * 7 + j) + 1}号`,
-          adminCode: '330723',
-        };
-        if (floors >= 6 && random() < 0.4) properties.name = `${settlement.name.replace(/(街道|镇|乡|畲族镇)$/, '')}${roads[Math.abs(i) % roads.length]!.slice(0, 2)}小区${(Math.abs(j) % 12) + 1}幢`;
-        if (random() < 0.7) properties.year = 1980 + Math.floor(random() * 45);
-        yield { type: 'Feature', id: String(count).padStart(6, '0'), properties, geometry: { type: 'Polygon', coordinates: [ring] } };
-      }
+  for (const settlement of [...towns, ...villageSettlements(villages, random)]) {
+    for (const lot of settlementLots(settlement, towns)) {
+      const { lon, lat, dx, dy, key, address } = lot;
+      const falloff = Math.exp(-(dx * dx + dy * dy) / (2 * settlement.sigma ** 2));
+      if (random() > settlement.density * falloff) continue;
+      // One building per lot, also where settlements overlap.
+      if (taken.has(key) || !county.contains(lon, lat)) continue;
+      if (rivers.some((river) => distanceToCourse(river.course, lon, lat, cosLat).distanceKm < 0.09)) continue;
+      taken.add(key);
+      const floors = Math.max(1, Math.round(settlement.coreFloors * falloff ** 1.5 * (0.5 + random()) + random() * 2));
+      const use = buildingUse(floors, falloff, lot.facesStreet, random);
+      const size = floors >= 12 ? 22 : use === '工业' || use === '仓储' ? 24 : use === '教育' || use === '医疗' ? 26 : 10 + random() * 8;
+      const ring = footprintRing(lon, lat, {
+        width: Math.min(size * (0.9 + random() * 0.4), lot.size * 0.85),
+        depth: Math.min(size * (0.6 + random() * 0.3), lot.size * 0.85),
+        angle: (random() - 0.5) * 0.5,
+        lShape: random() < 0.2,
+      });
+      count++;
+      const properties: Record<string, unknown> = { floors, use, address: `${settlement.township}${address.street}${address.number}号`, adminCode: '330723' };
+      if (floors >= 6 && random() < 0.4) properties.name = `${settlement.name.replace(/(街道|镇|乡|畲族镇)$/, '')}${address.street.slice(0, 2)}小区${(address.number % 12) + 1}幢`;
+      if (random() < 0.7) properties.year = 1980 + Math.floor(random() * 45);
+      yield { type: 'Feature', id: String(count).padStart(6, '0'), properties, geometry: { type: 'Polygon', coordinates: [ring] } };
+    }
+  }
+}
+
+/**
+ * What a building is used for, as a county seat grows: towers of flats and offices at the centre,
+ * shops along the streets of the busier blocks, schools and clinics among the houses, and
+ * workshops and warehouses at the edge of town.
+ */
+function buildingUse(floors: number, falloff: number, facesStreet: boolean, random: () => number): string {
+  const draw = random();
+  if (floors >= 12) return draw < 0.6 ? '住宅' : draw < 0.9 ? '办公' : '商业';
+  if (facesStreet && falloff > 0.35 && draw < 0.35) return '商业';
+  if (draw < 0.03) return '教育';
+  if (draw < 0.045) return '医疗';
+  if (falloff < 0.3) return draw < 0.25 ? '工业' : draw < 0.33 ? '仓储' : '住宅';
+  return '住宅';
+}
+
+interface Lot {
+  lon: number;
+  lat: number;
+  /** Metres from the settlement's centre. */
+  dx: number;
+  dy: number;
+  size: number;
+  /** The same for the same lot of overlapping settlements. */
+  key: string;
+  address: { street: string; number: number };
+  /** Next to a street of the towns' grid. */
+  facesStreet: boolean;
+}
+
+/**
+ * The lots a settlement may build on. Towns use the county's street grid, leaving its streets
+ * free; a village's houses sit on its own grid of smaller lots, off the towns' streets.
+ */
+function* settlementLots(settlement: Settlement, towns: Town[]): Generator<Lot> {
+  const town = towns.includes(settlement);
+  const size = town ? LOT : 26;
+  const reach = Math.ceil((2.6 * settlement.sigma) / size);
+  const [ci, cj] = town ? lotOf(settlement.lon, settlement.lat) : [0, 0];
+  for (let i = ci - reach; i <= ci + reach; i++) {
+    for (let j = cj - reach; j <= cj + reach; j++) {
+      const [lon, lat] = town ? lotCentre(i, j) : [settlement.lon + (i * size) / (METRES_PER_DEGREE * cosLat), settlement.lat + (j * size) / METRES_PER_DEGREE];
+      if (town ? isStreetLot(i, j) : onTownStreet(towns, lon, lat)) continue;
+      const dx = (lon - settlement.lon) * METRES_PER_DEGREE * cosLat;
+      const dy = (lat - settlement.lat) * METRES_PER_DEGREE;
+      const key = town ? `${i}:${j}` : `${Math.round(lon * 3600)}:${Math.round(lat * 3600)}`;
+      const address = town ? streetAddress(i, j) : { street: villageLanes[Math.abs(i + j) % villageLanes.length]!, number: Math.abs(i * 7 + j) + 1 };
+      yield { lon, lat, dx, dy, size, key, address, facesStreet: town && (isStreetLot(i + 1, j) || isStreetLot(i - 1, j) || isStreetLot(i, j + 1) || isStreetLot(i, j - 1)) };
     }
   }
 }

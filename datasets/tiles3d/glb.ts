@@ -1,6 +1,6 @@
 /**
  * Writes one tile's content as binary glTF 2.0: quantized positions (KHR_mesh_quantization),
- * byte normals, a feature id per vertex (EXT_mesh_features) and the features' properties as a
+ * byte normals, an ambient occlusion grey per vertex (COLOR_0), a feature id per vertex (EXT_mesh_features) and the features' properties as a
  * property table (EXT_structural_metadata).
  *
  * Written directly rather than through a glTF document library: property-table buffer views
@@ -14,6 +14,7 @@ import { utf8Strings } from '../output/utf8Strings.ts';
 const ARRAY_BUFFER = 34962;
 const ELEMENT_ARRAY_BUFFER = 34963;
 const BYTE = 5120;
+const UNSIGNED_BYTE = 5121;
 const UNSIGNED_SHORT = 5123;
 const UNSIGNED_INT = 5125;
 
@@ -22,6 +23,8 @@ export interface TileMesh {
   positions: Float64Array;
   /** 4 per vertex (xyz, padding), −127…127. */
   normals: Int8Array;
+  /** 4 per vertex (rgb, padding), 0–255, linear: multiplies the material's colour. */
+  occlusion: Uint8Array;
   featureIds: Uint16Array;
   indices: Uint32Array;
   vertexCount: number;
@@ -50,6 +53,7 @@ export function writeGlb(mesh: TileMesh, table: PropertyTable, options: GlbOptio
 
   const position = bin.addView(new Uint8Array(quantized.buffer), { byteStride: 8, target: ARRAY_BUFFER });
   const normal = bin.addView(new Uint8Array(mesh.normals.buffer, 0, vertexCount * 4), { byteStride: 4, target: ARRAY_BUFFER });
+  const occlusion = bin.addView(mesh.occlusion.subarray(0, vertexCount * 4), { byteStride: 4, target: ARRAY_BUFFER });
   const paddedIds = new Uint16Array(vertexCount * 2);
   for (let v = 0; v < vertexCount; v++) paddedIds[2 * v] = mesh.featureIds[v]!;
   const featureId = bin.addView(new Uint8Array(paddedIds.buffer), { byteStride: 4, target: ARRAY_BUFFER });
@@ -63,6 +67,7 @@ export function writeGlb(mesh: TileMesh, table: PropertyTable, options: GlbOptio
     { bufferView: position, componentType: UNSIGNED_SHORT, normalized: true, count: vertexCount, type: 'VEC3', min, max },
     { bufferView: normal, componentType: BYTE, normalized: true, count: vertexCount, type: 'VEC3' },
     { bufferView: featureId, componentType: UNSIGNED_SHORT, count: vertexCount, type: 'SCALAR' },
+    { bufferView: occlusion, componentType: UNSIGNED_BYTE, normalized: true, count: vertexCount, type: 'VEC3' },
     { bufferView: indices, componentType: wide ? UNSIGNED_INT : UNSIGNED_SHORT, count: indexCount, type: 'SCALAR' },
   ];
   const json = {
@@ -77,8 +82,8 @@ export function writeGlb(mesh: TileMesh, table: PropertyTable, options: GlbOptio
       {
         primitives: [
           {
-            attributes: { POSITION: 0, NORMAL: 1, _FEATURE_ID_0: 2 },
-            indices: 3,
+            attributes: { POSITION: 0, NORMAL: 1, _FEATURE_ID_0: 2, COLOR_0: 3 },
+            indices: 4,
             material: 0,
             mode: 4,
             extensions: { EXT_mesh_features: { featureIds: [{ featureCount: table.count, attribute: 0, propertyTable: 0 }] } },

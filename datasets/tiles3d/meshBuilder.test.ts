@@ -65,4 +65,20 @@ describe('extruded footprints', () => {
     expect(new Set(mesh.featureIds.subarray(0, mesh.vertexCount))).toEqual(new Set([5]));
     expect(MeshBuilder.vertexCount([[square(0, 0, 1)]])).toBe(mesh.vertexCount);
   });
+
+  it('darkens walls towards their foot and leaves roofs and wall tops open to the sky', () => {
+    const mesh = new MeshBuilder(frame);
+    mesh.addExtrusion([[square(119.81, 28.89, 0.0001)]], 100, 124, 0);
+    const byHeight = new Map<number, Set<number>>();
+    for (let v = 0; v < mesh.vertexCount; v++) {
+      const grey = mesh.occlusion.subarray(4 * v, 4 * v + 3);
+      expect(new Set(grey).size, 'a grey: the same in red, green and blue').toBe(1);
+      const height = Math.round(mesh.positions[3 * v + 1]!);
+      byHeight.set(height, (byHeight.get(height) ?? new Set()).add(grey[0]!));
+    }
+    expect([...byHeight.get(124)!]).toEqual([255]);
+    const foot = [...byHeight.get(100)!];
+    expect(foot).toHaveLength(1);
+    expect(foot[0]).toBeLessThan(160);
+  });
 });

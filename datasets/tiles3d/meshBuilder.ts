@@ -5,10 +5,18 @@ import type { EnuFrame } from '../geo/enuFrame.ts';
  * Triangles of extruded footprints in one tile's east-north-up frame, laid out for glTF
  * (y up: x = east, y = up, z = −north): a flat roof per polygon and a wall per ring edge, each
  * face with its own vertices so that its normal is flat. No floor: buildings stand on the ground.
+ * Each vertex carries an ambient occlusion (a grey, glTF's COLOR_0): walls darken towards their
+ * foot, where the street and the neighbours hide the sky, so blocks read as standing on the ground.
  */
+/** Occlusion of what sees the whole sky (roofs, the tops of walls) and of a wall's foot (linear; about two thirds as bright, as displayed). */
+const OPEN_SKY = 255;
+const WALL_FOOT = 110;
+
 export class MeshBuilder {
   positions = new Float64Array(3 * 1024);
   normals = new Int8Array(4 * 1024);
+  /** 4 per vertex (the grey three times, padding), 0–255, linear. */
+  occlusion = new Uint8Array(4 * 1024);
   featureIds = new Uint16Array(1024);
   indices = new Uint32Array(3 * 1024);
   vertexCount = 0;
@@ -49,7 +57,7 @@ export class MeshBuilder {
     for (const [r, ring] of rings.entries()) {
       if (r > 0) holes.push(flat.length / 2);
       for (let i = 0; i < ring.length / 3; i++) {
-        this.pushLocal(ring, i, 0, 127, 0, featureId);
+        this.pushLocal(ring, i, 0, 127, 0, featureId, OPEN_SKY);
         flat.push(ring[3 * i]!, ring[3 * i + 1]!);
       }
     }
@@ -75,17 +83,17 @@ export class MeshBuilder {
       const length = Math.hypot(de, dn) || 1;
       const nx = Math.round((dn / length) * 127);
       const nz = Math.round((de / length) * 127);
-      const b0 = this.pushLocal(bottoms, i, nx, 0, nz, featureId);
-      const b1 = this.pushLocal(bottoms, j, nx, 0, nz, featureId);
-      const t1 = this.pushLocal(tops, j, nx, 0, nz, featureId);
-      const t0 = this.pushLocal(tops, i, nx, 0, nz, featureId);
+      const b0 = this.pushLocal(bottoms, i, nx, 0, nz, featureId, WALL_FOOT);
+      const b1 = this.pushLocal(bottoms, j, nx, 0, nz, featureId, WALL_FOOT);
+      const t1 = this.pushLocal(tops, j, nx, 0, nz, featureId, OPEN_SKY);
+      const t0 = this.pushLocal(tops, i, nx, 0, nz, featureId, OPEN_SKY);
       this.addTriangle(b0, b1, t1);
       this.addTriangle(b0, t1, t0);
     }
   }
 
   /** Appends the ENU point `enu[3i..3i+2]` in glTF axes. */
-  private pushLocal(enu: Float64Array, i: number, nx: number, ny: number, nz: number, featureId: number): number {
+  private pushLocal(enu: Float64Array, i: number, nx: number, ny: number, nz: number, featureId: number, occlusion: number): number {
     const v = this.vertexCount++;
     if (v >= this.featureIds.length) this.growVertices();
     this.positions[3 * v] = enu[3 * i]!;
@@ -94,6 +102,7 @@ export class MeshBuilder {
     this.normals[4 * v] = nx;
     this.normals[4 * v + 1] = ny;
     this.normals[4 * v + 2] = nz;
+    this.occlusion.fill(occlusion, 4 * v, 4 * v + 3);
     this.featureIds[v] = featureId;
     return v;
   }
@@ -109,11 +118,12 @@ export class MeshBuilder {
     const capacity = this.featureIds.length * 2;
     this.positions = grow(this.positions, capacity * 3);
     this.normals = grow(this.normals, capacity * 4);
+    this.occlusion = grow(this.occlusion, capacity * 4);
     this.featureIds = grow(this.featureIds, capacity);
   }
 }
 
-function grow<T extends Float64Array | Int8Array | Uint16Array | Uint32Array>(array: T, length: number): T {
+function grow<T extends Float64Array | Int8Array | Uint8Array | Uint16Array | Uint32Array>(array: T, length: number): T {
   const next = new (array.constructor as new (n: number) => T)(length);
   next.set(array);
   return next;

@@ -4,8 +4,11 @@ import { type PropertyTable, writeGlb } from './glb.ts';
 import { MeshBuilder } from './meshBuilder.ts';
 import type { TileNode } from './quadtree.ts';
 
-/** Light warm grey, linear RGB: reads as concrete in sunlight and takes highlight colours well. */
-const buildingColor: [number, number, number, number] = [0.78, 0.76, 0.72, 1];
+/**
+ * Near-white warm grey, linear RGB: reads as concrete in sunlight where a viewer draws the tiles
+ * as they are, and takes the colours a viewer styles them with (by use, highlights) almost unchanged.
+ */
+const buildingColor: [number, number, number, number] = [0.9, 0.88, 0.85, 1];
 
 export interface TileContent {
   glb: Uint8Array;

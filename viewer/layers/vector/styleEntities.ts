@@ -7,6 +7,7 @@ import {
   LabelGraphics,
   LabelStyle,
   Cartesian2,
+  ClassificationType,
   PointGraphics,
   PolylineGraphics,
   VerticalOrigin,
@@ -16,12 +17,14 @@ import {
 import type { VectorStyle } from '../../../layers/index.ts';
 import type { Language } from '../../i18n/index.tsx';
 
+const ON_TERRAIN = new ConstantProperty(ClassificationType.TERRAIN);
 const labelFontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 /**
  * Applies a catalog style to the entities a GeoJSON load produced: points as dots instead of
  * pins, labels from a property, and ground-clamped outlines for polygons (Cesium cannot draw
- * outlines of polygons clamped to the ground). Their sizes come from `setSymbolScale`.
+ * outlines of polygons clamped to the ground). What is clamped lies on the terrain only, under
+ * the buildings standing on it, not draped over their roofs. Sizes come from `setSymbolScale`.
  */
 export function styleVectorEntities(entities: EntityCollection, style: VectorStyle): void {
   const outlines: Entity[] = [];
@@ -33,6 +36,10 @@ export function styleVectorEntities(entities: EntityCollection, style: VectorSty
         outlineColor: Color.WHITE,
         ...groundMarker(style.labelMaxDistance),
       });
+    }
+    if (style.clampToGround) {
+      if (entity.polyline) entity.polyline.classificationType = ON_TERRAIN;
+      if (entity.polygon) entity.polygon.classificationType = ON_TERRAIN;
     }
     if (entity.polygon && style.stroke && style.clampToGround) {
       entity.polygon.outline = new ConstantProperty(false);
@@ -91,6 +98,7 @@ function outlineOf(entity: Entity, style: VectorStyle): Entity {
       width: style.strokeWidth ?? 2,
       material: Color.fromCssColorString(style.stroke!),
       clampToGround: true,
+      classificationType: ClassificationType.TERRAIN,
     }),
   });
 }
