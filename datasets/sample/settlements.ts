@@ -31,7 +31,7 @@ function townshipSettlements(): Settlement[] {
       name: seat.name,
       lon: seat.lon,
       lat: seat.lat,
-      sigma: seatDistrict ? 1100 : seat.type === '镇' ? 480 : 260,
+      sigma: seatDistrict ? 1250 : seat.type === '镇' ? 560 : 300,
       density: seatDistrict ? 0.85 : 0.8,
       coreFloors: seatDistrict ? 26 : seat.type === '镇' ? 10 : 5,
       township: seat.name,

@@ -58,8 +58,8 @@ describe('buildings in the viewer', () => {
 
   it('draws each building of the county seat in its use’s colour from the legend, paler the taller, with the streets between the blocks sharp on the county seat’s base map', async () => {
     const page = await twin.openPage({ width: 1600, height: 900 });
-    // A kilometre from the centre of the county seat: towers, houses, shops and a school or two.
-    const [lon, lat] = [119.808, 28.888];
+    // Towards the edge of the county seat: towers, houses, shops, workshops and a school.
+    const [lon, lat] = [119.802, 28.882];
     await page.goto(`${twin.server.url}/?layers=terrain,relief-basemap,relief-basemap-seat,buildings&view=${lon},${lat},1400,0,-90`);
     await waitForScene(page);
     await saveScreenshot(page, 'buildings-by-use');
