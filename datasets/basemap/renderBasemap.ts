@@ -11,6 +11,8 @@ export interface BasemapLine {
   /** Line width in metres; drawn at least one pixel wide. */
   width: number;
   color: [number, number, number];
+  /** Drawn only where it is a pixel wide or more: a town's streets, which would paint the whole town at county scale. */
+  minor?: boolean;
 }
 
 export interface BasemapOptions {
@@ -91,7 +93,8 @@ function renderTile(grid: GeographicGrid, level: number, x: number, y: number, {
       data[o + 3] = 255;
     }
   }
-  for (const line of lines) drawLine(data, line, west, north, step);
+  const pixelMetres = step * METRES_PER_DEGREE;
+  for (const line of lines) if (!line.minor || line.width >= pixelMetres) drawLine(data, line, west, north, step);
   // One filter for every row: trying all five per row (the default) costs several times the encode.
   return PNG.sync.write(png, { colorType: 6, filterType: 4, deflateLevel: 6 });
 }

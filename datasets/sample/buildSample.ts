@@ -104,7 +104,7 @@ export async function buildSample(dataDir: string, log: (line: string) => void =
   const basemap = {
     groundColor: (lon: number, lat: number) => parcels.classAt(lon, lat)?.color,
     lines: [
-      ...roads.map((road) => ({ coordinates: road.course, width: roadWidths[road.grade], color: [250, 246, 236] as [number, number, number] })),
+      ...roads.map((road) => ({ coordinates: road.course, width: roadWidths[road.grade], color: [250, 246, 236] as [number, number, number], minor: road.grade === '城市道路' })),
       ...rivers.map((river) => ({ coordinates: river.course, width: river.name === '武义江' ? 60 : 30, color: [70, 150, 210] as [number, number, number] })),
     ],
     legend: [

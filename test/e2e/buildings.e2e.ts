@@ -118,8 +118,8 @@ describe('buildings in the viewer', () => {
     const onScreen = (await projectOnGlobe(page, along.map(([x, y], i) => [x, y, grounds[i] ?? 0]))).filter((at) => at !== null);
     expect(onScreen.length, 'street points in view').toBeGreaterThan(100);
     const drawn = onScreen.filter(([x, y]) => isRoad(colourAt([x, y])));
-    // A few stretches may lie behind towers leaning out of a view straight down. On the county's base map alone
-    // (19 m a pixel) two thirds are; on the seat's (2.4 m) all of them.
+    // A few stretches may lie behind towers leaning out of a view straight down. The county's base map (19 m a
+    // pixel) leaves the streets out; the seat's (2.4 m) draws them.
     expect(drawn.length / onScreen.length, 'street points drawn in the road colour').toBeGreaterThan(0.9);
   });
 });
