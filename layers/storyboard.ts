@@ -25,6 +25,12 @@ export const Scene = z
       .describe('A kept analysis drawn while the scene plays: a flood at its level, a viewshed, a height limit'),
     asOf: Instant.optional()
       .describe('The moment the scene shows the records as they stood at (incidents, the dashboard); live without'),
+    exaggeration: z
+      .number()
+      .min(1)
+      .max(4)
+      .optional()
+      .describe('Vertical exaggeration of the terrain and all that stands on it while the scene plays, for a scene about relief; true heights without'),
   })
   .strict();
 export type Scene = z.infer<typeof Scene>;

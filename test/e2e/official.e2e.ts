@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DashboardFigures, StoryboardEntry } from '../../layers/index.ts';
+import { readDem } from '../../datasets/raster/dem.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { PagePixels, type ScreenPoint, colourDistance, hexColour, projectOnGlobe, terrainHeights } from './support/screenSamples.ts';
 import { waitForScene } from './support/twinPage.ts';
@@ -139,6 +141,54 @@ describe('official: storyboards on the big screen', () => {
     expect(scene!.camera.height).toBeCloseTo(1200, -1);
     await expect.poll(() => panel.locator(`li[data-storyboard-id=${saved.id}]`).count()).toBe(1);
     expect(await panel.locator(`li[data-storyboard-id=${saved.id}] a`).first().getAttribute('href')).toBe(`/present/${saved.id}`);
+  }, 180_000);
+
+  it('raises the relief in a scene with an exaggeration, and only in that scene: the DEM\'s highest point drawn twice as high', async () => {
+    // The oracle is the DEM: its highest cell, seen from a camera above it (so that, at true
+    // heights, nothing on the ground reaches above the camera's level) and more than twice as high
+    // as the ground under it (so that, doubled, the camera is still above its own ground).
+    const dem = await readDem(join(twin.server.dataDir, 'sample', 'source', 'wuyi-dem.tif'));
+    const cells = dem.cellCentres(Number.MAX_SAFE_INTEGER);
+    const top = cells.height.reduce((best, height, i) => (height > cells.height[best]! ? i : best), 0);
+    const peak = { lon: cells.lon[top]!, lat: cells.lat[top]!, height: cells.height[top]! };
+    const view = { lon: peak.lon + 0.057, lat: peak.lat + 0.097, height: 2200, heading: 207, pitch: -2 };
+    expect(view.height).toBeGreaterThan(peak.height + 300);
+    expect(view.height).toBeGreaterThan(2 * dem.sample(view.lon, view.lat)! + 300);
+    const layers = ['terrain', 'relief-basemap'];
+    await api('/api/storyboards/relief', {
+      method: 'PUT',
+      body: {
+        title: { zh: '地势', en: 'Relief' },
+        scenes: [
+          { title: { zh: '夸张两倍', en: 'Twice as high' }, camera: view, layers, durationSeconds: 5, exaggeration: 2 },
+          { title: { zh: '真实高度', en: 'True heights' }, camera: view, layers, durationSeconds: 5 },
+        ],
+      },
+    });
+    const page = await twin.openPage();
+    await page.goto(`${twin.server.url}/present/relief`);
+    await page.waitForSelector('.presentation[data-presentation=ready][data-playing=false]');
+    // 1.8 times the peak's height above it: inside the doubled mountain, so the ground is drawn
+    // there; above everything at true heights, so the sky is.
+    const isSky = ([red, green, blue]: readonly [number, number, number]) => blue > green + 10 && blue > red + 30;
+    let probe: ScreenPoint | null | undefined;
+    const drawnAt = async () => {
+      await cameraAtRest(page);
+      await page.waitForSelector('[data-tiles-loaded=true]', { timeout: 60_000 });
+      [probe] = await projectOnGlobe(page, [[peak.lon, peak.lat, 1.8 * peak.height]]);
+      expect(probe, 'the point above the peak is on the globe').not.toBeNull();
+      const pixels = await PagePixels.of(page);
+      const [x, y] = probe!;
+      return [-2, 0, 2].flatMap((dx) => [-2, 0, 2].map((dy) => pixels.at(x + dx, y + dy)));
+    };
+    const exaggerated = await drawnAt();
+    await saveScreenshot(page, 'official-relief-exaggerated');
+    expect(exaggerated.filter(isSky), `sky at ${probe} with the relief doubled: ${JSON.stringify(exaggerated)}`).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => sceneIndex(page)).toBe(1);
+    const trueHeights = await drawnAt();
+    await saveScreenshot(page, 'official-relief-true');
+    expect(trueHeights.filter((colour) => !isSky(colour)), `ground at ${probe} at true heights: ${JSON.stringify(trueHeights)}`).toEqual([]);
   }, 180_000);
 
   for (const screen of [

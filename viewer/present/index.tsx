@@ -6,6 +6,7 @@ import type { CatalogState } from '../catalog/useCatalog.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { SceneAnalysis } from '../analysis/SceneAnalysis.tsx';
 import { SceneMoment } from '../replay/SceneMoment.tsx';
+import { SceneRelief } from './SceneRelief.tsx';
 import { TwinProviders } from '../app/TwinProviders.tsx';
 import { Dashboard } from '../dashboard/index.tsx';
 import { IncidentTicker } from '../dashboard/IncidentTicker.tsx';
@@ -110,6 +111,7 @@ function Show({ catalog, storyboard, kiosk, onSwitchLanguage }: { catalog: Catal
           <SceneCamera camera={scene.camera} durationSeconds={scene.durationSeconds} onViewDrawn={viewDrawn} held={township !== undefined} />
           <SceneAnalysis id={scene.analysis} />
           <SceneMoment asOf={scene.asOf} />
+          <SceneRelief exaggeration={scene.exaggeration} />
         </Globe>
         <header className="presentation-title">
           <h1>{pick(storyboard.title)}</h1>
