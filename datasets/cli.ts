@@ -4,6 +4,7 @@ import { importParcelsCommand, importParcelsUsage } from './commands/importParce
 import { LAND_USE_SURVEY, SPATIAL_PLAN } from './landuse/parcelSchemes.ts';
 import { importRecordsCommand, importRecordsUsage } from './commands/importRecordsCommand.ts';
 import { importTerrainCommand, importTerrainUsage } from './commands/importTerrainCommand.ts';
+import { importTilesetCommand, importTilesetUsage } from './commands/importTilesetCommand.ts';
 
 const usage = `Usage: npm run twin -- <command> [options]
 
@@ -14,6 +15,7 @@ Commands:
   import landuse <file>    Turn a land-use delivery (三调 DLTB) into a thematic layer
   import zoning <file>     Turn a spatial plan's land and sea use (规划用地用海) into a thematic layer
   import records <file>    Bring in incidents, monitoring points or lifecycle records (CSV, XLSX)
+  import tileset <folder>  Bring in a delivered 3D Tiles tileset (photogrammetry, BIM, point clouds)
 
 The data folder is $DATA_DIR, else ./data.
 
@@ -25,7 +27,9 @@ ${importParcelsUsage(LAND_USE_SURVEY)}
 
 ${importParcelsUsage(SPATIAL_PLAN)}
 
-${importRecordsUsage}`;
+${importRecordsUsage}
+
+${importTilesetUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR || 'data');
@@ -44,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import' && rest[0] === 'terrain') return importTerrainCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'landuse') return importParcelsCommand(LAND_USE_SURVEY, rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'records') return importRecordsCommand(rest.slice(1), dataDir);
+  if (command === 'import' && rest[0] === 'tileset') return importTilesetCommand(rest.slice(1), dataDir);
   if (command === 'import' && rest[0] === 'zoning') return importParcelsCommand(SPATIAL_PLAN, rest.slice(1), dataDir);
   console.error(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
   return 1;

@@ -25,6 +25,7 @@ interface LayerCapabilities {
 export const LAYER_CAPABILITIES = {
   terrain: { tiled: true, features: false, comparable: false, drapeOrder: null, classed: false, records: false, highlightsOwnObjects: false },
   buildings: { tiled: true, features: false, comparable: false, drapeOrder: null, classed: false, records: false, highlightsOwnObjects: true },
+  tileset: { tiled: true, features: false, comparable: false, drapeOrder: null, classed: false, records: false, highlightsOwnObjects: false },
   imagery: { tiled: true, features: false, comparable: true, drapeOrder: 0, classed: false, records: false, highlightsOwnObjects: false },
   vector: { tiled: false, features: true, comparable: false, drapeOrder: 2, classed: false, records: false, highlightsOwnObjects: false },
   thematic: { tiled: false, features: true, comparable: true, drapeOrder: 1, classed: true, records: false, highlightsOwnObjects: false },

@@ -123,6 +123,33 @@ export const BuildingsLayer = z
   })
   .strict();
 
+/** Where a tileset authored in a local frame (metres east, north and up of an origin) stands on the Earth. */
+export const TilesetPlacement = z
+  .object({
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    height: z.number().min(-500).max(9000).describe('Ellipsoidal height of the local origin, metres'),
+    heading: z.number().min(-360).max(360).default(0).describe('Degrees clockwise from north of the local frame’s y axis'),
+  })
+  .strict();
+export type TilesetPlacement = z.infer<typeof TilesetPlacement>;
+
+/**
+ * A 3D Tiles tileset the twin did not make: a survey contractor's photogrammetry (倾斜摄影),
+ * BIM or point clouds, drawn as it comes (3D Tiles 1.0 or 1.1), placed and lifted as its
+ * delivery needs.
+ */
+export const TilesetLayer = z
+  .object({
+    ...layerBase,
+    kind: z.literal('tileset'),
+    source: z.object({ type: z.literal('3dtiles'), url: SameOriginUrl }).strict(),
+    placement: TilesetPlacement.optional().describe('For a tileset in a local frame: the origin its coordinates (after its root transform, if any) are placed at'),
+    heightOffset: z.number().min(-1000).max(1000).default(0).describe('Metres the tileset is lifted along the local vertical (negative lowers it)'),
+    maximumScreenSpaceError: z.number().min(1).max(256).default(16).describe('Pixels of geometric error allowed before finer tiles load: lower is sharper and heavier'),
+  })
+  .strict();
+
 export const ImageryLayer = z
   .object({
     ...layerBase,
@@ -210,6 +237,7 @@ export const LayerDefinition = z
   .discriminatedUnion('kind', [
     TerrainLayer,
     BuildingsLayer,
+    TilesetLayer,
     ImageryLayer,
     VectorLayer,
     ThematicLayer,
@@ -220,6 +248,7 @@ export const LayerDefinition = z
 export type LayerDefinition = z.infer<typeof LayerDefinition>;
 export type TerrainLayerDefinition = z.infer<typeof TerrainLayer>;
 export type BuildingsLayerDefinition = z.infer<typeof BuildingsLayer>;
+export type TilesetLayerDefinition = z.infer<typeof TilesetLayer>;
 export type ImageryLayerDefinition = z.infer<typeof ImageryLayer>;
 export type VectorLayerDefinition = z.infer<typeof VectorLayer>;
 export type ThematicLayerDefinition = z.infer<typeof ThematicLayer>;

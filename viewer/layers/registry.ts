@@ -7,6 +7,7 @@ import { IncidentsLayerView } from './incidents/index.tsx';
 import { MonitoringPointsLayerView } from './monitoring-points/index.tsx';
 import { TerrainLayerView } from './terrain/index.tsx';
 import { ThematicLayerView } from './thematic/index.tsx';
+import { TilesetLayerView } from './tileset/index.tsx';
 import { VectorLayerView } from './vector/index.tsx';
 
 type RendererFor<K extends LayerKind> = ComponentType<LayerRendererProps<Extract<LayerDefinition, { kind: K }>>>;
@@ -22,6 +23,7 @@ const renderers: { [K in LayerKind]?: RendererFor<K> } = {
   'monitoring-points': MonitoringPointsLayerView,
   terrain: TerrainLayerView,
   thematic: ThematicLayerView,
+  tileset: TilesetLayerView,
   vector: VectorLayerView,
 };
 

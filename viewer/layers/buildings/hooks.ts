@@ -1,42 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Cartesian3, type Cesium3DTileFeature, Cesium3DTileStyle, Cesium3DTileset, Color, ImageBasedLighting } from 'cesium';
-import { useCesium } from 'resium';
 import { type BuildingsLayerDefinition, buildingColor } from '../../../layers/index.ts';
 import type { LayerRendererProps } from '../types.ts';
-import { loadLayer } from '../loadLayer.ts';
-import { useRequested } from '../useRequested.ts';
+import { useTilesetPrimitive } from '../useTilesetPrimitive.ts';
 import { useHighlight } from '../../highlight/index.tsx';
 import { useSelection } from '../../selection/index.tsx';
 
-/** Streams the layer's 3D Tiles from the twin server once it is first shown. */
-export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererProps<BuildingsLayerDefinition>) {
-  const { viewer } = useCesium();
-  const requested = useRequested(visible);
-  const [tileset, setTileset] = useState<Cesium3DTileset>();
-
-  useEffect(() => {
-    if (!viewer || !requested) return;
-    let cancelled = false;
-    let added: Cesium3DTileset | undefined;
-    loadLayer(layer.id, onStatus, {
-      load: () => Cesium3DTileset.fromUrl(layer.source.url, { imageBasedLighting: softDaylight() }),
-      attach: (loaded) => {
-        added = viewer.scene.primitives.add(loaded) as Cesium3DTileset;
-        setTileset(added);
-      },
-      isCancelled: () => cancelled || viewer.isDestroyed(),
-      discard: (loaded) => loaded.destroy(),
-    });
-    return () => {
-      cancelled = true;
-      setTileset(undefined);
-      if (added && !viewer.isDestroyed()) viewer.scene.primitives.remove(added);
-    };
-  }, [viewer, layer, onStatus, requested]);
-
-  useEffect(() => {
-    if (tileset) tileset.show = visible;
-  }, [tileset, visible]);
+/** Streams the layer's 3D Tiles from the twin server once it is first shown, each building styled. */
+export function useBuildingsLayer(props: LayerRendererProps<BuildingsLayerDefinition>) {
+  const tileset = useTilesetPrimitive(props, loadBuildings);
 
   // Each building in its use's colour, paler the taller; the selected one stands out in a warning
   // colour, and buildings highlighted by a query in yellow (or the highlight's own colour).
@@ -48,6 +20,8 @@ export function useBuildingsLayer({ layer, visible, onStatus }: LayerRendererPro
     tileset.style = buildingStyle(selectedOid ?? undefined, highlighted, highlightColour);
   }, [tileset, selectedOid, highlighted, color]);
 }
+
+const loadBuildings = (layer: BuildingsLayerDefinition) => Cesium3DTileset.fromUrl(layer.source.url, { imageBasedLighting: softDaylight() });
 
 const SELECTED = Color.fromCssColorString('#ff3d00');
 const HIGHLIGHTED = Color.fromCssColorString('#ffeb3b');
