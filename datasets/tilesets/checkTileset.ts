@@ -1,5 +1,6 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { type Subtree, levelOffset, mortonDecode, readSubtree } from './subtree.ts';
 
 /** One thing wrong with a delivered tileset, by the file it is in (relative to the tileset's folder). */
 export interface TilesetProblem {
@@ -17,7 +18,7 @@ export interface TilesetInventory {
   /** Content files by format (b3dm, i3dm, pnts, cmpt, glb, gltf). */
   contents: Record<string, number>;
   contentBytes: number;
-  /** Tiles with implicit tiling: their root subtree is checked, not the contents it makes available. */
+  /** Tiles with implicit tiling (each the root of tiles its subtrees make available, counted in tiles). */
   implicitRoots: number;
   /**
    * Where the root's bounding volume is centred, Earth-centred metres, after the root
@@ -89,11 +90,9 @@ export async function checkTileset(entry: string): Promise<{ inventory: TilesetI
       const contents = [tile.content, ...(Array.isArray(tile.contents) ? tile.contents : [])].filter((content): content is Json => typeof content === 'object' && content !== null);
       if (implicit) {
         inventory.implicitRoots++;
-        const template = String((implicit.subtrees as Json | undefined)?.uri ?? '');
-        const subtree = template.replace(/\{(level|x|y|z)\}/g, '0');
-        if (!template) say('implicitTiling has no subtrees.uri');
-        else await contentFile(subtree, dirname(path), (problem) => say(problem), false);
-        continue; // its contents are templates, made available by the subtrees
+        const templates = contents.map((content) => content.uri);
+        await walkImplicit(implicit, templates, dirname(path), say);
+        continue; // its contents and children are those its subtrees make available
       }
       for (const content of contents) {
         const uri = content.uri ?? content.url; // 1.0 tilesets of some exporters write url
@@ -113,8 +112,9 @@ export async function checkTileset(entry: string): Promise<{ inventory: TilesetI
   };
 
   /**
-   * Checks one content (or subtree) file; returns the path of an external tileset to visit.
-   * `content`: a tile content, checked by its header; else a subtree, which need only be there.
+   * Checks one content (or subtree) file. `content`: a tile content, checked by its header,
+   * for which the path of an external tileset (to visit) is returned; else a subtree, whose path
+   * is returned when it is there.
    */
   const contentFile = async (uri: string, base: string, say: (problem: string) => void, content: boolean): Promise<string | undefined> => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
@@ -131,7 +131,7 @@ export async function checkTileset(entry: string): Promise<{ inventory: TilesetI
       say(`content ${name(path)} is missing`);
       return undefined;
     }
-    if (!content) return undefined;
+    if (!content) return path;
     const head = await readHead(path);
     if (head[0] === '{'.charCodeAt(0) || /\.json$/i.test(path)) {
       if (!/\.gltf$/i.test(path)) return path;
@@ -152,6 +152,57 @@ export async function checkTileset(entry: string): Promise<{ inventory: TilesetI
     else count(known.format, size);
     return undefined;
   };
+  /**
+   * Every tile and content an implicit root's subtrees make available, subtree by subtree from
+   * the root's: each content checked as an explicit one is, each subtree read.
+   */
+  const walkImplicit = async (implicit: Json, templates: unknown[], base: string, say: (problem: string) => void): Promise<void> => {
+    const { subdivisionScheme, subtreeLevels, availableLevels } = implicit as { subdivisionScheme?: unknown; subtreeLevels?: unknown; availableLevels?: unknown };
+    const branching = subdivisionScheme === 'QUADTREE' ? 4 : subdivisionScheme === 'OCTREE' ? 8 : undefined;
+    const subtreeTemplate = (implicit.subtrees as Json | undefined)?.uri;
+    if (!branching) return say(`implicitTiling.subdivisionScheme must be QUADTREE or OCTREE, is ${JSON.stringify(subdivisionScheme)}`);
+    if (!Number.isInteger(subtreeLevels) || !Number.isInteger(availableLevels) || (subtreeLevels as number) < 1 || (availableLevels as number) < 1) {
+      return say('implicitTiling.subtreeLevels and availableLevels must be whole numbers ≥ 1');
+    }
+    if (typeof subtreeTemplate !== 'string' || subtreeTemplate === '') return say('implicitTiling has no subtrees.uri');
+    if (templates.some((template) => typeof template !== 'string' || template === '')) return say('content has no uri');
+    const dimensions = branching === 4 ? 2 : 3;
+    const levels = subtreeLevels as number;
+    const fill = (template: string, [level, x, y, z]: number[]) => template.replace(/\{level\}/g, String(level)).replace(/\{x\}/g, String(x)).replace(/\{y\}/g, String(y)).replace(/\{z\}/g, String(z));
+    const queue: number[][] = [[0, 0, 0, 0]];
+    while (queue.length > 0) {
+      const [level, x, y, z] = queue.shift()!;
+      const uri = fill(subtreeTemplate, [level!, x!, y!, z!]);
+      const subtreePath = resolve(base, uri);
+      if (!(await contentFile(uri, base, say, false))) continue;
+      let subtree: Subtree;
+      try {
+        subtree = await readSubtree(await readFile(subtreePath), (bufferUri) => readFile(resolve(dirname(subtreePath), bufferUri)));
+      } catch (error) {
+        problems.push({ file: name(subtreePath), problem: (error as Error).message });
+        continue;
+      }
+      for (let local = 0; local < levels && level! + local < (availableLevels as number); local++) {
+        for (let morton = 0; morton < branching ** local; morton++) {
+          const bit = levelOffset(local, branching) + morton;
+          if (!subtree.tile(bit)) continue;
+          if (level! + local > 0) inventory.tiles++; // the implicit root is counted as the explicit tile it is
+          const [dx, dy, dz] = mortonDecode(morton, dimensions);
+          const at = [level! + local, x! * 2 ** local + dx, y! * 2 ** local + dy, z! * 2 ** local + dz];
+          for (const [i, template] of templates.entries()) {
+            if (subtree.contents[i]?.(bit)) await contentFile(fill(template as string, at), base, say, true);
+          }
+        }
+      }
+      if (level! + levels >= (availableLevels as number)) continue;
+      for (let morton = 0; morton < branching ** levels; morton++) {
+        if (!subtree.childSubtree(morton)) continue;
+        const [dx, dy, dz] = mortonDecode(morton, dimensions);
+        queue.push([level! + levels, x! * 2 ** levels + dx, y! * 2 ** levels + dy, z! * 2 ** levels + dz]);
+      }
+    }
+  };
+
   const count = (format: string, bytes: number) => {
     inventory.contents[format] = (inventory.contents[format] ?? 0) + 1;
     inventory.contentBytes += bytes;

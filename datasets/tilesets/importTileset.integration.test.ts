@@ -5,6 +5,7 @@ import validator from 'gltf-validator';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE, LayerDefinition } from '../../layers/index.ts';
 import { type Block, writeBoxTileset } from '../../test/support/boxTileset.ts';
+import { type ImplicitCell, writeImplicitTileset } from '../../test/support/implicitTileset.ts';
 import { importTilesetCommand } from '../commands/importTilesetCommand.ts';
 
 /** Four blocks of a contractor's mesh, metres east and north of its local origin. */
@@ -86,5 +87,29 @@ describe('import tileset: a delivered 3D Tiles tileset, checked, placed and publ
     await writeFile(join(delivery, 'tileset.json'), JSON.stringify(tileset));
     await expect(importTilesetCommand([delivery, ...place], dataDir)).rejects.toThrow('is already placed on the Earth');
     expect(await importTilesetCommand([delivery, '--layer-id', 'georeferenced'], dataDir)).toBe(0);
+  });
+});
+
+describe('import tileset: 3D Tiles 1.1 with implicit tiling', () => {
+  const cells: ImplicitCell[] = [
+    { x: 0, y: 0, height: 20 },
+    { x: 1, y: 2, height: 35 },
+    { x: 3, y: 1, height: 12 },
+    { x: 2, y: 3, height: 28 },
+    { x: 3, y: 3, height: 40 },
+  ];
+
+  it('finds every content its subtrees make available, and refuses the delivery when one is missing or a subtree is broken', async () => {
+    const implicit = join(dir, 'Implicit_2024');
+    const contents = await writeImplicitTileset(implicit, cells, [200, 160, 120]);
+    expect(await importTilesetCommand([implicit, ...place], dataDir)).toBe(0);
+    // 1 + 4 tiles of the root subtree, one tile of each child subtree.
+    expect(await readJson(join(dataDir, 'implicit-2024', IMPORT_REPORT_FILE))).toMatchObject({ version: '1.1', tiles: 5 + cells.length, contents: { glb: cells.length }, implicitRoots: 1 });
+
+    await rm(join(implicit, contents[3]!));
+    await expect(importTilesetCommand([implicit, ...place, '--layer-id', 'second'], dataDir)).rejects.toThrow(`content ${contents[3]} is missing`);
+    await truncate(join(implicit, 'subtrees', '2', '3', '3.subtree'), 30);
+    await expect(importTilesetCommand([implicit, ...place, '--layer-id', 'second'], dataDir)).rejects.toThrow(/subtrees\/2\/3\/3\.subtree: its header says \d+ bytes but the file has 30/);
+    expect(await readdir(dataDir)).toEqual(['implicit-2024']);
   });
 });

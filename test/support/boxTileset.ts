@@ -73,7 +73,7 @@ function b3dm(blocks: Block[], colour: [number, number, number]): Uint8Array {
 }
 
 /** Plain glTF 2.0 of boxes, y up as glTF has it (so local north is −z), flat-shaded. */
-function boxesGlb(blocks: Block[], [red, green, blue]: [number, number, number]): Uint8Array {
+export function boxesGlb(blocks: Block[], [red, green, blue]: [number, number, number]): Uint8Array {
   const positions: number[] = [];
   const normals: number[] = [];
   const indices: number[] = [];
