@@ -65,8 +65,11 @@ export function usePickedObject(viewer: Viewer | undefined) {
       if (measuring.current) return;
       const click = ++clicks;
       clearHighlight();
+      // The depth first: drillPick hides what it finds while it looks behind it, and a position
+      // read after it is of what lies behind (the ground under a roof).
+      const depth = viewer.scene.pickPosition(position);
       const target = pickTarget(viewer.scene.drillPick(position, PICK_DEPTH));
-      const surface = target.kind === 'ground' ? undefined : viewer.scene.pickPosition(position);
+      const surface = target.kind === 'ground' ? undefined : depth;
       const at = surface && lonLatOf(surface);
       if (target.kind === 'building') {
         const { feature } = target;
@@ -84,8 +87,9 @@ export function usePickedObject(viewer: Viewer | undefined) {
         return;
       }
       setPicked(undefined);
+      // On a mesh, the place is where the ray meets it (the depth drawn), not the ground behind it.
       const ray = viewer.camera.getPickRay(position);
-      const ground = ray && viewer.scene.globe.pick(ray, viewer.scene);
+      const ground = target.kind === 'surface' ? surface : ray && viewer.scene.globe.pick(ray, viewer.scene);
       if (!ground) return select(undefined);
       const { lon, lat } = lonLatOf(ground);
       fetchObjectAt(lon, lat).then(

@@ -1,4 +1,4 @@
-import { Cartesian3, Cesium3DTileFeature, Entity, PolygonHierarchy } from 'cesium';
+import { Cartesian3, Cesium3DTileFeature, Cesium3DTileset, Entity, PolygonHierarchy } from 'cesium';
 import { describe, expect, it } from 'vitest';
 import { pickTarget } from './pickTarget.ts';
 
@@ -11,6 +11,8 @@ const outline = new Entity({ id: 'admin:330723#outline', polyline: { positions: 
 const seat = new Entity({ id: 'seat:330723002', position: Cartesian3.fromDegrees(119.815, 28.895), point: {}, properties: { oid: 'seat:330723002' } });
 // What Scene.drillPick hands back: tileset features as themselves, entities wrapped as { id }.
 const building = Object.create(Cesium3DTileFeature.prototype) as Cesium3DTileFeature;
+// A mesh without features (photogrammetry) as Cesium picks it: its content, and its tileset as the primitive.
+const mesh = { content: {}, primitive: Object.create(Cesium3DTileset.prototype) as Cesium3DTileset };
 
 describe('what a click selects', () => {
   it('passes over areas and outlines drawn in front, to the building, point or line behind them', () => {
@@ -22,5 +24,10 @@ describe('what a click selects', () => {
     expect(pickTarget([{ id: seat }, building]).kind).toBe('feature');
     expect(pickTarget([{ id: county }, { id: outline }])).toEqual({ kind: 'ground' });
     expect(pickTarget([])).toEqual({ kind: 'ground' });
+  });
+
+  it('takes a mesh without features as the place on it, hiding what lies behind, but not what is drawn in front', () => {
+    expect(pickTarget([{ id: county }, mesh, { id: seat }])).toEqual({ kind: 'surface' });
+    expect(pickTarget([building, mesh]).kind).toBe('building');
   });
 });

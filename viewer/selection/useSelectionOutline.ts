@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Cartesian3, Color, ColorMaterialProperty, type Entity, PolygonHierarchy, type Viewer } from 'cesium';
+import { Cartesian3, ClassificationType, Color, ColorMaterialProperty, type Entity, PolygonHierarchy, type Viewer } from 'cesium';
 import type { BoundObject } from '../../layers/index.ts';
 import { fetchObject } from '../api/client.ts';
 import { useSelection } from './index.tsx';
@@ -9,8 +9,8 @@ const OUTLINE = Color.fromCssColorString('#ff3d00');
 
 /**
  * Marks the selected object on the globe from its geometry in the object API: its outline on
- * the ground, or, for a building with a floor named, that storey as a glowing slab (a storey is
- * the building's height over its floors).
+ * the ground (and, for a building, its part of any photogrammetry mesh), or, for a building with
+ * a floor named, that storey as a glowing slab (a storey is the building's height over its floors).
  */
 export function useSelectionOutline(viewer: Viewer | undefined): void {
   const { selected } = useSelection();
@@ -31,6 +31,9 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
                 : { polyline: { positions: [...positions, positions[0]!], width: 4, material: new ColorMaterialProperty(OUTLINE), clampToGround: true } },
             ),
           );
+          // A building's part of a photogrammetry mesh (单体化): its footprint classifies the mesh
+          // from the ground up, so roof and walls within it are tinted, and nothing outside it.
+          if (!storey && isBuilding(object)) added.push(viewer.entities.add({ polygon: { hierarchy: new PolygonHierarchy(positions), material: new ColorMaterialProperty(OUTLINE.withAlpha(0.5)), classificationType: ClassificationType.CESIUM_3D_TILE } }));
         }
       })
       .catch(() => undefined);
@@ -40,6 +43,9 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
     };
   }, [viewer, selected]);
 }
+
+/** Whether an object is a building: it says how tall it is. */
+const isBuilding = (object: BoundObject) => typeof object.properties.height === 'number';
 
 /** The heights (m) of a building's storey `floor`, when the building says how tall it is and how many floors it has. */
 function storeyOf(object: BoundObject, floor: number | null): { bottom: number; top: number } | undefined {

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { readDem } from '../../datasets/raster/dem.ts';
+import { writeFootprintTileset } from '../support/footprintTileset.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { type LayerRow, ringContains } from './support/layerData.ts';
+import { PagePixels, type ScreenPoint, colourDistance, projectOnGlobe } from './support/screenSamples.ts';
+import { runTwin } from './support/twinServer.ts';
+import { twinSuite } from './support/twinSuite.ts';
+import { waitForScene } from './support/twinPage.ts';
+
+/** The county seat's blocks around this point get a contractor's mesh: one surface, no buildings in it. */
+const centre = { lon: 119.8125, lat: 28.8745 };
+const COUNT = 30;
+interface Building {
+  oid: string;
+  lon: number;
+  lat: number;
+  ring: [number, number][];
+  base: number;
+  height: number;
+}
+let buildings: Building[] = [];
+let groundHeight = 0;
+
+const twin = twinSuite({
+  prepare: async (dataDir) => {
+    // The oracle is the sample's own buildings table: footprints, grounds and heights, as a GIS reads them.
+    const table = tableFromIPC(await readFile(join(dataDir, 'sample', 'buildings', 'attributes.arrow')));
+    const rows = table.toArray().map((row) => row.toJSON() as LayerRow & { base: number; height: number; geometry: string });
+    const metres = (row: LayerRow) => Math.hypot((row.lon - centre.lon) * 97_500, (row.lat - centre.lat) * 111_000);
+    buildings = rows
+      .filter((row) => JSON.parse(row.geometry).type === 'Polygon' && (row.east - row.west) * 97_500 > 10 && (row.north - row.south) * 111_000 > 10)
+      .sort((a, b) => metres(a) - metres(b))
+      .slice(0, COUNT)
+      .map((row) => ({ oid: row.oid, lon: row.lon, lat: row.lat, ring: JSON.parse(row.geometry).coordinates[0], base: row.base, height: row.height }));
+    const dem = await readDem(join(dataDir, 'sample', 'source', 'wuyi-dem.tif'));
+    groundHeight = dem.sample(centre.lon, centre.lat)!;
+    const delivery = join(await mkdtemp(join(tmpdir(), 'wuyi-twin-photo-')), 'Seat_Oblique');
+    await writeFootprintTileset(delivery, buildings, { ...centre, height: groundHeight }, [178, 170, 158]);
+    await runTwin(['import', 'tileset', delivery, '--place', `${centre.lon},${centre.lat},${groundHeight}`, '--layer-id', 'photo', '--title', '县城倾斜摄影,Seat photogrammetry'], dataDir);
+  },
+});
+
+/**
+ * Whether the straight line from the camera to a roof point passes through another building's
+ * prism (inside its footprint, below its roof): then that roof is hidden there, and a click
+ * rightly finds the building in front.
+ */
+function hiddenBehindAnother(camera: { lon: number; lat: number; height: number }, target: Building, roofHeight: number): boolean {
+  for (let i = 1; i < 400; i++) {
+    const t = i / 400;
+    const lon = camera.lon + (target.lon - camera.lon) * t;
+    const lat = camera.lat + (target.lat - camera.lat) * t;
+    const height = camera.height + (roofHeight - camera.height) * t;
+    if (buildings.some((other) => other !== target && height < other.base + other.height + 0.5 && ringContains(other.ring, lon, lat))) return true;
+  }
+  return false;
+}
+
+describe('photogrammetry, building by building (单体化)', () => {
+  it('opens the building under a click on the mesh, seen at a slant, and tints that building’s part of the mesh', async () => {
+    const page = await twin.openPage({ width: 1600, height: 1000 });
+    // Looking north at a slant: a click's ray meets the mesh at a roof and would meet the ground metres behind it.
+    await page.goto(`${twin.server.url}/?layers=terrain,photo&view=${centre.lon},${centre.lat - 0.0035},${groundHeight + 420},0,-48`);
+    await waitForScene(page);
+    await saveScreenshot(page, 'photogrammetry-seat');
+    const camera = (await page.evaluate(() => window.wuyiTwin!.camera()))!;
+    const roofs = await projectOnGlobe(page, buildings.map((b) => [b.lon, b.lat, b.base + b.height]));
+    const visible = buildings.map((b, i) => ({ building: b, at: roofs[i] })).filter((entry): entry is { building: Building; at: ScreenPoint } => entry.at !== null && !hiddenBehindAnother(camera, entry.building, entry.building.base + entry.building.height));
+    expect(visible.length, 'roofs in sight').toBeGreaterThanOrEqual(20);
+
+    const panel = page.locator('.object-info');
+    let opened = 0;
+    const misses: string[] = [];
+    for (const { building, at } of visible) {
+      await page.mouse.click(at[0], at[1]);
+      const oid = await expect
+        .poll(() => panel.getAttribute('data-oid').catch(() => null), { timeout: 5000 })
+        .toBe(building.oid)
+        .then(
+          () => building.oid,
+          async () => panel.getAttribute('data-oid').catch(() => null),
+        );
+      if (oid === building.oid) opened++;
+      else misses.push(`${building.oid} opened ${oid}`);
+    }
+    expect(opened / visible.length, `misses: ${misses.join('; ')}`).toBeGreaterThanOrEqual(0.95);
+
+    // The last one selected: its roof tinted by the selection, a roof of another not.
+    const [selected, other] = [visible.at(-1)!, visible.find((entry) => entry.building !== visible.at(-1)!.building)!];
+    await page.locator('.object-info .close, .object-info button[aria-label]').first().click().catch(() => undefined);
+    await waitForScene(page);
+    const before = await PagePixels.of(page);
+    await page.mouse.click(selected.at[0], selected.at[1]);
+    await expect.poll(() => panel.getAttribute('data-oid')).toBe(selected.building.oid);
+    await waitForScene(page);
+    const after = await PagePixels.of(page);
+    await saveScreenshot(page, 'photogrammetry-selected');
+    const redder = (pixels: PagePixels, [x, y]: ScreenPoint) => {
+      const [red, , blue] = pixels.at(x, y);
+      return red - blue;
+    };
+    expect(redder(after, selected.at) - redder(before, selected.at), 'the selected roof tinted').toBeGreaterThan(40);
+    expect(colourDistance(after.at(...other.at), before.at(...other.at)), 'another roof as it was').toBeLessThan(30);
+  }, 300_000);
+});
