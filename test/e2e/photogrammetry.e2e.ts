@@ -108,4 +108,26 @@ describe('photogrammetry, building by building (单体化)', () => {
     expect(redder(after, selected.at) - redder(before, selected.at), 'the selected roof tinted').toBeGreaterThan(40);
     expect(colourDistance(after.at(...other.at), before.at(...other.at)), 'another roof as it was').toBeLessThan(30);
   }, 300_000);
+
+  it('tints the building under the cursor on the mesh, and only that one, moving with the cursor', async () => {
+    const page = await twin.openPage({ width: 1600, height: 1000 });
+    await page.goto(`${twin.server.url}/?layers=terrain,photo&view=${centre.lon},${centre.lat},${groundHeight + 500},0,-90`);
+    await waitForScene(page);
+    const roofs = await projectOnGlobe(page, buildings.map((b) => [b.lon, b.lat, b.base + b.height]));
+    const [first, second] = buildings.map((building, i) => ({ building, at: roofs[i] })).filter((entry): entry is { building: Building; at: ScreenPoint } => entry.at !== null);
+    const before = await PagePixels.of(page);
+    // Yellow over the mesh's grey: red and green up, blue down.
+    const yellower = (pixels: PagePixels, [x, y]: ScreenPoint) => {
+      const [red, green, blue] = pixels.at(x, y);
+      return (red + green) / 2 - blue;
+    };
+    const tintOf = async (entry: { at: ScreenPoint }) => yellower(await PagePixels.of(page), entry.at) - yellower(before, entry.at);
+    await page.mouse.move(first!.at[0], first!.at[1]);
+    await expect.poll(() => tintOf(first!), { timeout: 10_000 }).toBeGreaterThan(30);
+    expect(await tintOf(second!), 'another building as it was').toBeLessThan(10);
+    await page.mouse.move(second!.at[0], second!.at[1], { steps: 5 });
+    await expect.poll(() => tintOf(second!), { timeout: 10_000 }).toBeGreaterThan(30);
+    expect(await tintOf(first!), 'the building left behind as it was').toBeLessThan(10);
+    await saveScreenshot(page, 'photogrammetry-hover');
+  }, 120_000);
 });

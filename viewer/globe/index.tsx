@@ -12,6 +12,7 @@ import { usePageApi } from './pageApi.ts';
 import { SceneModeSwitch } from './SceneModeSwitch.tsx';
 import { useFlyToSelection } from '../selection/useFlyToSelection.ts';
 import { useSelectionOutline } from '../selection/useSelectionOutline.ts';
+import { useMeshHover } from '../selection/useMeshHover.ts';
 import { useHighlightMarks } from '../highlight/useHighlightMarks.ts';
 
 interface GlobeProps {
@@ -54,6 +55,7 @@ function GlobeBehaviour({ initialCamera, onCameraChange }: Pick<GlobeProps, 'ini
   usePageApi(viewer);
   useFlyToSelection(viewer);
   useSelectionOutline(viewer);
+  useMeshHover(viewer);
   useHighlightMarks(viewer);
   useLabelDeclutter(viewer);
   return null;

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { Cartesian3, ClassificationType, Color, ColorMaterialProperty, type Entity, PolygonHierarchy, type Viewer } from 'cesium';
+import { Cartesian3, Color, ColorMaterialProperty, type Entity, PolygonHierarchy, type Viewer } from 'cesium';
 import type { BoundObject } from '../../layers/index.ts';
 import { fetchObject } from '../api/client.ts';
 import { useSelection } from './index.tsx';
+import { isBuilding, tintMesh } from './meshTint.ts';
 import { outerRings } from './outerRings.ts';
 
 const OUTLINE = Color.fromCssColorString('#ff3d00');
@@ -31,10 +32,8 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
                 : { polyline: { positions: [...positions, positions[0]!], width: 4, material: new ColorMaterialProperty(OUTLINE), clampToGround: true } },
             ),
           );
-          // A building's part of a photogrammetry mesh (单体化): its footprint classifies the mesh
-          // from the ground up, so roof and walls within it are tinted, and nothing outside it.
-          if (!storey && isBuilding(object)) added.push(viewer.entities.add({ polygon: { hierarchy: new PolygonHierarchy(positions), material: new ColorMaterialProperty(OUTLINE.withAlpha(0.5)), classificationType: ClassificationType.CESIUM_3D_TILE } }));
         }
+        if (isBuilding(object) && !storeyOf(object, selected.floor)) added.push(...tintMesh(viewer, object, OUTLINE.withAlpha(0.5)));
       })
       .catch(() => undefined);
     return () => {
@@ -43,9 +42,6 @@ export function useSelectionOutline(viewer: Viewer | undefined): void {
     };
   }, [viewer, selected]);
 }
-
-/** Whether an object is a building: it says how tall it is. */
-const isBuilding = (object: BoundObject) => typeof object.properties.height === 'number';
 
 /** The heights (m) of a building's storey `floor`, when the building says how tall it is and how many floors it has. */
 function storeyOf(object: BoundObject, floor: number | null): { bottom: number; top: number } | undefined {
