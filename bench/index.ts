@@ -5,6 +5,7 @@ import { benchDeploy } from './deploy/index.ts';
 import { benchLandUse } from './landUse.ts';
 import { benchLite } from './lite.ts';
 import { benchParcels } from './parcels.ts';
+import { benchPhotogrammetry } from './photogrammetry.ts';
 import { benchServer } from './server/index.ts';
 import { benchSql } from './sql.ts';
 import { benchTerrain } from './terrain.ts';
@@ -33,6 +34,7 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
   deploy: benchDeploy,
   analyses: benchAnalyses,
   wall: benchWall,
+  photogrammetry: benchPhotogrammetry,
 };
 
 const { values, positionals } = parseArgs({
