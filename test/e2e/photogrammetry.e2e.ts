@@ -109,6 +109,29 @@ describe('photogrammetry, building by building (单体化)', () => {
     expect(colourDistance(after.at(...other.at), before.at(...other.at)), 'another roof as it was').toBeLessThan(30);
   }, 300_000);
 
+  it('in the lite viewer too: draws the mesh where it is placed, and a click on it opens the building under it', async () => {
+    const page = await twin.openPage({ width: 1600, height: 1000 });
+    await page.goto(`${twin.server.url}/lite?layers=terrain,photo&view=${centre.lon},${centre.lat - 0.0035},${groundHeight + 420},0,-48`);
+    await page.waitForSelector('.app.lite[data-tiles-loaded=true]', { timeout: 150_000 });
+    await saveScreenshot(page, 'photogrammetry-lite');
+    const camera = (await page.evaluate(() => window.wuyiTwin!.camera()))!;
+    const roofs = await page.evaluate((points) => points.map(([lon, lat, height]) => window.wuyiTwin!.screenPosition(lon!, lat!, height!)), buildings.map((b) => [b.lon, b.lat, b.base + b.height]));
+    const canvas = (await page.locator('.lite-view canvas').boundingBox())!;
+    const inView = ([x, y]: ScreenPoint) => x > canvas.x + 20 && x < canvas.x + canvas.width - 20 && y > canvas.y + 20 && y < canvas.y + canvas.height - 20;
+    const visible = buildings
+      .map((b, i) => ({ building: b, at: roofs[i] ?? null }))
+      .filter((entry): entry is { building: Building; at: ScreenPoint } => entry.at !== null && inView(entry.at) && !hiddenBehindAnother(camera, entry.building, entry.building.base + entry.building.height))
+      .slice(0, 12);
+    expect(visible.length, 'roofs in sight').toBeGreaterThanOrEqual(8);
+    const panel = page.locator('.object-info');
+    let opened = 0;
+    for (const { building, at } of visible) {
+      await page.mouse.click(at[0], at[1]);
+      await expect.poll(() => panel.getAttribute('data-oid').catch(() => null), { timeout: 5000 }).toBe(building.oid).then(() => opened++, () => undefined);
+    }
+    expect(opened / visible.length).toBeGreaterThanOrEqual(0.9);
+  }, 300_000);
+
   it('tints the building under the cursor on the mesh, and only that one, moving with the cursor', async () => {
     const page = await twin.openPage({ width: 1600, height: 1000 });
     await page.goto(`${twin.server.url}/?layers=terrain,photo&view=${centre.lon},${centre.lat},${groundHeight + 500},0,-90`);

@@ -23,6 +23,7 @@ export class LiteScene {
   readonly controls: GlobeControls;
   /** Imagery, vector and thematic layers draped on the terrain. */
   readonly drapes = new Drapes();
+  private globeFramed = false;
   /** Frames drawn so far (the frame-rate measurement counts them). */
   frames = 0;
   private readonly tilesets = new Set<TilesRenderer>();
@@ -56,9 +57,15 @@ export class LiteScene {
     this.animation = requestAnimationFrame(this.draw);
   }
 
-  /** Adds a tileset in the scene's ECEF frame; the first one also gives the controls their globe. */
-  addTiles(tiles: TilesRenderer): void {
-    if (this.tilesets.size === 0) this.controls.setEllipsoid(tiles.ellipsoid, tiles.group);
+  /**
+   * Adds a tileset; the first one in the scene's ECEF frame (`inEcef`: its group not moved) also
+   * gives the controls their globe.
+   */
+  addTiles(tiles: TilesRenderer, inEcef = true): void {
+    if (inEcef && !this.globeFramed) {
+      this.controls.setEllipsoid(tiles.ellipsoid, tiles.group);
+      this.globeFramed = true;
+    }
     tiles.setCamera(this.camera);
     this.setResolution(tiles);
     this.tilesets.add(tiles);

@@ -5,9 +5,10 @@ import type { LiteLayer } from './types.ts';
 
 /**
  * A tileset streamed from the twin server into the scene, set up for its format by `configure`
- * (plugins), with `restyle` applied to each tile's materials as it arrives.
+ * (plugins, placement), with `restyle` applied to each tile's materials as it arrives. `placed`:
+ * `configure` moves it out of the scene's Earth-centred frame, so it cannot give the globe its frame.
  */
-export function tilesetLayer(scene: LiteScene, url: string, configure: (tiles: TilesRenderer) => void, restyle: (material: Material) => void): LiteLayer {
+export function tilesetLayer(scene: LiteScene, url: string, configure: (tiles: TilesRenderer) => void, restyle: (material: Material) => void, placed = false): LiteLayer {
   const tiles = new TilesRenderer(url);
   configure(tiles);
   tiles.addEventListener('load-model', ({ scene: model }: { scene: Object3D }) => {
@@ -16,7 +17,7 @@ export function tilesetLayer(scene: LiteScene, url: string, configure: (tiles: T
       if (material) for (const each of Array.isArray(material) ? material : [material]) restyle(each);
     });
   });
-  scene.addTiles(tiles);
+  scene.addTiles(tiles, !placed);
   return {
     dispose() {
       scene.removeTiles(tiles);
