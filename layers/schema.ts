@@ -51,6 +51,15 @@ export const LegendItem = z
   .strict();
 export type LegendItem = z.infer<typeof LegendItem>;
 
+/**
+ * The height datums an import converts from. The twin serves ellipsoidal (WGS84/CGCS2000) heights,
+ * as Cesium and 3D Tiles draw them; a survey's heights are usually orthometric, above the geoid.
+ * EGM96 comes with its 15′ grid; the 1985 national height datum and EGM2008 need grids no
+ * maintained npm package ships, so they are not offered rather than approximated.
+ */
+export const VerticalDatum = z.enum(['ellipsoidal', 'egm96'], { error: () => 'must be ellipsoidal or egm96 (the 1985 national height datum and EGM2008 have no grid shipped yet)' });
+export type VerticalDatum = z.infer<typeof VerticalDatum>;
+
 export const LayerMetadata = z
   .object({
     department: LocalizedText.describe('Owning department (数据责任部门)'),
@@ -62,6 +71,7 @@ export const LayerMetadata = z
       .string()
       .regex(/^(EPSG:\d{4,5}|GCJ-02)$/, 'must be an EPSG code like EPSG:4490, or GCJ-02')
       .describe('CRS the source data was delivered in'),
+    verticalDatum: VerticalDatum.optional().describe('Height datum the source was delivered in; what the twin serves is ellipsoidal, converted on import'),
     licence: z.string().min(1).describe('Licence or terms of use'),
     synthetic: z.boolean().describe('True when the data is generated, not surveyed'),
   })

@@ -5,7 +5,7 @@ import { writeCatalogEntry } from '../output/catalogEntry.ts';
 import { catalogFileLayerIds, publishLayer } from '../output/publishLayer.ts';
 import { importTerrain } from '../terrain/importTerrain.ts';
 import { terrainLayer } from '../terrain/terrainLayer.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerIdOption, titleOption } from './layerOptions.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, VERTICAL_DATUM_OPTION, VERTICAL_DATUM_USAGE, layerIdOption, titleOption, verticalDatumOption } from './layerOptions.ts';
 
 export const importTerrainUsage = `Usage: npm run twin -- import terrain <dem.tif> [options]
 
@@ -16,7 +16,8 @@ Options:
 ${LAYER_OPTIONS_USAGE}
   --crs CRS             CRS of the DEM when its GeoKeys name none
   --grid 65|257         Samples per tile edge (default 65)
-  --max-level N         Deepest level (default: as fine as the DEM's cells)`;
+  --max-level N         Deepest level (default: as fine as the DEM's cells)
+${VERTICAL_DATUM_USAGE}`;
 
 export async function importTerrainCommand(args: string[], dataDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -27,6 +28,7 @@ export async function importTerrainCommand(args: string[], dataDir: string): Pro
       crs: { type: 'string' },
       grid: { type: 'string', default: '65' },
       'max-level': { type: 'string' },
+      ...VERTICAL_DATUM_OPTION,
     },
   });
   const [input] = positionals;
@@ -36,6 +38,7 @@ export async function importTerrainCommand(args: string[], dataDir: string): Pro
   }
   const gridSize = Number(values.grid);
   if (gridSize !== 65 && gridSize !== 257) throw new Error(`--grid must be 65 or 257, got "${values.grid}"`);
+  const verticalDatum = verticalDatumOption(values['vertical-datum']);
   const layerId = layerIdOption(values['layer-id'], input);
   const outDir = resolve(dataDir, layerId);
   const started = performance.now();
@@ -46,8 +49,9 @@ export async function importTerrainCommand(args: string[], dataDir: string): Pro
       crs: values.crs,
       gridSize,
       maxLevel: values['max-level'] === undefined ? undefined : Number(values['max-level']),
+      verticalDatum,
     });
-    await writeCatalogEntry(staging, terrainLayer(layerId, `${url}/`, `import of ${input}`, false, titleOption(values.title)));
+    await writeCatalogEntry(staging, terrainLayer(layerId, `${url}/`, `import of ${input}`, false, titleOption(values.title), verticalDatum));
     return imported;
   });
   const seconds = (performance.now() - started) / 1000;

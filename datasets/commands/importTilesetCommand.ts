@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CATALOG_ENTRY_FILE, TilesetPlacement } from '../../layers/index.ts';
 import { catalogFileLayerIds, publishLayer } from '../output/publishLayer.ts';
 import { importTileset } from '../tilesets/importTileset.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerIdOption, titleOption } from './layerOptions.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, VERTICAL_DATUM_OPTION, VERTICAL_DATUM_USAGE, layerIdOption, titleOption, verticalDatumOption } from './layerOptions.ts';
 
 export const importTilesetUsage = `Usage: npm run twin -- import tileset <folder|tileset.json> [options]
 
@@ -17,7 +17,8 @@ ${LAYER_OPTIONS_USAGE.replace('the file name in lower case, DLTB.shp → dltb', 
   --place LON,LAT,HEIGHT  Origin of a tileset in a local frame (x east, y north, z up, metres)
   --heading DEG         Turn of a placed tileset's y axis, clockwise from north (default 0)
   --height-offset M     Lift the tileset by M metres (--height-offset=-2 lowers it; default 0)
-  --sse PIXELS          Maximum screen-space error (default 16; lower is sharper and heavier)`;
+  --sse PIXELS          Maximum screen-space error (default 16; lower is sharper and heavier)
+${VERTICAL_DATUM_USAGE}`;
 
 export async function importTilesetCommand(args: string[], dataDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -29,6 +30,7 @@ export async function importTilesetCommand(args: string[], dataDir: string): Pro
       heading: { type: 'string', default: '0' },
       'height-offset': { type: 'string', default: '0' },
       sse: { type: 'string', default: '16' },
+      ...VERTICAL_DATUM_OPTION,
     },
   });
   const [input] = positionals;
@@ -43,8 +45,9 @@ export async function importTilesetCommand(args: string[], dataDir: string): Pro
   const placement = values.place === undefined ? undefined : placementOption(values.place, values.heading);
   const heightOffset = number(values['height-offset'], '--height-offset');
   const maximumScreenSpaceError = number(values.sse, '--sse');
+  const verticalDatum = verticalDatumOption(values['vertical-datum']);
   const inventory = await publishLayer(dataDir, layerId, { replace: values.replace ?? false, catalogIds: await catalogFileLayerIds() }, (staging, url) =>
-    importTileset({ entry, outDir: staging, url, layerId, title: titleOption(values.title), placement, heightOffset, maximumScreenSpaceError }),
+    importTileset({ entry, outDir: staging, url, layerId, title: titleOption(values.title), placement, heightOffset, maximumScreenSpaceError, verticalDatum }),
   );
   const contents = Object.entries(inventory.contents).map(([format, count]) => `${count} ${format}`).join(', ');
   console.log(`Tileset ${entry} (3D Tiles ${inventory.version}): ${inventory.tiles} tiles in ${inventory.tilesets} tileset file(s), ${contents || 'no content'}` +

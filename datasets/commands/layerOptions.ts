@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { VerticalDatum } from '../../layers/index.ts';
 import { layerIdOf } from '../output/publishLayer.ts';
 
 /** The options every import that publishes a layer takes, as parseArgs reads them. */
@@ -29,3 +30,15 @@ export function titleOption(value: string | undefined): { zh: string; en: string
 
 /** The layer's id: as given, else from the input's file name. */
 export const layerIdOption = (value: string | undefined, input: string) => value ?? layerIdOf(basename(input));
+
+/** The height datum of a delivery's heights, which the import makes ellipsoidal. */
+export const VERTICAL_DATUM_OPTION = { 'vertical-datum': { type: 'string', default: 'ellipsoidal' } } as const;
+
+export const VERTICAL_DATUM_USAGE = `  --vertical-datum D    Datum of the heights: ellipsoidal (default) or egm96 (orthometric, made ellipsoidal
+                        with the EGM96 15′ geoid grid)`;
+
+export function verticalDatumOption(value: string | undefined): VerticalDatum {
+  const parsed = VerticalDatum.safeParse(value);
+  if (!parsed.success) throw new Error(`--vertical-datum ${parsed.error.issues[0]!.message}, got "${value}"`);
+  return parsed.data;
+}

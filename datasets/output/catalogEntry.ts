@@ -1,5 +1,5 @@
 import { join, relative, resolve, sep } from 'node:path';
-import { CATALOG_ENTRY_FILE, LayerDefinition, type LayerDefinitionInput, type LayerMetadata } from '../../layers/index.ts';
+import { CATALOG_ENTRY_FILE, LayerDefinition, type LayerDefinitionInput, type LayerMetadata, type VerticalDatum } from '../../layers/index.ts';
 import { writeDataFile } from './writeDataFile.ts';
 
 /** The URL the twin server serves `path` (a folder or file inside the data folder) at. */
@@ -20,8 +20,9 @@ export async function writeCatalogEntry(outDir: string, layer: LayerDefinitionIn
 }
 
 /** Catalog metadata of a layer the pipeline made; the natural-resources bureau owns base layers. */
-export function pipelineMetadata(options: { sourceSystem: string; updateFrequency: LayerMetadata['updateFrequency']; originalCrs: string; synthetic: boolean }): LayerMetadata {
+export function pipelineMetadata(options: { sourceSystem: string; updateFrequency: LayerMetadata['updateFrequency']; originalCrs: string; synthetic: boolean; verticalDatum?: VerticalDatum | undefined }): LayerMetadata {
   return {
+    ...(options.verticalDatum ? { verticalDatum: options.verticalDatum } : {}),
     department: { zh: '县自然资源和规划局', en: 'County Bureau of Natural Resources and Planning' },
     sourceSystem: options.sourceSystem,
     updateFrequency: options.updateFrequency,

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { type Crs, resolveCrs } from '../crs/resolveCrs.ts';
+import type { VerticalDatum } from '../../layers/index.ts';
+import { toEllipsoidal } from '../geo/verticalDatum.ts';
 import { InputError } from '../readers/types.ts';
 
 /** A digital elevation model held in memory, sampled by WGS84 longitude/latitude. */
@@ -23,10 +25,11 @@ export interface Dem {
 const PIXEL_IS_POINT = 2;
 
 /**
- * Reads a GeoTIFF DEM (integer or float, any CRS its GeoKeys name by EPSG code, or `crs`).
+ * Reads a GeoTIFF DEM (integer or float, any CRS its GeoKeys name by EPSG code, or `crs`), its
+ * heights made ellipsoidal from `verticalDatum` (default: they are already).
  * Refuses, naming the file, what is not a GeoTIFF, has no georeference, or holds no heights.
  */
-export async function readDem(path: string, options: { crs?: string } = {}): Promise<Dem> {
+export async function readDem(path: string, options: { crs?: string; verticalDatum?: VerticalDatum } = {}): Promise<Dem> {
   const bytes = await readFile(path).catch(() => {
     throw new InputError(path, 'does not exist or cannot be read');
   });
@@ -62,6 +65,17 @@ export async function readDem(path: string, options: { crs?: string } = {}): Pro
   const half = keys.GTRasterTypeGeoKey === PIXEL_IS_POINT ? 0 : 0.5;
   const [x0, y0] = [origin[0]! + half * resolution[0]!, origin[1]! + half * resolution[1]!];
   const [dx, dy] = [resolution[0]!, resolution[1]!];
+  if (options.verticalDatum && options.verticalDatum !== 'ellipsoidal') {
+    const undulation = toEllipsoidal(options.verticalDatum);
+    for (let row = 0; row < height; row++) {
+      for (let column = 0; column < width; column++) {
+        const i = row * width + column;
+        if (Number.isNaN(heights[i]!)) continue;
+        const [lon, lat] = crs.toWgs84(x0 + column * dx, y0 + row * dy);
+        heights[i]! += undulation(lon, lat);
+      }
+    }
+  }
 
   const sample = (lon: number, lat: number) => {
     const [x, y] = crs.fromWgs84(lon, lat);

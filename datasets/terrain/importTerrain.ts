@@ -9,6 +9,7 @@ import { GeographicGrid } from './geographicGrid.ts';
 import { encodeQuantizedMesh } from './quantizedMesh.ts';
 import { type LevelAccuracy, type TileMesh, TerrainAccuracy } from './terrainAccuracy.ts';
 import { type TileAddress, levelMaximumGeometricError, tileBounds, tileRange } from './tilingScheme.ts';
+import type { VerticalDatum } from '../../layers/index.ts';
 
 export interface ImportTerrainOptions {
   input: string;
@@ -19,6 +20,8 @@ export interface ImportTerrainOptions {
   gridSize?: number;
   /** Deepest level; by default the first whose samples are as fine as the DEM's cells. */
   maxLevel?: number;
+  /** Datum of the DEM's heights, made ellipsoidal (default: they are). */
+  verticalDatum?: VerticalDatum;
   onTile?: (tiles: number) => void;
 }
 
@@ -75,7 +78,7 @@ const ACCURACY_SAMPLES = 250_000;
  */
 export async function importTerrain(options: ImportTerrainOptions): Promise<TerrainSummary> {
   const gridSize = options.gridSize ?? 65;
-  const dem = await readDem(options.input, { crs: options.crs });
+  const dem = await readDem(options.input, { crs: options.crs, verticalDatum: options.verticalDatum });
   const grid = GeographicGrid.fromDem(dem);
   const cells = dem.cellCentres(ACCURACY_SAMPLES);
   const martini = new Martini(gridSize);
@@ -130,7 +133,7 @@ export async function importTerrain(options: ImportTerrainOptions): Promise<Terr
   await writeDataFile(join(options.outDir, 'layer.json'), new TextEncoder().encode(JSON.stringify(layer)));
   await writeElevationFile(options.outDir, grid);
   summary.accuracy = accuracy.report();
-  const report = { input: options.input, crs: dem.crs.id, cells: [dem.width, dem.height], gridSize, ...summary };
+  const report = { input: options.input, crs: dem.crs.id, verticalDatum: options.verticalDatum ?? 'ellipsoidal', cells: [dem.width, dem.height], gridSize, ...summary };
   await writeDataFile(join(options.outDir, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify(report, null, 2)));
   return summary;
 }

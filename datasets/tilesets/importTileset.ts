@@ -1,6 +1,7 @@
-import { cp } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { IMPORT_REPORT_FILE, type LayerDefinitionInput, type TilesetPlacement } from '../../layers/index.ts';
+import { IMPORT_REPORT_FILE, type LayerDefinitionInput, type TilesetPlacement, type VerticalDatum } from '../../layers/index.ts';
+import { lonLatOfEcef, toEllipsoidal } from '../geo/verticalDatum.ts';
 import { InputError } from '../readers/types.ts';
 import { pipelineMetadata, writeCatalogEntry } from '../output/catalogEntry.ts';
 import { writeDataFile } from '../output/writeDataFile.ts';
@@ -17,6 +18,8 @@ export interface ImportTilesetOptions {
   placement?: TilesetPlacement | undefined;
   heightOffset: number;
   maximumScreenSpaceError: number;
+  /** Datum of the delivery's heights: orthometric heights are lifted onto the ellipsoid by the geoid there. */
+  verticalDatum: VerticalDatum;
 }
 
 /** Most problems a refusal lists; the report of a broken delivery names this many and counts the rest. */
@@ -49,8 +52,14 @@ export async function importTileset(options: ImportTilesetOptions): Promise<Tile
   if (placement && (distance === undefined || distance >= NEAREST_GROUND_METRES)) {
     throw new InputError(entry, 'is already placed on the Earth; --place is for a tileset in a local frame (use --height-offset to lift it)');
   }
+  // Orthometric heights stand the geoid's undulation too low on the ellipsoid, which varies by
+  // centimetres over a delivery's few kilometres: one lift, taken at its origin or its centre.
+  const undulation = toEllipsoidal(options.verticalDatum);
+  const [lon, lat] = placement ? [placement.lon, placement.lat] : centre ? lonLatOfEcef(centre) : await regionCentre(entry);
+  const lift = undulation(lon, lat);
+  const placed = placement ? { ...options, placement: { ...placement, height: placement.height + lift } } : { ...options, heightOffset: options.heightOffset + lift };
   await cp(dirname(entry), options.outDir, { recursive: true });
-  await writeCatalogEntry(options.outDir, tilesetLayer(options, `${options.url}/${basename(entry)}`));
+  await writeCatalogEntry(options.outDir, tilesetLayer(placed, `${options.url}/${basename(entry)}`));
   await writeDataFile(join(options.outDir, IMPORT_REPORT_FILE), new TextEncoder().encode(JSON.stringify({ source: entry, ...inventory }, null, 2)));
   return inventory;
 }
@@ -68,6 +77,13 @@ function tilesetLayer(options: ImportTilesetOptions, url: string): LayerDefiniti
     heightOffset: options.heightOffset,
     maximumScreenSpaceError: options.maximumScreenSpaceError,
     // 3D Tiles are in Earth-centred metres (EPSG:4978) once placed.
-    metadata: pipelineMetadata({ sourceSystem: `import of ${options.entry}`, updateFrequency: 'yearly', originalCrs: 'EPSG:4978', synthetic: false }),
+    metadata: pipelineMetadata({ sourceSystem: `import of ${options.entry}`, updateFrequency: 'yearly', originalCrs: 'EPSG:4978', synthetic: false, verticalDatum: options.verticalDatum }),
   };
+}
+
+/** Longitude and latitude (degrees) of the middle of the entry root's region. */
+async function regionCentre(entry: string): Promise<[number, number]> {
+  const tileset = JSON.parse(await readFile(entry, 'utf8')) as { root: { boundingVolume: { region: number[] } } };
+  const [west, south, east, north] = tileset.root.boundingVolume.region as [number, number, number, number];
+  return [(((west + east) / 2) * 180) / Math.PI, (((south + north) / 2) * 180) / Math.PI];
 }
