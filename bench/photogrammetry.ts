@@ -1,13 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
-import { readDem } from '../datasets/raster/dem.ts';
 import { projectOnGlobe } from '../test/e2e/support/screenSamples.ts';
-import { runTwin, startTwinServer } from '../test/e2e/support/twinServer.ts';
+import { startTwinServer } from '../test/e2e/support/twinServer.ts';
 import { launchBrowser } from '../test/support/chromium.ts';
-import { type Footprint, writeFootprintTileset } from '../test/support/footprintTileset.ts';
+import { type SampleBuilding, importSeatPhotogrammetry } from '../test/support/seatPhotogrammetry.ts';
 import { waitForScene } from '../test/support/twinScene.ts';
 
 const CENTRE = { lon: 119.8125, lat: 28.8745 };
@@ -21,21 +15,10 @@ const CENTRE = { lon: 119.8125, lat: 28.8745 };
  */
 export async function benchPhotogrammetry({ counts = [3000], seconds = 10 } = {}) {
   const count = counts[0]!;
-  let nearest: (Footprint & { lon: number; lat: number })[] = [];
+  let nearest: SampleBuilding[] = [];
   let ground = 0;
   const server = await startTwinServer(async (dataDir) => {
-    const table = tableFromIPC(await readFile(join(dataDir, 'sample', 'buildings', 'attributes.arrow')));
-    const rows = table.toArray().map((row) => row.toJSON() as { lon: number; lat: number; base: number; height: number; geometry: string });
-    const metres = (row: { lon: number; lat: number }) => Math.hypot((row.lon - CENTRE.lon) * 97_500, (row.lat - CENTRE.lat) * 111_000);
-    nearest = rows
-      .filter((row) => JSON.parse(row.geometry).type === 'Polygon')
-      .sort((a, b) => metres(a) - metres(b))
-      .slice(0, count)
-      .map((row) => ({ lon: row.lon, lat: row.lat, ring: JSON.parse(row.geometry).coordinates[0], base: row.base, height: row.height }));
-    ground = (await readDem(join(dataDir, 'sample', 'source', 'wuyi-dem.tif'))).sample(CENTRE.lon, CENTRE.lat)!;
-    const delivery = join(await mkdtemp(join(tmpdir(), 'wuyi-twin-bench-photo-')), 'Seat_Oblique');
-    await writeFootprintTileset(delivery, nearest, { ...CENTRE, height: ground }, [178, 170, 158]);
-    await runTwin(['import', 'tileset', delivery, '--place', `${CENTRE.lon},${CENTRE.lat},${ground}`, '--layer-id', 'photo'], dataDir);
+    ({ buildings: nearest, ground } = await importSeatPhotogrammetry(dataDir, { centre: CENTRE, count, layerId: 'photo' }));
   });
   const browser = await launchBrowser();
   try {

@@ -25,6 +25,8 @@ export interface TilesetInventory {
    * transform; undefined when the root is a region (longitude and latitude, so on the Earth).
    */
   rootCentre: [number, number, number] | undefined;
+  /** The longitude and latitude (degrees) of the middle of the root's region, when it is one. */
+  rootRegionCentre: [number, number] | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -52,7 +54,7 @@ export async function checkTileset(entry: string): Promise<{ inventory: TilesetI
   const folder = dirname(resolve(entry));
   const name = (path: string) => relative(folder, path).split(sep).join('/');
   const problems: TilesetProblem[] = [];
-  const inventory: TilesetInventory = { version: '', tiles: 0, tilesets: 0, contents: {}, contentBytes: 0, implicitRoots: 0, rootCentre: undefined };
+  const inventory: TilesetInventory = { version: '', tiles: 0, tilesets: 0, contents: {}, contentBytes: 0, implicitRoots: 0, rootCentre: undefined, rootRegionCentre: undefined };
   const seen = new Set<string>();
 
   const visitTileset = async (path: string, isEntry: boolean): Promise<void> => {
@@ -75,7 +77,10 @@ export async function checkTileset(entry: string): Promise<{ inventory: TilesetI
       problems.push({ file, problem: 'has no root tile' });
       return;
     }
-    if (isEntry) inventory.rootCentre = centreOf(root);
+    if (isEntry) {
+      inventory.rootCentre = centreOf(root);
+      inventory.rootRegionCentre = regionCentreOf(root);
+    }
     const stack: { tile: Json; path: string }[] = [{ tile: root, path: 'root' }];
     while (stack.length > 0) {
       const { tile, path: where } = stack.pop()!;
@@ -248,6 +253,14 @@ export function boundingVolumeProblem(volume: unknown): string | undefined {
     return (sphere as number[])[3]! <= 0 ? 'sphere has no radius' : undefined;
   }
   return 'has none of box, region, sphere';
+}
+
+/** The middle of a tile's region, degrees; undefined for a box or sphere. */
+function regionCentreOf(root: Json): [number, number] | undefined {
+  const region = (root.boundingVolume as { region?: number[] } | undefined)?.region;
+  if (!region || region.length < 4) return undefined;
+  const [west, south, east, north] = region as [number, number, number, number];
+  return [(((west + east) / 2) * 180) / Math.PI, (((south + north) / 2) * 180) / Math.PI];
 }
 
 /** The centre of the root's box or sphere after its transform, in Earth-centred metres; undefined for a region. */

@@ -5,7 +5,7 @@ import validator from 'gltf-validator';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_ENTRY_FILE, IMPORT_REPORT_FILE, LayerDefinition } from '../../layers/index.ts';
 import { type Block, writeBoxTileset } from '../../test/support/boxTileset.ts';
-import { type ImplicitCell, writeImplicitTileset } from '../../test/support/implicitTileset.ts';
+import { IMPLICIT_CELLS, writeImplicitTileset } from '../../test/support/implicitTileset.ts';
 import { importTilesetCommand } from '../commands/importTilesetCommand.ts';
 
 /** Four blocks of a contractor's mesh, metres east and north of its local origin. */
@@ -91,13 +91,7 @@ describe('import tileset: a delivered 3D Tiles tileset, checked, placed and publ
 });
 
 describe('import tileset: 3D Tiles 1.1 with implicit tiling', () => {
-  const cells: ImplicitCell[] = [
-    { x: 0, y: 0, height: 20 },
-    { x: 1, y: 2, height: 35 },
-    { x: 3, y: 1, height: 12 },
-    { x: 2, y: 3, height: 28 },
-    { x: 3, y: 3, height: 40 },
-  ];
+  const cells = IMPLICIT_CELLS;
 
   it('finds every content its subtrees make available, and refuses the delivery when one is missing or a subtree is broken', async () => {
     const implicit = join(dir, 'Implicit_2024');

@@ -1,4 +1,4 @@
-import { cp, readFile } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IMPORT_REPORT_FILE, type LayerDefinitionInput, type TilesetPlacement, type VerticalDatum } from '../../layers/index.ts';
 import { lonLatOfEcef, toEllipsoidal } from '../geo/verticalDatum.ts';
@@ -55,7 +55,7 @@ export async function importTileset(options: ImportTilesetOptions): Promise<Tile
   // Orthometric heights stand the geoid's undulation too low on the ellipsoid, which varies by
   // centimetres over a delivery's few kilometres: one lift, taken at its origin or its centre.
   const undulation = toEllipsoidal(options.verticalDatum);
-  const [lon, lat] = placement ? [placement.lon, placement.lat] : centre ? lonLatOfEcef(centre) : await regionCentre(entry);
+  const [lon, lat] = placement ? [placement.lon, placement.lat] : centre ? lonLatOfEcef(centre) : inventory.rootRegionCentre!;
   const lift = undulation(lon, lat);
   const placed = placement ? { ...options, placement: { ...placement, height: placement.height + lift } } : { ...options, heightOffset: options.heightOffset + lift };
   await cp(dirname(entry), options.outDir, { recursive: true });
@@ -81,9 +81,3 @@ function tilesetLayer(options: ImportTilesetOptions, url: string): LayerDefiniti
   };
 }
 
-/** Longitude and latitude (degrees) of the middle of the entry root's region. */
-async function regionCentre(entry: string): Promise<[number, number]> {
-  const tileset = JSON.parse(await readFile(entry, 'utf8')) as { root: { boundingVolume: { region: number[] } } };
-  const [west, south, east, north] = tileset.root.boundingVolume.region as [number, number, number, number];
-  return [(((west + east) / 2) * 180) / Math.PI, (((south + north) / 2) * 180) / Math.PI];
-}

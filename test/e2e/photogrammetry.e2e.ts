@@ -1,48 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
-import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { readDem } from '../../datasets/raster/dem.ts';
-import { writeFootprintTileset } from '../support/footprintTileset.ts';
+import { type SampleBuilding, importSeatPhotogrammetry } from '../support/seatPhotogrammetry.ts';
 import { saveScreenshot } from './support/browser.ts';
-import { type LayerRow, ringContains } from './support/layerData.ts';
+import { ringContains } from './support/layerData.ts';
 import { PagePixels, type ScreenPoint, colourDistance, projectOnGlobe } from './support/screenSamples.ts';
-import { runTwin } from './support/twinServer.ts';
 import { twinSuite } from './support/twinSuite.ts';
 import { waitForScene } from './support/twinPage.ts';
 
 /** The county seat's blocks around this point get a contractor's mesh: one surface, no buildings in it. */
 const centre = { lon: 119.8125, lat: 28.8745 };
 const COUNT = 30;
-interface Building {
-  oid: string;
-  lon: number;
-  lat: number;
-  ring: [number, number][];
-  base: number;
-  height: number;
-}
-let buildings: Building[] = [];
+let buildings: SampleBuilding[] = [];
 let groundHeight = 0;
 
 const twin = twinSuite({
   prepare: async (dataDir) => {
-    // The oracle is the sample's own buildings table: footprints, grounds and heights, as a GIS reads them.
-    const table = tableFromIPC(await readFile(join(dataDir, 'sample', 'buildings', 'attributes.arrow')));
-    const rows = table.toArray().map((row) => row.toJSON() as LayerRow & { base: number; height: number; geometry: string });
-    const metres = (row: LayerRow) => Math.hypot((row.lon - centre.lon) * 97_500, (row.lat - centre.lat) * 111_000);
-    buildings = rows
-      .filter((row) => JSON.parse(row.geometry).type === 'Polygon' && (row.east - row.west) * 97_500 > 10 && (row.north - row.south) * 111_000 > 10)
-      .sort((a, b) => metres(a) - metres(b))
-      .slice(0, COUNT)
-      .map((row) => ({ oid: row.oid, lon: row.lon, lat: row.lat, ring: JSON.parse(row.geometry).coordinates[0], base: row.base, height: row.height }));
-    const dem = await readDem(join(dataDir, 'sample', 'source', 'wuyi-dem.tif'));
-    groundHeight = dem.sample(centre.lon, centre.lat)!;
-    const delivery = join(await mkdtemp(join(tmpdir(), 'wuyi-twin-photo-')), 'Seat_Oblique');
-    await writeFootprintTileset(delivery, buildings, { ...centre, height: groundHeight }, [178, 170, 158]);
-    await runTwin(['import', 'tileset', delivery, '--place', `${centre.lon},${centre.lat},${groundHeight}`, '--layer-id', 'photo', '--title', '县城倾斜摄影,Seat photogrammetry'], dataDir);
+    ({ buildings, ground: groundHeight } = await importSeatPhotogrammetry(dataDir, { centre, count: COUNT, minSide: 10, layerId: 'photo' }));
   },
 });
 
@@ -51,7 +23,7 @@ const twin = twinSuite({
  * prism (inside its footprint, below its roof): then that roof is hidden there, and a click
  * rightly finds the building in front.
  */
-function hiddenBehindAnother(camera: { lon: number; lat: number; height: number }, target: Building, roofHeight: number): boolean {
+function hiddenBehindAnother(camera: { lon: number; lat: number; height: number }, target: SampleBuilding, roofHeight: number): boolean {
   for (let i = 1; i < 400; i++) {
     const t = i / 400;
     const lon = camera.lon + (target.lon - camera.lon) * t;
@@ -71,7 +43,7 @@ describe('photogrammetry, building by building (单体化)', () => {
     await saveScreenshot(page, 'photogrammetry-seat');
     const camera = (await page.evaluate(() => window.wuyiTwin!.camera()))!;
     const roofs = await projectOnGlobe(page, buildings.map((b) => [b.lon, b.lat, b.base + b.height]));
-    const visible = buildings.map((b, i) => ({ building: b, at: roofs[i] })).filter((entry): entry is { building: Building; at: ScreenPoint } => entry.at !== null && !hiddenBehindAnother(camera, entry.building, entry.building.base + entry.building.height));
+    const visible = buildings.map((b, i) => ({ building: b, at: roofs[i] })).filter((entry): entry is { building: SampleBuilding; at: ScreenPoint } => entry.at !== null && !hiddenBehindAnother(camera, entry.building, entry.building.base + entry.building.height));
     expect(visible.length, 'roofs in sight').toBeGreaterThanOrEqual(20);
 
     const panel = page.locator('.object-info');
@@ -120,7 +92,7 @@ describe('photogrammetry, building by building (单体化)', () => {
     const inView = ([x, y]: ScreenPoint) => x > canvas.x + 20 && x < canvas.x + canvas.width - 20 && y > canvas.y + 20 && y < canvas.y + canvas.height - 20;
     const visible = buildings
       .map((b, i) => ({ building: b, at: roofs[i] ?? null }))
-      .filter((entry): entry is { building: Building; at: ScreenPoint } => entry.at !== null && inView(entry.at) && !hiddenBehindAnother(camera, entry.building, entry.building.base + entry.building.height))
+      .filter((entry): entry is { building: SampleBuilding; at: ScreenPoint } => entry.at !== null && inView(entry.at) && !hiddenBehindAnother(camera, entry.building, entry.building.base + entry.building.height))
       .slice(0, 12);
     expect(visible.length, 'roofs in sight').toBeGreaterThanOrEqual(8);
     const panel = page.locator('.object-info');
@@ -137,7 +109,7 @@ describe('photogrammetry, building by building (单体化)', () => {
     await page.goto(`${twin.server.url}/?layers=terrain,photo&view=${centre.lon},${centre.lat},${groundHeight + 500},0,-90`);
     await waitForScene(page);
     const roofs = await projectOnGlobe(page, buildings.map((b) => [b.lon, b.lat, b.base + b.height]));
-    const [first, second] = buildings.map((building, i) => ({ building, at: roofs[i] })).filter((entry): entry is { building: Building; at: ScreenPoint } => entry.at !== null);
+    const [first, second] = buildings.map((building, i) => ({ building, at: roofs[i] })).filter((entry): entry is { building: SampleBuilding; at: ScreenPoint } => entry.at !== null);
     const before = await PagePixels.of(page);
     // Yellow over the mesh's grey: red and green up, blue down.
     const yellower = (pixels: PagePixels, [x, y]: ScreenPoint) => {

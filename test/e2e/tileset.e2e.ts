@@ -1,11 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { readDem } from '../../datasets/raster/dem.ts';
 import { type Block, writeBoxTileset } from '../support/boxTileset.ts';
-import { IMPLICIT_LEVEL, IMPLICIT_SIZE, type ImplicitCell, writeImplicitTileset } from '../support/implicitTileset.ts';
+import { IMPLICIT_CELLS, IMPLICIT_LEVEL, IMPLICIT_SIZE, writeImplicitTileset } from '../support/implicitTileset.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { PagePixels, type ScreenPoint, projectOnGlobe } from './support/screenSamples.ts';
 import { runTwin } from './support/twinServer.ts';
@@ -17,13 +18,7 @@ const blocks: Block[] = [0, 1, 2, 3].map((i) => ({ x: i * 45, y: (i % 2) * 35, w
 const origin = { lon: 119.832, lat: 28.905 };
 const heading = 30;
 /** An implicit quadtree's blocks, one per deepest cell given, as the official 1.1 samples are tiled; placed without a heading. */
-const cells: ImplicitCell[] = [
-  { x: 0, y: 0, height: 20 },
-  { x: 1, y: 2, height: 35 },
-  { x: 3, y: 1, height: 12 },
-  { x: 2, y: 3, height: 28 },
-  { x: 3, y: 3, height: 40 },
-];
+const cells = IMPLICIT_CELLS;
 const implicitOrigin = { lon: 119.842, lat: 28.9 };
 let implicitGround = 0;
 const MAGENTA: [number, number, number] = [230, 40, 200];
@@ -52,11 +47,19 @@ function toLonLat(x: number, y: number, at = origin, turned = heading): [number,
   return proj4(`+proj=tmerc +lat_0=${at.lat} +lon_0=${at.lon} +k=1 +x_0=0 +y_0=0 +ellps=WGS84`, 'EPSG:4326', [east, north]) as [number, number];
 }
 
-/** Whether the pixel at a screen point is the deliveries' magenta, however lit. */
-const isMesh = (pixels: PagePixels, [x, y]: ScreenPoint) => {
-  const [red, green, blue] = pixels.at(x, y);
-  return red > green + 50 && blue > green + 50;
-};
+/**
+ * Whether the deliveries' magenta (however lit) is drawn where each point projects: every point
+ * must be on screen, read from one screenshot.
+ */
+async function meshDrawnAt(page: Page, points: [number, number, number][]): Promise<boolean[]> {
+  const projected = await projectOnGlobe(page, points);
+  expect(projected.every((point) => point !== null), 'every sample on screen').toBe(true);
+  const pixels = await PagePixels.of(page);
+  return (projected as ScreenPoint[]).map(([x, y]) => {
+    const [red, green, blue] = pixels.at(x, y);
+    return red > green + 50 && blue > green + 50;
+  });
+}
 
 describe('a delivered tileset in the viewer', () => {
   it('draws a placed local-frame delivery where its blocks are: each block’s roof on it, the gaps between them not', async () => {
@@ -69,12 +72,9 @@ describe('a delivered tileset in the viewer', () => {
     // ground's height plus each block's, gaps on the ground 3 m clear of the blocks beside them.
     const roofs = blocks.map((b) => [...toLonLat(b.x + b.width / 2, b.y + b.depth / 2), groundHeight + b.height] as [number, number, number]);
     const gaps = blocks.slice(1).map((b) => [...toLonLat(b.x - 8.5, b.y + b.depth / 2), groundHeight] as [number, number, number]);
-    const projected = await projectOnGlobe(page, [...roofs, ...gaps]);
-    expect(projected.every((point) => point !== null), 'every sample on screen').toBe(true);
-    const pixels = await PagePixels.of(page);
-    const onScreen = projected as ScreenPoint[];
-    expect(onScreen.slice(0, roofs.length).map((point) => isMesh(pixels, point)), 'a roof at each block').toEqual(roofs.map(() => true));
-    expect(onScreen.slice(roofs.length).map((point) => isMesh(pixels, point)), 'ground between the blocks').toEqual(gaps.map(() => false));
+    const drawn = await meshDrawnAt(page, [...roofs, ...gaps]);
+    expect(drawn.slice(0, roofs.length), 'a roof at each block').toEqual(roofs.map(() => true));
+    expect(drawn.slice(roofs.length), 'ground between the blocks').toEqual(gaps.map(() => false));
   });
 
   it('loads a 1.1 tileset with implicit tiling and draws every content its subtrees make available, and nothing in the cells they leave empty', async () => {
@@ -89,11 +89,8 @@ describe('a delivered tileset in the viewer', () => {
     const empty = [0, 1, 2, 3].flatMap((x) => [0, 1, 2, 3].map((y) => ({ x, y }))).filter(({ x, y }) => !full.has(`${x},${y}`));
     const roofs = cells.map(({ x, y, height }) => [...place((x + 0.5) * cell, (y + 0.5) * cell), implicitGround + height] as [number, number, number]);
     const grounds = empty.map(({ x, y }) => [...place((x + 0.5) * cell, (y + 0.5) * cell), implicitGround] as [number, number, number]);
-    const projected = await projectOnGlobe(page, [...roofs, ...grounds]);
-    expect(projected.every((point) => point !== null), 'every cell on screen').toBe(true);
-    const pixels = await PagePixels.of(page);
-    const onScreen = projected as ScreenPoint[];
-    expect(onScreen.slice(0, roofs.length).map((point) => isMesh(pixels, point)), 'a block in each cell with content').toEqual(roofs.map(() => true));
-    expect(onScreen.slice(roofs.length).map((point) => isMesh(pixels, point)), 'nothing in the empty cells').toEqual(grounds.map(() => false));
+    const drawn = await meshDrawnAt(page, [...roofs, ...grounds]);
+    expect(drawn.slice(0, roofs.length), 'a block in each cell with content').toEqual(roofs.map(() => true));
+    expect(drawn.slice(roofs.length), 'nothing in the empty cells').toEqual(grounds.map(() => false));
   });
 });

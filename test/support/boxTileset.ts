@@ -40,11 +40,16 @@ export async function writeBoxTileset(dir: string, blocks: Block[], colour: [num
     };
     files['part/blocks.b3dm'] = b3dm(boxesGlb(rest, colour));
   }
+  await writeDelivery(dir, files);
+  return Object.keys(files);
+}
+
+/** Writes a delivery's files under `dir`: bytes as they are, anything else as JSON. */
+export async function writeDelivery(dir: string, files: Record<string, Uint8Array | object>): Promise<void> {
   for (const [name, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), content instanceof Uint8Array ? content : JSON.stringify(content));
   }
-  return Object.keys(files);
 }
 
 /** The oriented box (centre, three half-axes) around blocks, in their frame. */

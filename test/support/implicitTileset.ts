@@ -1,6 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { type Block, boxesGlb } from './boxTileset.ts';
+import { type Block, boxesGlb, writeDelivery } from './boxTileset.ts';
 
 /** A cell of the deepest level of an implicit quadtree over a square, and the block standing in it. */
 export interface ImplicitCell {
@@ -8,6 +6,15 @@ export interface ImplicitCell {
   y: number;
   height: number;
 }
+
+/** Five of the sixteen cells, with blocks of different heights: the tests' implicit delivery. */
+export const IMPLICIT_CELLS: readonly ImplicitCell[] = [
+  { x: 0, y: 0, height: 20 },
+  { x: 1, y: 2, height: 35 },
+  { x: 3, y: 1, height: 12 },
+  { x: 2, y: 3, height: 28 },
+  { x: 3, y: 3, height: 40 },
+];
 
 export const IMPLICIT_SIZE = 200;
 /** The deepest level: 4 × 4 cells of 50 m. */
@@ -21,7 +28,7 @@ const CELLS = 2 ** IMPLICIT_LEVEL;
  * which holds that cell's tile with one glb content: a block in the middle of the cell.
  * Returns the content files written, relative to `dir`.
  */
-export async function writeImplicitTileset(dir: string, cells: ImplicitCell[], colour: [number, number, number]): Promise<string[]> {
+export async function writeImplicitTileset(dir: string, cells: readonly ImplicitCell[], colour: [number, number, number]): Promise<string[]> {
   const top = Math.max(...cells.map((cell) => cell.height));
   const files: Record<string, Uint8Array | object> = {
     'tileset.json': {
@@ -54,10 +61,7 @@ export async function writeImplicitTileset(dir: string, cells: ImplicitCell[], c
     files[content] = boxesGlb([block], colour);
     contents.push(content);
   }
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), content instanceof Uint8Array ? content : JSON.stringify(content));
-  }
+  await writeDelivery(dir, files);
   return contents;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { Cartesian2, Cartographic, Cesium3DTileFeature, Cesium3DTileset, Color, type Entity, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
+import { Cartesian2, Cartographic, Color, type Entity, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
 import { fetchObjectAt } from '../api/client.ts';
+import { pickTarget } from '../object-info/pickTarget.ts';
 import { isBuilding, tintMesh } from './meshTint.ts';
 
 const HOVER = Color.fromCssColorString('#ffeb3b').withAlpha(0.45);
@@ -31,8 +32,8 @@ export function useMeshHover(viewer: Viewer | undefined): void {
       const position = pending;
       pending = undefined;
       if (!position || viewer.isDestroyed()) return;
-      const picked = viewer.scene.pick(position) as { primitive?: unknown } | undefined;
-      const onMesh = !(picked instanceof Cesium3DTileFeature) && picked?.primitive instanceof Cesium3DTileset;
+      // As a click reads it (pickTarget): the front thing under the cursor, a mesh without features or not.
+      const onMesh = pickTarget([viewer.scene.pick(position)]).kind === 'surface';
       const surface = onMesh ? viewer.scene.pickPosition(position) : undefined;
       if (!surface) return clear();
       const { longitude, latitude } = Cartographic.fromCartesian(surface);
